@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// wfm — workforce planning for contact centers. See docs/ and ../shared/DESIGN.md for the layout:
+/// dependencies point down only (wfm -> WFMPlanning -> ... -> WFMCore).
+let package = Package(
+    name: "wfm",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wfm", targets: ["wfm"]),
+        .library(name: "WFMPlanning", targets: ["WFMPlanning"]),
+        .library(name: "WFMQueueing", targets: ["WFMQueueing"]),
+        .library(name: "WFMOptimization", targets: ["WFMOptimization"]),
+        .library(name: "WFMGLPK", targets: ["WFMGLPK"]),
+        .library(name: "WFMIO", targets: ["WFMIO"]),
+        .library(name: "WFMCore", targets: ["WFMCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .target(name: "WFMCore"),
+        .target(
+            name: "WFMIO",
+            dependencies: [
+                "WFMCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "WFMQueueing", dependencies: ["WFMCore"]),
+        .target(name: "WFMOptimization"),
+        .target(name: "WFMGLPK", dependencies: ["WFMOptimization", "CGLPK"]),
+        .target(name: "WFMForecasting", dependencies: ["WFMCore"]),
+        .target(name: "WFMScheduling", dependencies: ["WFMCore", "WFMOptimization"]),
+        .target(name: "WFMReporting", dependencies: ["WFMCore", "WFMQueueing"]),
+        .target(
+            name: "WFMPlanning",
+            dependencies: [
+                "WFMCore", "WFMIO", "WFMQueueing", "WFMForecasting", "WFMOptimization", "WFMGLPK",
+                "WFMScheduling", "WFMReporting",
+            ]
+        ),
+        .executableTarget(
+            name: "wfm",
+            dependencies: [
+                "WFMPlanning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),
+        .testTarget(name: "WFMIOTests", dependencies: ["WFMIO"]),
+        .testTarget(name: "WFMQueueingTests", dependencies: ["WFMQueueing"]),
+        .testTarget(name: "WFMOptimizationTests", dependencies: ["WFMOptimization"]),
+        .testTarget(name: "WFMGLPKTests", dependencies: ["WFMGLPK", "WFMOptimization"]),
+        .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting"]),
+        .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling"]),
+        .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting"]),
+        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO"]),
+        .testTarget(name: "WFMCLITests", dependencies: ["wfm"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

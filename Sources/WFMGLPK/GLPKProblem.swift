@@ -1,0 +1,179 @@
+internal import CGLPK
+import WFMOptimization
+
+/// Owns one GLPK problem object; `deinit` deletes it.
+///
+/// Every method wraps exactly one `glp_*` routine, named in its doc comment. Callers must
+/// pass validated, 1-based indices in range: GLPK aborts the process on a bad argument.
+/// One instance lives inside one synchronous solve on one thread (GLPK's state is per thread).
+final class GLPKProblem {
+    let pointer: OpaquePointer
+
+    /// `glp_create_prob`
+    init() {
+        pointer = glp_create_prob()
+    }
+
+    /// `glp_delete_prob`
+    deinit {
+        glp_delete_prob(pointer)
+    }
+
+    /// `glp_set_prob_name`
+    func setName(_ name: String) {
+        glp_set_prob_name(pointer, name)
+    }
+
+    /// `glp_set_obj_dir`
+    func setObjectiveDirection(_ sense: OptimizationSense) {
+        glp_set_obj_dir(pointer, sense == .minimize ? GLP_MIN : GLP_MAX)
+    }
+
+    /// `glp_add_rows`; returns the 1-based index of the first new row.
+    @discardableResult
+    func addRows(_ count: Int32) -> Int32 {
+        glp_add_rows(pointer, count)
+    }
+
+    /// `glp_add_cols`; returns the 1-based index of the first new column.
+    @discardableResult
+    func addColumns(_ count: Int32) -> Int32 {
+        glp_add_cols(pointer, count)
+    }
+
+    /// `glp_set_row_name`
+    func setRowName(_ row: Int32, _ name: String) {
+        glp_set_row_name(pointer, row, name)
+    }
+
+    /// `glp_set_col_name`
+    func setColumnName(_ column: Int32, _ name: String) {
+        glp_set_col_name(pointer, column, name)
+    }
+
+    /// `glp_set_row_bnds`
+    func setRowBounds(_ row: Int32, _ bounds: GLPKBounds) {
+        glp_set_row_bnds(pointer, row, bounds.type, bounds.lower, bounds.upper)
+    }
+
+    /// `glp_set_col_bnds`
+    func setColumnBounds(_ column: Int32, _ bounds: GLPKBounds) {
+        glp_set_col_bnds(pointer, column, bounds.type, bounds.lower, bounds.upper)
+    }
+
+    /// `glp_set_col_kind`
+    func setColumnKind(_ column: Int32, _ kind: VariableKind) {
+        let glpKind: Int32 =
+            switch kind {
+            case .continuous: GLP_CV
+            case .integer: GLP_IV
+            case .binary: GLP_BV
+            }
+        glp_set_col_kind(pointer, column, glpKind)
+    }
+
+    /// `glp_set_obj_coef` (column 0 sets the constant term).
+    func setObjectiveCoefficient(_ column: Int32, _ value: Double) {
+        glp_set_obj_coef(pointer, column, value)
+    }
+
+    /// `glp_load_matrix`, from 1-based buffers whose element 0 is unused.
+    func loadMatrix(_ matrix: GLPKSparseMatrix) {
+        matrix.rows.withUnsafeBufferPointer { rows in
+            matrix.columns.withUnsafeBufferPointer { columns in
+                matrix.values.withUnsafeBufferPointer { values in
+                    glp_load_matrix(pointer, matrix.count, rows.baseAddress, columns.baseAddress, values.baseAddress)
+                }
+            }
+        }
+    }
+
+    /// `glp_simplex`; returns GLPK's return code.
+    func simplex(_ parameters: inout glp_smcp) -> Int32 {
+        glp_simplex(pointer, &parameters)
+    }
+
+    /// `glp_get_status`
+    var lpStatus: Int32 { glp_get_status(pointer) }
+
+    /// `glp_get_obj_val`
+    var lpObjective: Double { glp_get_obj_val(pointer) }
+
+    /// `glp_get_col_prim`
+    func lpColumnValue(_ column: Int32) -> Double {
+        glp_get_col_prim(pointer, column)
+    }
+
+    /// `glp_intopt`; returns GLPK's return code.
+    func integerOptimize(_ parameters: inout glp_iocp) -> Int32 {
+        glp_intopt(pointer, &parameters)
+    }
+
+    /// `glp_mip_status`
+    var mipStatus: Int32 { glp_mip_status(pointer) }
+
+    /// `glp_mip_obj_val`
+    var mipObjective: Double { glp_mip_obj_val(pointer) }
+
+    /// `glp_mip_col_val`
+    func mipColumnValue(_ column: Int32) -> Double {
+        glp_mip_col_val(pointer, column)
+    }
+
+    /// `glp_get_num_cols`
+    var columnCount: Int32 { glp_get_num_cols(pointer) }
+
+    /// `glp_get_num_int`
+    var integerColumnCount: Int32 { glp_get_num_int(pointer) }
+
+    /// `glp_read_mps` (free format); returns 0 on success.
+    func readFreeMPS(path: String) -> Int32 {
+        glp_read_mps(pointer, GLP_MPS_FILE, nil, path)
+    }
+
+    /// `glp_read_lp`; returns 0 on success.
+    func readCPLEXLP(path: String) -> Int32 {
+        glp_read_lp(pointer, nil, path)
+    }
+}
+
+/// A bound pair in GLPK's terms (type `GLP_FR`, `GLP_LO`, `GLP_UP`, `GLP_DB` or `GLP_FX`).
+struct GLPKBounds {
+    let type: Int32
+    let lower: Double
+    let upper: Double
+
+    /// Maps `lower...upper` (infinite for none) to GLPK's bound type; `lower ≤ upper` required.
+    init(lower: Double, upper: Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): (type, self.lower, self.upper) = (GLP_FR, 0, 0)
+        case (true, false): (type, self.lower, self.upper) = (GLP_LO, lower, 0)
+        case (false, true): (type, self.lower, self.upper) = (GLP_UP, 0, upper)
+        case (true, true) where lower == upper: (type, self.lower, self.upper) = (GLP_FX, lower, upper)
+        case (true, true): (type, self.lower, self.upper) = (GLP_DB, lower, upper)
+        }
+    }
+}
+
+/// The constraint matrix as the three 1-based arrays `glp_load_matrix` wants.
+struct GLPKSparseMatrix {
+    private(set) var rows: [Int32] = [0]
+    private(set) var columns: [Int32] = [0]
+    private(set) var values: [Double] = [0]
+
+    /// The number of nonzeros.
+    /// The number of nonzeros; ``GLPKModelLoader`` checks it fits in `Int32` before building.
+    var count: Int32 { Int32(truncatingIfNeeded: rows.count - 1) }
+
+    mutating func append(row: Int32, column: Int32, value: Double) {
+        rows.append(row)
+        columns.append(column)
+        values.append(value)
+    }
+
+    mutating func reserve(_ nonzeros: Int) {
+        rows.reserveCapacity(nonzeros + 1)
+        columns.reserveCapacity(nonzeros + 1)
+        values.reserveCapacity(nonzeros + 1)
+    }
+}

@@ -1,0 +1,32 @@
+internal import CGLPK
+
+/// Receives `glp_intopt`'s callback and remembers the best bound of the open nodes, so a
+/// search stopped by a time or gap limit can still report its bound.
+///
+/// Lives only for the duration of one `glp_intopt` call, on the calling thread.
+final class GLPKSearchMonitor {
+    /// The best bound among the active nodes at the last callback, if any was seen.
+    private(set) var bestBound: Double?
+
+    /// The C callback for `glp_iocp.cb_func`; `info` is an unretained monitor.
+    static let callback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+        guard let tree, let info else { return }
+        let monitor = Unmanaged<GLPKSearchMonitor>.fromOpaque(info).takeUnretainedValue()
+        monitor.observe(tree)
+    }
+
+    private func observe(_ tree: OpaquePointer) {
+        let node = bestNode(tree)
+        if node != 0 { bestBound = nodeBound(tree, node) }
+    }
+
+    /// `glp_ios_best_node`: the active node with the best bound, or 0 if none.
+    private func bestNode(_ tree: OpaquePointer) -> Int32 {
+        glp_ios_best_node(tree)
+    }
+
+    /// `glp_ios_node_bound`
+    private func nodeBound(_ tree: OpaquePointer, _ node: Int32) -> Double {
+        glp_ios_node_bound(tree, node)
+    }
+}

@@ -1,0 +1,85 @@
+/// Why a solver stopped. Whether a feasible point exists is reported separately, in
+/// ``SolveResult/hasFeasibleSolution``.
+public enum Termination: String, Sendable, Equatable {
+    /// Proven optimal (within the solver's tolerances).
+    case optimal
+    /// Stopped because the requested relative gap was reached.
+    case gapLimitReached
+    /// Stopped at the time limit; see ``SolveResult/hasFeasibleSolution``.
+    case timeLimit
+    /// No point satisfies every constraint (and integrality).
+    case infeasible
+    /// The objective can improve without bound.
+    case unbounded
+    /// The solver failed numerically or internally; see ``SolveResult/rawStatus``.
+    case solverError
+}
+
+/// The outcome of one solve: a value, never an exception for infeasible or unbounded models.
+public struct SolveResult: Sendable, Equatable {
+    /// Why the solver stopped.
+    public var termination: Termination
+    /// Whether ``values`` hold a point satisfying every constraint and integrality.
+    public var hasFeasibleSolution: Bool
+    /// The objective value of ``values`` (including the objective's constant), if feasible.
+    public var objective: Double?
+    /// The best proven bound on the optimum (lower for minimize, upper for maximize), if known.
+    public var bestBound: Double?
+    /// The variable values (indexed like ``MIPModel/variables``); empty when not feasible.
+    public var values: [Double]
+    /// Wall-clock time of the solve.
+    public var solveTime: Duration
+    /// The solver's own status words, for diagnosis (e.g. "glp_intopt=0 mip_status=GLP_OPT").
+    public var rawStatus: String
+
+    /// Creates a result.
+    public init(
+        termination: Termination, hasFeasibleSolution: Bool, objective: Double?, bestBound: Double?,
+        values: [Double], solveTime: Duration, rawStatus: String
+    ) {
+        self.termination = termination
+        self.hasFeasibleSolution = hasFeasibleSolution
+        self.objective = objective
+        self.bestBound = bestBound
+        self.values = values
+        self.solveTime = solveTime
+        self.rawStatus = rawStatus
+    }
+
+    /// `|objective − bestBound| / (|objective| + ε)` — GLPK's definition — or nil if either is
+    /// unknown. 0 for a proven optimum.
+    public var relativeGap: Double? {
+        guard let objective, let bestBound else { return nil }
+        return abs(objective - bestBound) / (abs(objective) + Double.ulpOfOne)
+    }
+
+    /// The value of `variable` in the solution, or nil if there is no feasible solution.
+    public func value(of variable: VariableID) -> Double? {
+        values.indices.contains(variable.index) ? values[variable.index] : nil
+    }
+
+    /// A one-line summary, e.g. "optimal, objective 12, bound 12, gap 0.00%, 0.01 s".
+    public var summary: String {
+        var parts = [termination == .timeLimit && !hasFeasibleSolution
+            ? "time limit, no feasible point found" : termination.rawValue]
+        if let objective { parts.append("objective \(objective)") }
+        if let bestBound { parts.append("bound \(bestBound)") }
+        if let relativeGap { parts.append("gap \(Double(Int((relativeGap * 10000).rounded())) / 100)%") }
+        let seconds = Double(solveTime.components.seconds) + Double(solveTime.components.attoseconds) / 1e18
+        parts.append("\(Double(Int(seconds * 1000)) / 1000) s")
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// A mixed-integer programming solver.
+///
+/// Implementations must validate the model before touching native code, keep all native
+/// state inside one call, and report infeasible or unbounded models as results.
+public protocol MIPSolver: Sendable {
+    /// A short name for messages, e.g. "GLPK 5.0".
+    var name: String { get }
+
+    /// Solves `model`.
+    /// - Throws: ``OptimizationError`` for an invalid model or options, or a solver failure.
+    func solve(_ model: MIPModel, options: SolverOptions) throws -> SolveResult
+}

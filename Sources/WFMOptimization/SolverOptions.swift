@@ -1,0 +1,103 @@
+/// How much a solver prints while it works.
+public enum SolverMessageLevel: String, Sendable, CaseIterable {
+    /// Nothing (the default).
+    case off
+    /// Errors only.
+    case errors
+    /// Normal progress messages.
+    case normal
+    /// Everything, for debugging.
+    case all
+}
+
+/// Which simplex variant solves linear programs and relaxations.
+public enum SimplexMethod: String, Sendable, CaseIterable {
+    case primal
+    case dual
+    /// Dual simplex, falling back to the primal if the dual fails.
+    case dualThenPrimal
+}
+
+/// Cutting planes a branch-and-cut solver may add.
+public struct CutOptions: Sendable, Equatable {
+    /// Mixed-integer rounding cuts.
+    public var mixedIntegerRounding = false
+    /// Gomory's mixed-integer cuts.
+    public var gomory = false
+    /// Mixed cover cuts.
+    public var cover = false
+    /// Clique cuts.
+    public var clique = false
+
+    /// No cuts (the default).
+    public init() {}
+
+    /// Every cut family.
+    public static var all: CutOptions {
+        var options = CutOptions()
+        options.mixedIntegerRounding = true
+        options.gomory = true
+        options.cover = true
+        options.clique = true
+        return options
+    }
+}
+
+/// Primal heuristics a branch-and-bound solver may run.
+public struct HeuristicOptions: Sendable, Equatable {
+    /// The built-in rounding heuristic (on by default).
+    public var rounding = true
+    /// The feasibility pump (binary problems).
+    public var feasibilityPump = false
+    /// Proximity search around the incumbent.
+    public var proximitySearch = false
+    /// Time limit for one proximity-search run.
+    public var proximitySearchTimeLimit: Duration = .seconds(60)
+
+    /// The defaults: rounding only.
+    public init() {}
+}
+
+/// Options for one solve. The defaults are: no time limit, proven optimality, presolve on,
+/// silent.
+public struct SolverOptions: Sendable, Equatable {
+    /// Stop after this long and return the best solution found; `nil` for no limit.
+    public var timeLimit: Duration?
+    /// Stop once `|incumbent − bound| / |incumbent|` is at most this (a fraction, e.g. 0.005).
+    public var relativeGap: Double?
+    /// Simplify the model before branch and bound.
+    public var presolve = true
+    /// The simplex variant.
+    public var simplexMethod = SimplexMethod.dualThenPrimal
+    /// Cutting planes.
+    public var cuts = CutOptions()
+    /// Primal heuristics.
+    public var heuristics = HeuristicOptions()
+    /// How much the solver prints to standard output.
+    public var messageLevel = SolverMessageLevel.off
+
+    /// Creates the default options.
+    public init() {}
+
+    /// Creates options with a time limit and a relative gap.
+    public init(timeLimit: Duration?, relativeGap: Double? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+    }
+
+    /// Checks the option values.
+    /// - Throws: ``OptimizationError`` with code `.invalidOptions`.
+    public func validate() throws {
+        var problems: [String] = []
+        if let timeLimit, timeLimit <= .zero {
+            problems.append("time limit must be positive, got \(timeLimit)")
+        }
+        if let relativeGap, !(relativeGap >= 0 && relativeGap < 1) {
+            problems.append("relative gap must be a fraction in [0, 1), got \(relativeGap)")
+        }
+        if heuristics.proximitySearchTimeLimit <= .zero {
+            problems.append("proximity search time limit must be positive")
+        }
+        if !problems.isEmpty { throw OptimizationError(.invalidOptions, problems: problems) }
+    }
+}
