@@ -1,0 +1,84 @@
+import Foundation
+
+/// Penalties and costs the scheduler weighs.
+public struct Costs: Sendable, Equatable {
+    /// Cost of one agent-hour of requirement left uncovered.
+    public var shortfallPerAgentHour: Double
+    /// Cost of one agent-hour above the requirement.
+    public var overstaffingPerAgentHour: Double
+    /// Cost of one paid hour.
+    public var paidHour: Double
+
+    /// Creates costs.
+    public init(shortfallPerAgentHour: Double = 100, overstaffingPerAgentHour: Double = 1, paidHour: Double = 1) {
+        self.shortfallPerAgentHour = shortfallPerAgentHour
+        self.overstaffingPerAgentHour = overstaffingPerAgentHour
+        self.paidHour = paidHour
+    }
+}
+
+/// Everything center.yaml describes.
+public struct Center: Sendable {
+    /// The center's display name.
+    public var name: String
+    /// The IANA time zone all wall-clock times are in.
+    public var timeZone: TimeZone
+    /// Planning interval length in minutes.
+    public var intervalMinutes: Int
+    /// The first day of the planning week.
+    public var weekStart: LocalDate
+    /// The history file, resolved against the YAML file's folder, if given.
+    public var historyPath: String?
+    /// The agents file, resolved against the YAML file's folder, if given.
+    public var agentsPath: String?
+    /// When the center takes calls.
+    public var openingHours: OpeningHours
+    /// Closed dates.
+    public var holidays: Set<LocalDate>
+    /// The queues, in file order.
+    public var queues: [Queue]
+    /// Shrinkage settings.
+    public var shrinkage: Shrinkage
+    /// Shift templates.
+    public var shiftTemplates: [ShiftTemplate]
+    /// Contracts.
+    public var contracts: [Contract]
+    /// Scheduling costs.
+    public var costs: Costs
+
+    /// Creates a center.
+    public init(
+        name: String, timeZone: TimeZone, intervalMinutes: Int, weekStart: LocalDate, historyPath: String? = nil,
+        agentsPath: String? = nil, openingHours: OpeningHours, holidays: Set<LocalDate> = [], queues: [Queue],
+        shrinkage: Shrinkage = Shrinkage(defaultValue: 0), shiftTemplates: [ShiftTemplate] = [],
+        contracts: [Contract] = [], costs: Costs = Costs()
+    ) {
+        self.name = name
+        self.timeZone = timeZone
+        self.intervalMinutes = intervalMinutes
+        self.weekStart = weekStart
+        self.historyPath = historyPath
+        self.agentsPath = agentsPath
+        self.openingHours = openingHours
+        self.holidays = holidays
+        self.queues = queues
+        self.shrinkage = shrinkage
+        self.shiftTemplates = shiftTemplates
+        self.contracts = contracts
+        self.costs = costs
+    }
+
+    /// The planning week's time grid.
+    public var timeGrid: TimeGrid {
+        TimeGrid(timeZone: timeZone, weekStart: weekStart, intervalMinutes: intervalMinutes)
+    }
+
+    /// The queue with `id`, if any.
+    public func queue(_ id: String) -> Queue? { queues.first { $0.id == id } }
+
+    /// Whether `queue` takes calls in the interval starting at wall-clock time `local`:
+    /// not on a holiday, and inside the queue's (or else the center's) opening hours.
+    public func isOpen(_ queue: Queue, at local: LocalDateTime) -> Bool {
+        !holidays.contains(local.date) && (queue.openingHours ?? openingHours).isOpen(at: local)
+    }
+}

@@ -1,0 +1,45 @@
+/// An inclusive range of whole or fractional numbers, e.g. 36…40 hours.
+public struct Bounds<Value: Comparable & Sendable>: Sendable, Equatable where Value: Equatable {
+    /// The smallest allowed value.
+    public var min: Value
+    /// The largest allowed value.
+    public var max: Value
+
+    /// Creates bounds; `min ≤ max`.
+    public init(min: Value, max: Value) {
+        self.min = min
+        self.max = max
+    }
+
+    /// Whether `value` lies in the bounds.
+    public func contains(_ value: Value) -> Bool { min <= value && value <= max }
+}
+
+/// An employment contract: how much and how an agent may work in a week.
+public struct Contract: Sendable, Equatable, Identifiable {
+    /// The contract's id.
+    public var id: String
+    /// Paid hours per week.
+    public var weeklyPaidHours: Bounds<Double>
+    /// Working days per week.
+    public var daysPerWeek: Bounds<Int>
+    /// The most working days in a row.
+    public var maxConsecutiveDays: Int
+    /// The least rest between the end of one shift and the start of the next, in hours.
+    public var minRestHours: Double
+    /// Ids of the shift templates this contract may work.
+    public var templates: [String]
+
+    /// Creates a contract.
+    public init(
+        id: String, weeklyPaidHours: Bounds<Double>, daysPerWeek: Bounds<Int>, maxConsecutiveDays: Int,
+        minRestHours: Double, templates: [String]
+    ) {
+        self.id = id
+        self.weeklyPaidHours = weeklyPaidHours
+        self.daysPerWeek = daysPerWeek
+        self.maxConsecutiveDays = maxConsecutiveDays
+        self.minRestHours = minRestHours
+        self.templates = templates
+    }
+}

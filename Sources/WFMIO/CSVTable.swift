@@ -1,0 +1,74 @@
+import CSV
+import Foundation
+
+/// A CSV file read whole: its header and its records, each with the line it starts on.
+///
+/// Quoting, embedded line breaks, a UTF-8 byte-order mark and CRLF line ends are handled by
+/// the CSV package; blank lines are skipped.
+public struct CSVTable: Sendable {
+    /// One data record.
+    public struct Record: Sendable {
+        /// The 1-based line the record starts on.
+        public let line: Int
+        /// The fields, one per header column (short records are padded with "").
+        public let fields: [String]
+    }
+
+    /// The file as the user named it.
+    public let file: String
+    /// The header's column names, trimmed.
+    public let header: [String]
+    /// The data records.
+    public let records: [Record]
+
+    /// Reads `path`.
+    /// - Throws: ``InputError`` if the file cannot be read, is not UTF-8, has no header or
+    ///   is malformed.
+    public init(path: String) throws {
+        file = path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "an existing, readable CSV file"))
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not valid UTF-8 text", expected: "a UTF-8 CSV file"))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw InputError(Diagnostic(file: path, line: 1, field: "header", problem: "missing", expected: "a header row"))
+        }
+        header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var records: [Record] = []
+        var line = 2 + CSVTable.embeddedLineBreaks(in: reader.headerRow ?? [])
+        while let row = reader.next() {
+            defer { line += 1 + CSVTable.embeddedLineBreaks(in: row) }
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let padded = row.count < header.count ? row + Array(repeating: "", count: header.count - row.count) : row
+            records.append(Record(line: line, fields: padded))
+        }
+        if let error = reader.error {
+            throw InputError(Diagnostic(file: path, line: line, field: "file", problem: "malformed CSV (\(error))", expected: "RFC 4180 quoting"))
+        }
+        self.records = records
+    }
+
+    /// The position of each required column, or an error naming the missing ones.
+    /// - Throws: ``InputError`` on line 1.
+    public func columns(required: [String], optional: [String] = []) throws -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, name) in header.enumerated() where positions[name] == nil { positions[name] = index }
+        let missing = required.filter { positions[$0] == nil }
+        guard missing.isEmpty else {
+            throw InputError(Diagnostic(
+                file: file, line: 1, field: "header", problem: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))",
+                expected: "columns \((required + optional.map { "[\($0)]" }).joined(separator: ","))"))
+        }
+        return positions
+    }
+
+    private static func embeddedLineBreaks(in fields: [String]) -> Int {
+        fields.reduce(0) { count, field in count + field.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) } }
+    }
+}

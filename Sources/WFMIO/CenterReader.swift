@@ -1,0 +1,148 @@
+import Foundation
+import WFMCore
+import Yams
+
+/// Reads center.yaml (see docs/file-formats.md): every problem is reported with its line and
+/// key path, and nothing is returned unless the whole file is valid.
+public enum CenterReader {
+    /// Reads and validates `path`.
+    /// - Returns: the center, with `history` and `agents` paths resolved against the file's folder.
+    /// - Throws: ``InputError`` listing every problem found (up to 50).
+    public static func read(path: String) throws -> Center {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "an existing, readable YAML file"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not valid UTF-8 text"))
+        }
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is empty", expected: "a center description"))
+            }
+            root = composed
+        } catch let error as InputError {
+            throw error
+        } catch let error as YamlError {
+            throw InputError(syntaxDiagnostic(error, file: path))
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let walker = YAMLWalker(file: path)
+        let center = CenterParser(walker: walker, folder: folder).center(root)
+        try walker.log.throwIfErrors()
+        guard let center else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "could not be read"))
+        }
+        return center
+    }
+
+    private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(file: file, line: mark.line, field: "syntax", problem: problem, expected: "valid YAML")
+        default:
+            return Diagnostic(file: file, line: nil, field: "syntax", problem: "\(error)", expected: "valid YAML")
+        }
+    }
+}
+
+/// Turns the YAML tree of center.yaml into a ``Center``, one section per method.
+struct CenterParser {
+    let walker: YAMLWalker
+    let folder: URL
+
+    private static let topKeys = [
+        "name", "timezone", "interval_minutes", "week_start", "opening_hours", "queues",
+    ]
+    private static let optionalTopKeys = [
+        "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs",
+    ]
+
+    func center(_ root: Node) -> Center? {
+        guard let top = walker.mapping(root, "", required: Self.topKeys, optional: Self.optionalTopKeys) else { return nil }
+        let name = walker.string(top["name"], "name")
+        let timeZone = self.timeZone(top["timezone"])
+        let interval = walker.integer(top["interval_minutes"], "interval_minutes", in: 1...1440,
+                                      expected: "one of \(TimeGrid.supportedIntervalMinutes.map(String.init).joined(separator: ", "))")
+        if let interval, !TimeGrid.supportedIntervalMinutes.contains(interval) {
+            walker.error(top["interval_minutes"], "interval_minutes", "\(interval) is not supported",
+                         expected: "one of \(TimeGrid.supportedIntervalMinutes.map(String.init).joined(separator: ", "))")
+        }
+        let weekStart = walker.date(top["week_start"], "week_start")
+        let hours = top["opening_hours"].flatMap { OpeningHoursParser(walker: walker).openingHours($0, "opening_hours") }
+        let holidays = walker.list(top["holidays"], "holidays", expected: "a list of dates", walker.date) ?? []
+        let queues = top["queues"].flatMap { QueueParser(walker: walker).queues($0) }
+        let queueIDs = Set(queues?.map(\.id) ?? [])
+        let shrinkage = top["shrinkage"].map { self.shrinkage($0, queueIDs: queueIDs) } ?? Shrinkage(defaultValue: 0)
+        let templates = top["shift_templates"].flatMap {
+            ShiftParser(walker: walker, intervalMinutes: interval ?? 15).templates($0)
+        } ?? []
+        let contracts = top["contracts"].flatMap {
+            ShiftParser(walker: walker, intervalMinutes: interval ?? 15).contracts($0, templateIDs: Set(templates.map(\.id)))
+        } ?? []
+        let costs = top["costs"].map(self.costs) ?? Costs()
+        guard let name, let timeZone, let interval, TimeGrid.supportedIntervalMinutes.contains(interval),
+            let weekStart, let hours, let queues, let shrinkage
+        else { return nil }
+        return Center(
+            name: name, timeZone: timeZone, intervalMinutes: interval, weekStart: weekStart,
+            historyPath: path(top["history"], "history"), agentsPath: path(top["agents"], "agents"),
+            openingHours: hours, holidays: Set(holidays), queues: queues, shrinkage: shrinkage,
+            shiftTemplates: templates, contracts: contracts, costs: costs)
+    }
+
+    private func timeZone(_ node: Node?) -> TimeZone? {
+        guard let identifier = walker.string(node, "timezone", expected: "an IANA time zone such as Europe/Amsterdam") else { return nil }
+        let known = identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
+        guard known, let zone = TimeZone(identifier: identifier) else {
+            walker.error(node, "timezone", "'\(identifier)' is not a known time zone", expected: "an IANA time zone such as Europe/Amsterdam")
+            return nil
+        }
+        return zone
+    }
+
+    private func path(_ node: Node?, _ key: String) -> String? {
+        guard let relative = walker.string(node, key, expected: "a file path") else { return nil }
+        return URL(fileURLWithPath: relative, relativeTo: folder).standardizedFileURL.path
+    }
+
+    /// A number, or `{default, by_queue, by_weekday}`.
+    private func shrinkage(_ node: Node, queueIDs: Set<String>) -> Shrinkage? {
+        let expected = "a fraction in [0, 1), e.g. 0.3"
+        if node.scalar != nil {
+            return walker.number(node, "shrinkage", in: 0...0.999_999, expected: expected).map { Shrinkage(defaultValue: $0) }
+        }
+        guard let entries = walker.mapping(node, "shrinkage", required: ["default"], optional: ["by_queue", "by_weekday"]) else { return nil }
+        let base = walker.number(entries["default"], "shrinkage.default", in: 0...0.999_999, expected: expected)
+        var byQueue: [String: Double] = [:]
+        if let queues = entries["by_queue"]?.mapping {
+            for (key, value) in queues {
+                let id = key.string ?? "?"
+                if !queueIDs.contains(id) {
+                    walker.error(key, "shrinkage.by_queue.\(id)", "unknown queue", expected: "one of \(queueIDs.sorted().joined(separator: ", "))")
+                }
+                byQueue[id] = walker.number(value, "shrinkage.by_queue.\(id)", in: 0...0.999_999, expected: expected)
+            }
+        }
+        var byWeekday: [Weekday: Double] = [:]
+        if let days = entries["by_weekday"] {
+            for (key, value) in days.mapping ?? [:] {
+                if let day = walker.weekday(key, "shrinkage.by_weekday") {
+                    byWeekday[day] = walker.number(value, "shrinkage.by_weekday.\(day.rawValue)", in: 0...0.999_999, expected: expected)
+                }
+            }
+        }
+        return base.map { Shrinkage(defaultValue: $0, byQueue: byQueue, byWeekday: byWeekday) }
+    }
+
+    private func costs(_ node: Node) -> Costs {
+        let keys = ["shortfall_per_agent_hour", "overstaffing_per_agent_hour", "paid_hour"]
+        let entries = walker.mapping(node, "costs", required: [], optional: keys) ?? [:]
+        let read = { (key: String) in walker.number(entries[key], "costs.\(key)", in: 0...1e9, expected: "a cost ≥ 0") }
+        let defaults = Costs()
+        return Costs(
+            shortfallPerAgentHour: read(keys[0]) ?? defaults.shortfallPerAgentHour,
+            overstaffingPerAgentHour: read(keys[1]) ?? defaults.overstaffingPerAgentHour,
+            paidHour: read(keys[2]) ?? defaults.paidHour)
+    }
+}

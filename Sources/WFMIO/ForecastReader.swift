@@ -1,0 +1,68 @@
+import Foundation
+import WFMCore
+
+/// Reads forecast.csv: `interval_start,queue,calls,aht_seconds` for intervals of the planning week.
+public enum ForecastReader {
+    /// Reads and validates `path` against the center's queues and planning week.
+    /// - Throws: ``InputError`` listing every problem found (up to 50).
+    public static func read(path: String, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
+        let table = try CSVTable(path: path)
+        let columns = try table.columns(required: ["interval_start", "queue", "calls", "aht_seconds"])
+        var log = DiagnosticLog(file: path)
+        var resolver = TimestampResolver(timeZone: center.timeZone)
+        let queueIDs = Set(center.queues.map(\.id))
+        var entries: [ForecastEntry] = []
+        var last: [String: (line: Int, interval: Int)] = [:]
+        let weekEnd = grid.weekStart.adding(days: 6)
+        for record in table.records where !log.isFull {
+            let line = record.line
+            let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
+            let queue = field("queue")
+            guard queueIDs.contains(queue) else {
+                log.error(line: line, field: "queue", queue.isEmpty ? "is empty" : "unknown queue '\(queue)'",
+                          expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml)")
+                continue
+            }
+            let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0, expected: "expected calls ≥ 0")
+            let aht = readNumber(field("aht_seconds"), line: line, field: "aht_seconds", log: &log, minimum: 0, exclusive: true,
+                                 expected: "seconds > 0")
+            let text = field("interval_start")
+            let instant: Date
+            switch resolver.resolve(text, queue: queue) {
+            case .instant(let value): instant = value
+            case .malformed:
+                log.error(line: line, field: "interval_start", text.isEmpty ? "is empty" : "'\(text)' is not a timestamp",
+                          expected: "YYYY-MM-DDTHH:MM, optionally with an offset such as +01:00")
+                continue
+            case .nonexistent:
+                log.error(line: line, field: "interval_start", "'\(text)' does not exist in \(center.timeZone.identifier) (skipped by a DST change)")
+                continue
+            }
+            guard let interval = grid.index(startingAt: instant) else {
+                let inWeek = instant >= grid.intervals[0].start && instant < grid.end
+                log.error(line: line, field: "interval_start",
+                          inWeek ? "'\(text)' is not the start of a \(grid.intervalMinutes)-minute interval"
+                                 : "'\(text)' is outside the planning week \(grid.weekStart) to \(weekEnd)",
+                          expected: inWeek ? "starts at multiples of \(grid.intervalMinutes) minutes" : "week_start in center.yaml to match the forecast")
+                continue
+            }
+            if let previous = last[queue] {
+                if interval == previous.interval {
+                    log.error(line: line, field: "interval_start", "duplicated interval for queue '\(queue)' (also on line \(previous.line))",
+                              expected: "one row per queue and interval")
+                    continue
+                }
+                if interval < previous.interval {
+                    log.error(line: line, field: "interval_start", "is earlier than line \(previous.line) for queue '\(queue)'",
+                              expected: "rows of each queue in time order")
+                    continue
+                }
+            }
+            last[queue] = (line, interval)
+            if let calls, let aht { entries.append(ForecastEntry(interval: interval, queue: queue, calls: calls, ahtSeconds: aht)) }
+        }
+        if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }
+        try log.throwIfErrors()
+        return entries
+    }
+}

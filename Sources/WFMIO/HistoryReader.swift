@@ -1,0 +1,110 @@
+import Foundation
+import WFMCore
+
+/// The history of one center: its records and the interval length they are on.
+public struct History: Sendable {
+    /// The records, per queue in time order (queues in the order they first appear).
+    public var records: [HistoryRecord]
+    /// The history's interval length in minutes (the most common gap between rows).
+    public var intervalMinutes: Int
+    /// Problems that did not stop the reading.
+    public var warnings: [Diagnostic]
+}
+
+/// Reads history.csv: `timestamp,queue,calls[,aht_seconds]`, one row per queue and interval.
+///
+/// Rows of each queue must be in time order with no repeats, on one interval grid that is
+/// at least as fine as the plan's. Missing rows mean "no data", not zero.
+public enum HistoryReader {
+    /// Reads and validates `path` against the center's queues and time zone.
+    /// - Throws: ``InputError`` listing every problem found (up to 50).
+    public static func read(path: String, center: Center) throws -> History {
+        let table = try CSVTable(path: path)
+        let columns = try table.columns(required: ["timestamp", "queue", "calls"], optional: ["aht_seconds"])
+        var log = DiagnosticLog(file: path)
+        var resolver = TimestampResolver(timeZone: center.timeZone)
+        let queueIDs = Set(center.queues.map(\.id))
+        var records: [(line: Int, record: HistoryRecord)] = []
+        var last: [String: (line: Int, instant: Date)] = [:]
+        for record in table.records where !log.isFull {
+            let line = record.line
+            let field = { (name: String) in columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
+            let queue = field("queue")
+            guard queueIDs.contains(queue) else {
+                log.error(line: line, field: "queue", queue.isEmpty ? "is empty" : "unknown queue '\(queue)'",
+                          expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml)")
+                continue
+            }
+            let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0, expected: "a number of calls ≥ 0")
+            var aht: Double?
+            if columns["aht_seconds"] != nil, !field("aht_seconds").isEmpty {
+                aht = readNumber(field("aht_seconds"), line: line, field: "aht_seconds", log: &log, minimum: 0, exclusive: (calls ?? 0) > 0,
+                                 expected: "seconds > 0")
+                if aht == 0 { aht = nil }
+            }
+            guard let instant = resolve(field("timestamp"), queue: queue, line: line, resolver: &resolver, log: &log) else { continue }
+            if let previous = last[queue] {
+                if instant == previous.instant {
+                    log.error(line: line, field: "timestamp", "duplicated interval for queue '\(queue)' (also on line \(previous.line))",
+                              expected: "one row per queue and interval")
+                    continue
+                }
+                if instant < previous.instant {
+                    log.error(line: line, field: "timestamp", "is earlier than line \(previous.line) for queue '\(queue)'",
+                              expected: "rows of each queue in time order")
+                    continue
+                }
+            }
+            last[queue] = (line, instant)
+            guard let calls else { continue }
+            records.append((line, HistoryRecord(start: instant, local: LocalDateTime(instant, in: center.timeZone), queue: queue,
+                                                calls: calls, ahtSeconds: aht)))
+        }
+        if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and interval") }
+        let interval = checkGrid(records, planMinutes: center.intervalMinutes, log: &log)
+        try log.throwIfErrors()
+        return History(records: records.map(\.record), intervalMinutes: interval, warnings: log.warnings)
+    }
+
+    private static func resolve(
+        _ text: String, queue: String, line: Int, resolver: inout TimestampResolver, log: inout DiagnosticLog
+    ) -> Date? {
+        switch resolver.resolve(text, queue: queue) {
+        case .instant(let instant):
+            return instant
+        case .malformed:
+            log.error(line: line, field: "timestamp", text.isEmpty ? "is empty" : "'\(text)' is not a timestamp",
+                      expected: "YYYY-MM-DDTHH:MM, optionally with an offset such as +01:00")
+        case .nonexistent:
+            log.error(line: line, field: "timestamp", "'\(text)' does not exist in \(resolver.timeZone.identifier) (skipped by a DST change)",
+                      expected: "a wall-clock time that exists, or an explicit offset")
+        }
+        return nil
+    }
+
+    /// Infers the history's interval (the most common gap between a queue's consecutive rows)
+    /// and reports rows off that grid, and a grid coarser than the plan's.
+    private static func checkGrid(_ records: [(line: Int, record: HistoryRecord)], planMinutes: Int, log: inout DiagnosticLog) -> Int {
+        var gaps: [Int: Int] = [:]
+        var previous: [String: Date] = [:]
+        for (_, record) in records {
+            if let before = previous[record.queue] {
+                let minutes = Int((record.start.timeIntervalSince(before) / 60).rounded())
+                if minutes > 0, minutes <= 60 { gaps[minutes, default: 0] += 1 }
+            }
+            previous[record.queue] = record.start
+        }
+        let interval = gaps.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? planMinutes
+        guard TimeGrid.supportedIntervalMinutes.contains(interval), planMinutes % interval == 0 else {
+            log.error(line: nil, field: "timestamp", "rows are \(interval) minutes apart, which does not divide the \(planMinutes)-minute plan interval",
+                      expected: "history at the plan's interval or finer (5, 10, 15… minutes dividing \(planMinutes))")
+            return interval
+        }
+        for (line, record) in records where record.local.minuteOfDay % interval != 0 {
+            log.error(line: line, field: "timestamp", "\(record.local) is off the \(interval)-minute grid of the other rows",
+                      expected: "interval starts at multiples of \(interval) minutes")
+            if log.isFull { break }
+        }
+        return interval
+    }
+}

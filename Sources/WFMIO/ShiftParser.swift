@@ -1,0 +1,117 @@
+import WFMCore
+import Yams
+
+/// Reads the `shift_templates` and `contracts` sections of center.yaml.
+struct ShiftParser {
+    let walker: YAMLWalker
+    let intervalMinutes: Int
+
+    func templates(_ node: Node) -> [ShiftTemplate]? {
+        guard let items = walker.sequence(node, "shift_templates", expected: "a list of shift templates") else { return nil }
+        var seen = Set<String>()
+        return items.enumerated().compactMap { index, item in
+            let path = "shift_templates[\(index)]"
+            guard let template = template(item, path) else { return nil }
+            if !seen.insert(template.id).inserted {
+                walker.error(item, "\(path).id", "'\(template.id)' is used twice", expected: "unique template ids")
+            }
+            return template
+        }
+    }
+
+    private func template(_ node: Node, _ path: String) -> ShiftTemplate? {
+        guard let entries = walker.mapping(
+            node, path, required: ["id", "paid_minutes", "start_window"], optional: ["start_step_minutes", "breaks", "days"])
+        else { return nil }
+        let id = walker.string(entries["id"], "\(path).id", expected: "a template id")
+        let paid = walker.integer(entries["paid_minutes"], "\(path).paid_minutes", in: 1...1440, expected: "minutes from 1 to 1440")
+        let window = walker.list(entries["start_window"], "\(path).start_window", expected: "[\"HH:MM\", \"HH:MM\"]", walker.timeOfDay)
+        if let window, window.count != 2 || window[0] > window[1] || window[1].minutes >= 1440 {
+            walker.error(entries["start_window"], "\(path).start_window", "is not an earliest and a latest start",
+                         expected: "[\"HH:MM\", \"HH:MM\"] with earliest ≤ latest, before 24:00")
+        }
+        let step = walker.integer(entries["start_step_minutes"], "\(path).start_step_minutes", in: 1...1440, expected: "minutes ≥ 1")
+            ?? intervalMinutes
+        if step % intervalMinutes != 0 || (window?.first.map { $0.minutes % intervalMinutes != 0 } ?? false) {
+            walker.error(entries["start_step_minutes"] ?? entries["start_window"], "\(path).start_step_minutes",
+                         "starts do not fall on the \(intervalMinutes)-minute interval grid",
+                         expected: "a start window and step in multiples of interval_minutes")
+        }
+        let breaks = entries["breaks"].flatMap { walker.list($0, "\(path).breaks", expected: "a list of breaks", breakRule) } ?? []
+        let days = walker.list(entries["days"], "\(path).days", expected: "a list of weekdays", walker.weekday) ?? []
+        guard let id, let paid, let window, window.count == 2, window[0] <= window[1] else { return nil }
+        let template = ShiftTemplate(
+            id: id, paidMinutes: paid, earliestStart: window[0], latestStart: window[1], startStepMinutes: step,
+            breaks: breaks, days: days)
+        for (index, rule) in breaks.enumerated() where rule.latestOffsetMinutes + rule.minutes > template.lengthMinutes {
+            walker.error(entries["breaks"], "\(path).breaks[\(index)]",
+                         "a \(rule.minutes)-minute break starting up to \(rule.latestOffsetMinutes) minutes in ends after the \(template.lengthMinutes)-minute shift",
+                         expected: "latest + minutes ≤ shift length")
+        }
+        return template
+    }
+
+    private func breakRule(_ node: Node, _ path: String) -> BreakRule? {
+        guard let entries = walker.mapping(node, path, required: ["minutes", "earliest", "latest"], optional: ["paid"]) else { return nil }
+        let minutes = walker.integer(entries["minutes"], "\(path).minutes", in: 1...1440, expected: "minutes ≥ 1")
+        let earliest = walker.hoursMinutes(entries["earliest"], "\(path).earliest")
+        let latest = walker.hoursMinutes(entries["latest"], "\(path).latest")
+        let paid = walker.bool(entries["paid"], "\(path).paid") ?? false
+        if let earliest, let latest, earliest > latest {
+            walker.error(entries["latest"], "\(path).latest", "is before earliest", expected: "earliest ≤ latest")
+        }
+        guard let minutes, let earliest, let latest, earliest <= latest else { return nil }
+        return BreakRule(minutes: minutes, earliestOffsetMinutes: earliest, latestOffsetMinutes: latest, paid: paid)
+    }
+
+    func contracts(_ node: Node, templateIDs: Set<String>) -> [Contract]? {
+        guard let items = walker.sequence(node, "contracts", expected: "a list of contracts") else { return nil }
+        var seen = Set<String>()
+        return items.enumerated().compactMap { index, item in
+            let path = "contracts[\(index)]"
+            guard let contract = contract(item, path, templateIDs: templateIDs) else { return nil }
+            if !seen.insert(contract.id).inserted {
+                walker.error(item, "\(path).id", "'\(contract.id)' is used twice", expected: "unique contract ids")
+            }
+            return contract
+        }
+    }
+
+    private func contract(_ node: Node, _ path: String, templateIDs: Set<String>) -> Contract? {
+        guard let entries = walker.mapping(
+            node, path, required: ["id", "weekly_paid_hours", "days_per_week", "templates"],
+            optional: ["max_consecutive_days", "min_rest_hours"])
+        else { return nil }
+        let id = walker.string(entries["id"], "\(path).id", expected: "a contract id")
+        let hours = range(entries["weekly_paid_hours"], "\(path).weekly_paid_hours", in: 0...168)
+        let days = range(entries["days_per_week"], "\(path).days_per_week", in: 0...7)
+        let consecutive = walker.integer(entries["max_consecutive_days"], "\(path).max_consecutive_days", in: 1...7, expected: "1 to 7 days") ?? 7
+        let rest = walker.number(entries["min_rest_hours"], "\(path).min_rest_hours", in: 0...48, expected: "0 to 48 hours") ?? 0
+        let templates = walker.list(entries["templates"], "\(path).templates", expected: "a list of template ids") {
+            walker.string($0, $1, expected: "a template id")
+        }
+        for (index, template) in (templates ?? []).enumerated() where !templateIDs.contains(template) {
+            walker.error(entries["templates"], "\(path).templates[\(index)]", "unknown template '\(template)'",
+                         expected: "one of \(templateIDs.sorted().joined(separator: ", "))")
+        }
+        guard let id, let hours, let days, let templates, !templates.isEmpty else { return nil }
+        return Contract(
+            id: id, weeklyPaidHours: Bounds(min: hours.min, max: hours.max),
+            daysPerWeek: Bounds(min: Int(days.min), max: Int(days.max)),
+            maxConsecutiveDays: consecutive, minRestHours: rest, templates: templates)
+    }
+
+    /// `{min: a, max: b}` with `a ≤ b` inside `limits`.
+    private func range(_ node: Node?, _ path: String, in limits: ClosedRange<Double>) -> (min: Double, max: Double)? {
+        guard let node, let entries = walker.mapping(node, path, required: ["min", "max"], optional: []) else { return nil }
+        let expected = "a number from \(Int(limits.lowerBound)) to \(Int(limits.upperBound))"
+        let low = walker.number(entries["min"], "\(path).min", in: limits, expected: expected)
+        let high = walker.number(entries["max"], "\(path).max", in: limits, expected: expected)
+        if let low, let high, low > high {
+            walker.error(node, path, "min \(low) exceeds max \(high)", expected: "min ≤ max")
+            return nil
+        }
+        guard let low, let high else { return nil }
+        return (low, high)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import WFMCore
+
+/// Renders forecast.csv and requirements.csv (DESIGN.md §4); timestamps carry their UTC offset
+/// so that the hour repeated at the end of DST stays unambiguous.
+public enum TableWriters {
+    /// forecast.csv text, rows in the given order.
+    public static func forecastCSV(_ entries: [ForecastEntry], grid: TimeGrid) -> String {
+        var text = CSVFormatting.line(["interval_start", "queue", "calls", "aht_seconds"])
+        for entry in entries {
+            text += CSVFormatting.line([
+                Timestamp.format(grid.intervals[entry.interval].start, in: grid.timeZone), entry.queue,
+                CSVFormatting.number(entry.calls, digits: 3), CSVFormatting.number(entry.ahtSeconds, digits: 1),
+            ])
+        }
+        return text
+    }
+
+    /// requirements.csv text, rows in the given order.
+    public static func requirementsCSV(_ rows: [IntervalRequirement], grid: TimeGrid) -> String {
+        var text = CSVFormatting.line([
+            "interval_start", "queue", "calls", "aht_seconds", "erlangs", "agents_productive", "agents_scheduled",
+            "service_level", "asa_seconds", "occupancy", "abandon_rate", "binding",
+        ])
+        for row in rows {
+            text += CSVFormatting.line([
+                Timestamp.format(grid.intervals[row.interval].start, in: grid.timeZone), row.queue,
+                CSVFormatting.number(row.calls, digits: 3), CSVFormatting.number(row.ahtSeconds, digits: 1),
+                CSVFormatting.number(row.erlangs, digits: 4), String(row.agentsProductive), String(row.agentsScheduled),
+                CSVFormatting.number(row.serviceLevel, digits: 4), CSVFormatting.number(row.asaSeconds, digits: 2),
+                CSVFormatting.number(row.occupancy, digits: 4), CSVFormatting.number(row.abandonRate, digits: 4), row.binding,
+            ])
+        }
+        return text
+    }
+}
+
+extension TableWriters {
+    /// history.csv text: local timestamps, with the UTC offset only where the wall-clock time
+    /// occurs twice (the hour repeated when DST ends).
+    public static func historyCSV(_ records: [HistoryRecord], timeZone: TimeZone) -> String {
+        let withAHT = records.contains { $0.ahtSeconds != nil }
+        var text = CSVFormatting.line(["timestamp", "queue", "calls"] + (withAHT ? ["aht_seconds"] : []))
+        for record in records {
+            let ambiguous = record.local.instants(in: timeZone).count > 1
+            let stamp = ambiguous ? Timestamp.format(record.start, in: timeZone) : record.local.description
+            let aht = record.ahtSeconds.map { CSVFormatting.number($0, digits: 1) } ?? ""
+            text += CSVFormatting.line([stamp, record.queue, CSVFormatting.number(record.calls, digits: 3)] + (withAHT ? [aht] : []))
+        }
+        return text
+    }
+}

@@ -1,0 +1,44 @@
+import WFMCore
+import WFMIO
+import WFMReporting
+
+/// `wfm staff`: reads center.yaml and forecast.csv, computes requirements and writes
+/// requirements.csv — whole, or not at all.
+public struct StaffJob: Sendable {
+    /// center.yaml.
+    public var configPath: String
+    /// forecast.csv.
+    public var forecastPath: String
+    /// requirements.csv to write.
+    public var outputPath: String
+    /// Replace an existing output file.
+    public var overwrite: Bool
+
+    /// Creates the job.
+    public init(configPath: String, forecastPath: String, outputPath: String, overwrite: Bool) {
+        self.configPath = configPath
+        self.forecastPath = forecastPath
+        self.outputPath = outputPath
+        self.overwrite = overwrite
+    }
+
+    /// What the job did.
+    public struct Outcome: Sendable {
+        /// The requirements and warnings.
+        public let plan: StaffingPlan
+        /// Per queue and day totals.
+        public let summary: RequirementsSummary
+    }
+
+    /// Runs the job.
+    /// - Throws: ``InputError`` for bad input files, ``PlanningError`` for unattainable targets.
+    public func run() throws -> Outcome {
+        try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
+        let center = try CenterReader.read(path: configPath)
+        let grid = center.timeGrid
+        let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: grid)
+        let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
+        try AtomicFileWriter.write(TableWriters.requirementsCSV(plan.rows, grid: grid), to: outputPath, overwrite: overwrite)
+        return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: grid, queueOrder: center.queues.map(\.id)))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import WFMReporting
+
+/// The `wfm staff --format json` document: where the file went, warnings, and the summary.
+public struct StaffReportJSON: Sendable, Codable {
+    public var requirementsFile: String
+    public var rows: Int
+    public var warnings: [String]
+    public var summary: RequirementsSummary
+
+    /// Builds the document from a finished job.
+    public init(outcome: StaffJob.Outcome, outputPath: String) {
+        requirementsFile = outputPath
+        rows = outcome.plan.rows.count
+        warnings = outcome.plan.warnings
+        summary = outcome.summary
+    }
+
+    /// Sorted, indented JSON.
+    public func text() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import WFMQueueing
+
+/// The `wfm erlang` answer as a table for terminals or as JSON for machines.
+public struct ErlangReport: Sendable, Codable, Equatable {
+    /// Performance with one agent count.
+    public struct Row: Sendable, Codable, Equatable {
+        public var agents: Int
+        public var serviceLevel: Double
+        /// nil when unbounded (the queue is unstable).
+        public var asaSeconds: Double?
+        public var waitProbability: Double
+        public var occupancy: Double
+        public var abandonRate: Double
+    }
+
+    public var model: String
+    public var calls: Double
+    public var ahtSeconds: Double
+    public var intervalSeconds: Double
+    public var patienceSeconds: Double?
+    public var offeredLoadErlangs: Double
+    public var agentsProductive: Int
+    public var agentsScheduled: Int
+    public var shrinkage: Double
+    public var binding: String
+    public var performance: Row
+    public var neighbourhood: [Row]
+
+    /// Builds the report.
+    public init(load: QueueLoad, model: String, requirement: StaffingRequirement, shrinkage: Double,
+                neighbourhood: [QueuePerformance]) {
+        self.model = model
+        calls = load.calls
+        ahtSeconds = load.averageHandleTimeSeconds
+        intervalSeconds = load.intervalSeconds
+        patienceSeconds = load.patienceSeconds
+        offeredLoadErlangs = requirement.offeredLoad
+        agentsProductive = requirement.productiveAgents
+        agentsScheduled = requirement.scheduledAgents
+        self.shrinkage = shrinkage
+        binding = requirement.binding.rawValue
+        performance = Row(requirement.performance)
+        self.neighbourhood = neighbourhood.map(Row.init)
+    }
+
+    /// Sorted, indented JSON.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// A summary line block and a table of the neighbouring agent counts.
+    public func text() -> String {
+        var lines = [
+            "\(model): \(NumberFormatting.fixed(calls, 2)) calls per \(NumberFormatting.fixed(intervalSeconds / 60, 0)) min, "
+                + "AHT \(NumberFormatting.fixed(ahtSeconds, 0)) s" + (patienceSeconds.map { ", patience \(NumberFormatting.fixed($0, 0)) s" } ?? "")
+                + ": \(NumberFormatting.fixed(offeredLoadErlangs, 3)) erlangs",
+            "Productive agents: \(agentsProductive) (binding target: \(binding))",
+            "Scheduled agents:  \(agentsScheduled) at \(NumberFormatting.percent(shrinkage, 1)) shrinkage",
+            "",
+        ]
+        var table = TextTable(columns: [
+            .init("agents"), .init("service level"), .init("ASA s"), .init("P(wait)"), .init("occupancy"), .init("abandoned"),
+            .init("", .left),
+        ])
+        for row in neighbourhood {
+            table.append([
+                String(row.agents), NumberFormatting.percent(row.serviceLevel), row.asaSeconds.map { NumberFormatting.fixed($0, 1) } ?? "∞",
+                NumberFormatting.percent(row.waitProbability), NumberFormatting.percent(row.occupancy),
+                NumberFormatting.percent(row.abandonRate), row.agents == agentsProductive ? "<- required" : "",
+            ])
+        }
+        lines.append(table.render())
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ErlangReport.Row {
+    init(_ performance: QueuePerformance) {
+        self.init(
+            agents: performance.agents, serviceLevel: performance.serviceLevel,
+            asaSeconds: performance.averageSpeedOfAnswerSeconds.isFinite ? performance.averageSpeedOfAnswerSeconds : nil,
+            waitProbability: performance.waitProbability, occupancy: performance.occupancy,
+            abandonRate: performance.abandonmentRate)
+    }
+}

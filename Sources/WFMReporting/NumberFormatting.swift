@@ -1,0 +1,14 @@
+import Foundation
+
+/// How reports print numbers: fixed decimals, percentages, and ∞ for unbounded values.
+public enum NumberFormatting {
+    /// `value` with exactly `digits` decimals, or "∞".
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
+        value.isFinite ? String(format: "%.\(digits)f", value) : "∞"
+    }
+
+    /// A fraction as a percentage with `digits` decimals, e.g. "88.84%".
+    public static func percent(_ fraction: Double, _ digits: Int = 2) -> String {
+        fraction.isFinite ? String(format: "%.\(digits)f%%", fraction * 100) : "∞"
+    }
+}

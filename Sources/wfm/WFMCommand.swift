@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `wfm` command: workforce planning for contact centers.
+@main
+struct WFMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wfm",
+        abstract: "Workforce planning for contact centers: forecast, staff, schedule, report.",
+        discussion: """
+            Exit codes: 0 success, 1 bad input or failed job, 64 usage error.
+
+            Examples:
+              wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
+              wfm staff --config Inputs/demo/center.yaml --forecast Inputs/demo/forecast.csv --out out/requirements.csv
+            """,
+        subcommands: [ErlangCommand.self, StaffCommand.self]
+    )
+}
