@@ -51,16 +51,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "wfm-demo-generator", dependencies: ["WFMCore", "WFMIO", "WFMForecasting"]),
         .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),
-        .testTarget(name: "WFMIOTests", dependencies: ["WFMIO"]),
+        .target(name: "_WFMTestSupport", path: "Tests/_WFMTestSupport"),
+        .testTarget(name: "WFMIOTests", dependencies: ["WFMIO", "_WFMTestSupport"]),
         .testTarget(name: "WFMQueueingTests", dependencies: ["WFMQueueing"]),
         .testTarget(name: "WFMOptimizationTests", dependencies: ["WFMOptimization"]),
         .testTarget(name: "WFMGLPKTests", dependencies: ["WFMGLPK", "WFMOptimization"]),
-        .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting"]),
+        .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting", "WFMIO", "_WFMTestSupport"]),
         .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling"]),
         .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting"]),
-        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO"]),
-        .testTarget(name: "WFMCLITests", dependencies: ["wfm"]),
+        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "_WFMTestSupport"]),
+        .testTarget(name: "WFMCLITests", dependencies: ["wfm", "_WFMTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,7 @@ public enum AgentsReader {
         let contractIDs = Set(center.contracts.map(\.id))
         var seen = Set<String>()
         var agents: [Agent] = []
-        for record in table.records where !log.isFull {
+        for record in table.records where !log.hasOverflowed {
             let value = { (name: String) in columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
             let line = record.line
             let id = value("id")

@@ -74,12 +74,9 @@ struct CenterParser {
         let queues = top["queues"].flatMap { QueueParser(walker: walker).queues($0) }
         let queueIDs = Set(queues?.map(\.id) ?? [])
         let shrinkage = top["shrinkage"].map { self.shrinkage($0, queueIDs: queueIDs) } ?? Shrinkage(defaultValue: 0)
-        let templates = top["shift_templates"].flatMap {
-            ShiftParser(walker: walker, intervalMinutes: interval ?? 15).templates($0)
-        } ?? []
-        let contracts = top["contracts"].flatMap {
-            ShiftParser(walker: walker, intervalMinutes: interval ?? 15).contracts($0, templateIDs: Set(templates.map(\.id)))
-        } ?? []
+        let shifts = ShiftParser(walker: walker, intervalMinutes: interval.flatMap { TimeGrid.supportedIntervalMinutes.contains($0) ? $0 : nil })
+        let templates = top["shift_templates"].flatMap(shifts.templates) ?? []
+        let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id))) } ?? []
         let costs = top["costs"].map(self.costs) ?? Costs()
         guard let name, let timeZone, let interval, TimeGrid.supportedIntervalMinutes.contains(interval),
             let weekStart, let hours, let queues, let shrinkage

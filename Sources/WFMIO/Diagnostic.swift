@@ -67,12 +67,12 @@ public struct DiagnosticLog: Sendable {
     /// Creates a log for `file`.
     public init(file: String) { self.file = file }
 
-    /// Whether the limit was reached (readers may stop early).
-    public var isFull: Bool { errors.count >= Self.limit }
+    /// Whether a problem beyond the limit was found: readers stop there.
+    public var hasOverflowed: Bool { overflow }
 
     /// Records a problem.
     public mutating func error(line: Int?, field: String, _ problem: String, expected: String? = nil) {
-        guard !isFull else {
+        guard errors.count < Self.limit else {
             overflow = true
             return
         }

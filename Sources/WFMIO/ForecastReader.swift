@@ -14,7 +14,7 @@ public enum ForecastReader {
         var entries: [ForecastEntry] = []
         var last: [String: (line: Int, interval: Int)] = [:]
         let weekEnd = grid.weekStart.adding(days: 6)
-        for record in table.records where !log.isFull {
+        for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
             let queue = field("queue")

@@ -26,7 +26,7 @@ public enum HistoryReader {
         let queueIDs = Set(center.queues.map(\.id))
         var records: [(line: Int, record: HistoryRecord)] = []
         var last: [String: (line: Int, instant: Date)] = [:]
-        for record in table.records where !log.isFull {
+        for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
             let queue = field("queue")
@@ -103,7 +103,7 @@ public enum HistoryReader {
         for (line, record) in records where record.local.minuteOfDay % interval != 0 {
             log.error(line: line, field: "timestamp", "\(record.local) is off the \(interval)-minute grid of the other rows",
                       expected: "interval starts at multiples of \(interval) minutes")
-            if log.isFull { break }
+            if log.hasOverflowed { break }
         }
         return interval
     }

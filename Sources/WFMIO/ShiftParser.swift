@@ -4,7 +4,8 @@ import Yams
 /// Reads the `shift_templates` and `contracts` sections of center.yaml.
 struct ShiftParser {
     let walker: YAMLWalker
-    let intervalMinutes: Int
+    /// The plan's interval, or nil when it is invalid (grid checks are then skipped).
+    let intervalMinutes: Int?
 
     func templates(_ node: Node) -> [ShiftTemplate]? {
         guard let items = walker.sequence(node, "shift_templates", expected: "a list of shift templates") else { return nil }
@@ -31,8 +32,8 @@ struct ShiftParser {
                          expected: "[\"HH:MM\", \"HH:MM\"] with earliest ≤ latest, before 24:00")
         }
         let step = walker.integer(entries["start_step_minutes"], "\(path).start_step_minutes", in: 1...1440, expected: "minutes ≥ 1")
-            ?? intervalMinutes
-        if step % intervalMinutes != 0 || (window?.first.map { $0.minutes % intervalMinutes != 0 } ?? false) {
+            ?? intervalMinutes ?? 15
+        if let intervalMinutes, step % intervalMinutes != 0 || (window?.first.map { $0.minutes % intervalMinutes != 0 } ?? false) {
             walker.error(entries["start_step_minutes"] ?? entries["start_window"], "\(path).start_step_minutes",
                          "starts do not fall on the \(intervalMinutes)-minute interval grid",
                          expected: "a start window and step in multiples of interval_minutes")

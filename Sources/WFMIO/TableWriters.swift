@@ -50,3 +50,19 @@ extension TableWriters {
         return text
     }
 }
+
+extension TableWriters {
+    /// agents.csv text: `id,name,contract,skills,unavailable,preferences`.
+    public static func agentsCSV(_ agents: [Agent]) -> String {
+        var text = CSVFormatting.line(["id", "name", "contract", "skills", "unavailable", "preferences"])
+        for agent in agents {
+            let skills = agent.skills.map { skill in skill.priority.map { "\(skill.queue):\($0)" } ?? skill.queue }
+            text += CSVFormatting.line([
+                agent.id, agent.name, agent.contract, skills.joined(separator: ";"),
+                agent.unavailable.map(\.description).joined(separator: ";"),
+                agent.preferences.map(\.description).joined(separator: ";"),
+            ])
+        }
+        return text
+    }
+}

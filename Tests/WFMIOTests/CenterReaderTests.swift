@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import WFMCore
+import WFMIO
+import _WFMTestSupport
+
+/// Expects `body` to throw an ``InputError`` whose diagnostics include each fragment.
+func expectInputError(_ fragments: [String], sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    do {
+        try body()
+        Issue.record("expected an input error containing \(fragments)", sourceLocation: sourceLocation)
+    } catch let error as InputError {
+        let text = error.description
+        for fragment in fragments where !text.contains(fragment) {
+            Issue.record("'\(fragment)' not in:\n\(text)", sourceLocation: sourceLocation)
+        }
+    } catch {
+        Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite struct CenterReaderTests {
+    @Test func readsTheDemoCenter() throws {
+        let center = try CenterReader.read(path: projectRoot.appendingPathComponent("Inputs/demo/center.yaml").path)
+        #expect(center.queues.map(\.id) == ["billing", "tech", "sales"])
+        #expect(center.timeZone.identifier == "Europe/Amsterdam")
+        #expect(center.queue("tech")?.patienceSeconds == 300)
+        #expect(center.queue("sales")?.openingHours?.ranges[.sun] == [])
+        #expect(center.shrinkage.value(queue: "billing", weekday: .sat) == 0.25)
+        #expect(center.shiftTemplates.first { $0.id == "early8" }?.lengthMinutes == 510)
+        #expect(center.contracts.map(\.id) == ["fulltime", "parttime"])
+        #expect(center.agentsPath?.hasSuffix("Inputs/demo/agents.csv") == true)
+    }
+
+    @Test func slTargetAbove100PercentNamesTheLine() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("center.yaml", sampleCenterYAML(billingTarget: "1.2"))
+        expectInputError(["center.yaml:16: queues[0].service_level.target: 1.2 is out of range (expected a fraction in (0, 1)"]) {
+            _ = try CenterReader.read(path: path)
+        }
+    }
+
+    @Test func negativeAHTNamesTheLine() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("center.yaml", sampleCenterYAML(billingAHT: "-5"))
+        expectInputError(["center.yaml:15: queues[0].aht_seconds: -5 is out of range (expected seconds > 0)"]) {
+            _ = try CenterReader.read(path: path)
+        }
+    }
+
+    @Test func unknownTimeZoneIsRejected() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("center.yaml", sampleCenterYAML(timezone: "Mars/Olympus_Mons"))
+        expectInputError(["center.yaml:2: timezone: 'Mars/Olympus_Mons' is not a known time zone"]) {
+            _ = try CenterReader.read(path: path)
+        }
+    }
+
+    @Test func everyProblemIsReportedAtOnce() throws {
+        let folder = try TemporaryDirectory()
+        let text = sampleCenterYAML(timezone: "Nowhere/City", weekStart: "2026-02-30", billingTarget: "80")
+            .replacingOccurrences(of: "interval_minutes: 15", with: "interval_minutes: 7")
+            .replacingOccurrences(of: "templates: [day8]", with: "templates: [night12]")
+            .replacingOccurrences(of: "shrinkage: 0.3", with: "shrinkge: 0.3")
+        let path = try folder.write("center.yaml", text)
+        expectInputError([
+            "timezone: 'Nowhere/City' is not a known time zone",
+            "interval_minutes: 7 is not supported",
+            "week_start: '2026-02-30' is not a date",
+            "queues[0].service_level.target: 80 is out of range",
+            "contracts[0].templates[0]: unknown template 'night12'",
+            "shrinkge: unknown key",
+        ]) { _ = try CenterReader.read(path: path) }
+    }
+
+    @Test func breakWindowOutsideTheShiftIsRejected() throws {
+        let folder = try TemporaryDirectory()
+        let text = sampleCenterYAML().replacingOccurrences(of: "latest: \"5:00\"", with: "latest: \"8:15\"")
+        let path = try folder.write("center.yaml", text)
+        expectInputError(["shift_templates[0].breaks[0]: a 30-minute break starting up to 495 minutes in ends after the 510-minute shift"]) {
+            _ = try CenterReader.read(path: path)
+        }
+    }
+
+    @Test func malformedYAMLGivesItsLine() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("center.yaml", "name: x\nqueues: [a, b\nfoo: 1\n")
+        expectInputError(["center.yaml:", "syntax:"]) { _ = try CenterReader.read(path: path) }
+    }
+
+    @Test func missingFileIsAnInputError() {
+        expectInputError(["/nonexistent/center.yaml: file: cannot be read"]) {
+            _ = try CenterReader.read(path: "/nonexistent/center.yaml")
+        }
+    }
+}
