@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import _WFMTestSupport
+
+/// Runs the real `wfm` binary and returns its exit status, standard output and standard error.
+func runWFM(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [products, Bundle.main.bundleURL, products.deletingLastPathComponent()]
+        .map { $0.appendingPathComponent("wfm") }
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = projectRoot
+    let output = Pipe(), error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+@Suite(.serialized) struct ErlangCommandTests {
+    @Test func thousandCallsAnHour() throws {
+        let plain = try runWFM(["erlang", "--calls", "1000", "--interval", "1h", "--aht", "120s", "--sl", "80/20"])
+        #expect(plain.status == 0)
+        #expect(plain.output.contains("Productive agents: 38 (binding target: service_level)"))
+        let capped = try runWFM(["erlang", "--calls", "1000", "--interval", "1h", "--aht", "120s", "--sl", "80/20", "--max-occupancy", "0.85"])
+        #expect(capped.output.contains("Productive agents: 40 (binding target: occupancy)"))
+    }
+
+    @Test func erlangAAsJSON() throws {
+        let result = try runWFM(["erlang", "--calls", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20", "--patience", "5m", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["agents_productive"] as? Int == 13)
+        #expect(json["model"] as? String == "Erlang A")
+        let performance = try #require(json["performance"] as? [String: Any])
+        #expect(abs((performance["service_level"] as? Double ?? 0) - 0.85818) < 5e-6)
+    }
+
+    @Test func hugeLoadAnswersExactly() throws {
+        let result = try runWFM(["erlang", "--calls", "50000", "--interval", "30m", "--aht", "300s", "--sl", "80/20", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(!result.output.lowercased().contains("nan"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let agents = try #require(json["agents_productive"] as? Int)
+        #expect(agents > 8334 && agents < 8400)
+    }
+
+    @Test(arguments: [
+        ["erlang", "--calls", "10", "--interval", "15", "--aht", "300s", "--sl", "80/20"],
+        ["erlang", "--calls", "10", "--interval", "15m", "--aht", "300s", "--sl", "120/20"],
+        ["erlang", "--calls", "-1", "--interval", "15m", "--aht", "300s", "--sl", "80/20"],
+        ["frobnicate"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let result = try runWFM(arguments)
+        #expect(result.status == 64, "\(result.error)")
+    }
+}
+
+@Suite(.serialized) struct StaffCommandTests {
+    let demo = "Inputs/demo"
+
+    @Test func staffsTheDemoDeterministically() throws {
+        let folder = try TemporaryDirectory()
+        let first = try runWFM(["staff", "--config", "\(demo)/center.yaml", "--forecast", "\(demo)/forecast.csv", "--out", folder.path("a.csv")])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Wrote 984 rows"))
+        _ = try runWFM(["staff", "--config", "\(demo)/center.yaml", "--forecast", "\(demo)/forecast.csv", "--out", folder.path("b.csv"), "--quiet"])
+        let a = try String(contentsOfFile: folder.path("a.csv"), encoding: .utf8)
+        let b = try String(contentsOfFile: folder.path("b.csv"), encoding: .utf8)
+        #expect(a == b)
+        #expect(a.hasPrefix("interval_start,queue,calls,aht_seconds,erlangs,agents_productive,agents_scheduled,service_level,asa_seconds,occupancy,abandon_rate,binding\n"))
+        #expect(a.split(separator: "\n").count == 985)
+    }
+
+    @Test func badForecastExitsOneAndWritesNothing() throws {
+        let folder = try TemporaryDirectory()
+        let forecast = try folder.write("forecast.csv", "interval_start,queue,calls,aht_seconds\n2026-11-30T09:00,billing,ten,300\n2026-11-30T09:00,support,1,300\n")
+        let result = try runWFM(["staff", "--config", "\(demo)/center.yaml", "--forecast", forecast, "--out", folder.path("req.csv")])
+        #expect(result.status == 1)
+        #expect(result.error.contains("forecast.csv:2: calls: 'ten' is not a number"))
+        #expect(result.error.contains("forecast.csv:3: queue: unknown queue 'support'"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("req.csv")))
+    }
+
+    @Test func existingOutputIsKeptWithoutForce() throws {
+        let folder = try TemporaryDirectory()
+        let existing = try folder.write("req.csv", "mine\n")
+        let refused = try runWFM(["staff", "--config", "\(demo)/center.yaml", "--forecast", "\(demo)/forecast.csv", "--out", existing])
+        #expect(refused.status == 1)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "mine\n")
+        let forced = try runWFM(["staff", "--config", "\(demo)/center.yaml", "--forecast", "\(demo)/forecast.csv", "--out", existing, "--force", "--format", "json"])
+        #expect(forced.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(forced.output.utf8)) as? [String: Any])
+        #expect(json["rows"] as? Int == 984)
+    }
+}
