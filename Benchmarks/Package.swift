@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Benchmarks for wfm, run with `make bench` (or `swift package benchmark` in this folder).
+/// Each suite is one executable target under Benchmarks/.
+let package = Package(
+    name: "wfm-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "wfm", path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ErlangBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WFMQueueing", package: "wfm"),
+                .product(name: "WFMCore", package: "wfm"),
+            ],
+            path: "Benchmarks/ErlangBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
