@@ -12,7 +12,7 @@ public enum ForecastReader {
         var resolver = TimestampResolver(timeZone: center.timeZone)
         let queueIDs = Set(center.queues.map(\.id))
         var entries: [ForecastEntry] = []
-        var last: [String: (line: Int, interval: Int)] = [:]
+        var order = RowOrder<Int>()
         let weekEnd = grid.weekStart.adding(days: 6)
         for record in table.records where !log.hasOverflowed {
             let line = record.line
@@ -27,17 +27,7 @@ public enum ForecastReader {
             let aht = readNumber(field("aht_seconds"), line: line, field: "aht_seconds", log: &log, minimum: 0, exclusive: true,
                                  expected: "seconds > 0")
             let text = field("interval_start")
-            let instant: Date
-            switch resolver.resolve(text, queue: queue) {
-            case .instant(let value): instant = value
-            case .malformed:
-                log.error(line: line, field: "interval_start", text.isEmpty ? "is empty" : "'\(text)' is not a timestamp",
-                          expected: "YYYY-MM-DDTHH:MM, optionally with an offset such as +01:00")
-                continue
-            case .nonexistent:
-                log.error(line: line, field: "interval_start", "'\(text)' does not exist in \(center.timeZone.identifier) (skipped by a DST change)")
-                continue
-            }
+            guard let instant = resolver.instant(text, queue: queue, line: line, field: "interval_start", log: &log) else { continue }
             guard let interval = grid.index(startingAt: instant) else {
                 let inWeek = instant >= grid.intervals[0].start && instant < grid.end
                 log.error(line: line, field: "interval_start",
@@ -46,19 +36,7 @@ public enum ForecastReader {
                           expected: inWeek ? "starts at multiples of \(grid.intervalMinutes) minutes" : "week_start in center.yaml to match the forecast")
                 continue
             }
-            if let previous = last[queue] {
-                if interval == previous.interval {
-                    log.error(line: line, field: "interval_start", "duplicated interval for queue '\(queue)' (also on line \(previous.line))",
-                              expected: "one row per queue and interval")
-                    continue
-                }
-                if interval < previous.interval {
-                    log.error(line: line, field: "interval_start", "is earlier than line \(previous.line) for queue '\(queue)'",
-                              expected: "rows of each queue in time order")
-                    continue
-                }
-            }
-            last[queue] = (line, interval)
+            guard order.accept(queue: queue, position: interval, line: line, field: "interval_start", log: &log) else { continue }
             if let calls, let aht { entries.append(ForecastEntry(interval: interval, queue: queue, calls: calls, ahtSeconds: aht)) }
         }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }

@@ -25,7 +25,7 @@ public enum HistoryReader {
         var resolver = TimestampResolver(timeZone: center.timeZone)
         let queueIDs = Set(center.queues.map(\.id))
         var records: [(line: Int, record: HistoryRecord)] = []
-        var last: [String: (line: Int, instant: Date)] = [:]
+        var order = RowOrder<Date>()
         for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
@@ -42,20 +42,9 @@ public enum HistoryReader {
                                  expected: "seconds > 0")
                 if aht == 0 { aht = nil }
             }
-            guard let instant = resolve(field("timestamp"), queue: queue, line: line, resolver: &resolver, log: &log) else { continue }
-            if let previous = last[queue] {
-                if instant == previous.instant {
-                    log.error(line: line, field: "timestamp", "duplicated interval for queue '\(queue)' (also on line \(previous.line))",
-                              expected: "one row per queue and interval")
-                    continue
-                }
-                if instant < previous.instant {
-                    log.error(line: line, field: "timestamp", "is earlier than line \(previous.line) for queue '\(queue)'",
-                              expected: "rows of each queue in time order")
-                    continue
-                }
-            }
-            last[queue] = (line, instant)
+            guard let instant = resolver.instant(field("timestamp"), queue: queue, line: line, field: "timestamp", log: &log),
+                order.accept(queue: queue, position: instant, line: line, field: "timestamp", log: &log)
+            else { continue }
             guard let calls else { continue }
             records.append((line, HistoryRecord(start: instant, local: LocalDateTime(instant, in: center.timeZone), queue: queue,
                                                 calls: calls, ahtSeconds: aht)))
@@ -64,22 +53,6 @@ public enum HistoryReader {
         let interval = checkGrid(records, planMinutes: center.intervalMinutes, log: &log)
         try log.throwIfErrors()
         return History(records: records.map(\.record), intervalMinutes: interval, warnings: log.warnings)
-    }
-
-    private static func resolve(
-        _ text: String, queue: String, line: Int, resolver: inout TimestampResolver, log: inout DiagnosticLog
-    ) -> Date? {
-        switch resolver.resolve(text, queue: queue) {
-        case .instant(let instant):
-            return instant
-        case .malformed:
-            log.error(line: line, field: "timestamp", text.isEmpty ? "is empty" : "'\(text)' is not a timestamp",
-                      expected: "YYYY-MM-DDTHH:MM, optionally with an offset such as +01:00")
-        case .nonexistent:
-            log.error(line: line, field: "timestamp", "'\(text)' does not exist in \(resolver.timeZone.identifier) (skipped by a DST change)",
-                      expected: "a wall-clock time that exists, or an explicit offset")
-        }
-        return nil
     }
 
     /// Infers the history's interval (the most common gap between a queue's consecutive rows)

@@ -85,7 +85,11 @@ struct ShiftParser {
         else { return nil }
         let id = walker.string(entries["id"], "\(path).id", expected: "a contract id")
         let hours = range(entries["weekly_paid_hours"], "\(path).weekly_paid_hours", in: 0...168)
-        let days = range(entries["days_per_week"], "\(path).days_per_week", in: 0...7)
+        var days = range(entries["days_per_week"], "\(path).days_per_week", in: 0...7)
+        if let whole = days, whole.min != whole.min.rounded() || whole.max != whole.max.rounded() {
+            walker.error(entries["days_per_week"], "\(path).days_per_week", "is not a whole number of days", expected: "whole days from 0 to 7")
+            days = nil
+        }
         let consecutive = walker.integer(entries["max_consecutive_days"], "\(path).max_consecutive_days", in: 1...7, expected: "1 to 7 days") ?? 7
         let rest = walker.number(entries["min_rest_hours"], "\(path).min_rest_hours", in: 0...48, expected: "0 to 48 hours") ?? 0
         let templates = walker.list(entries["templates"], "\(path).templates", expected: "a list of template ids") {

@@ -34,6 +34,44 @@ struct TimestampResolver {
     }
 
     private func key(_ instant: Date, _ queue: String) -> String { "\(queue)@\(instant.timeIntervalSince1970)" }
+
+    /// The instant of `text` for `queue`, or nil after recording why there is none.
+    mutating func instant(_ text: String, queue: String, line: Int, field: String, log: inout DiagnosticLog) -> Date? {
+        switch resolve(text, queue: queue) {
+        case .instant(let instant):
+            return instant
+        case .malformed:
+            log.error(line: line, field: field, text.isEmpty ? "is empty" : "'\(text)' is not a timestamp",
+                      expected: "YYYY-MM-DDTHH:MM, optionally with an offset such as +01:00")
+        case .nonexistent:
+            log.error(line: line, field: field, "'\(text)' does not exist in \(timeZone.identifier) (skipped by a DST change)",
+                      expected: "a wall-clock time that exists, or an explicit offset")
+        }
+        return nil
+    }
+}
+
+/// Checks that each queue's rows come in time order, once per interval.
+struct RowOrder<Position: Comparable> {
+    private var last: [String: (line: Int, position: Position)] = [:]
+
+    /// Whether the row at `position` may follow the queue's previous row; records the problem if not.
+    mutating func accept(queue: String, position: Position, line: Int, field: String, log: inout DiagnosticLog) -> Bool {
+        if let previous = last[queue] {
+            if position == previous.position {
+                log.error(line: line, field: field, "duplicated interval for queue '\(queue)' (also on line \(previous.line))",
+                          expected: "one row per queue and interval")
+                return false
+            }
+            if position < previous.position {
+                log.error(line: line, field: field, "is earlier than line \(previous.line) for queue '\(queue)'",
+                          expected: "rows of each queue in time order")
+                return false
+            }
+        }
+        last[queue] = (line, position)
+        return true
+    }
 }
 
 /// Reads one number out of a CSV field, recording a problem if it is not one.
