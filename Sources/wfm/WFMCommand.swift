@@ -10,9 +10,10 @@ struct WFMCommand: ParsableCommand {
             Exit codes: 0 success, 1 bad input or failed job, 64 usage error.
 
             Examples:
+              wfm forecast --config Inputs/demo/center.yaml --out out/forecast.csv
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
               wfm staff --config Inputs/demo/center.yaml --forecast Inputs/demo/forecast.csv --out out/requirements.csv
             """,
-        subcommands: [ErlangCommand.self, StaffCommand.self]
+        subcommands: [ForecastCommand.self, StaffCommand.self, ErlangCommand.self]
     )
 }

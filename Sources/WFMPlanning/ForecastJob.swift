@@ -1,0 +1,68 @@
+import Foundation
+import WFMCore
+import WFMForecasting
+import WFMIO
+
+/// `wfm forecast`: reads center.yaml and history.csv, then either forecasts the planning week
+/// into forecast.csv (written whole, or not at all) or backtests every method.
+public struct ForecastJob: Sendable {
+    /// center.yaml.
+    public var configPath: String
+    /// history.csv; nil for the `history` path in center.yaml.
+    public var historyPath: String?
+    /// The week to forecast; nil for `week_start` in center.yaml.
+    public var week: LocalDate?
+    /// A name from ``ForecastMethodCatalog/names``.
+    public var method: String
+
+    /// Creates the job.
+    public init(configPath: String, historyPath: String?, week: LocalDate?, method: String) {
+        self.configPath = configPath
+        self.historyPath = historyPath
+        self.week = week
+        self.method = method
+    }
+
+    /// The forecast and what was noticed on the way.
+    public struct Outcome: Sendable {
+        public let forecast: WeekForecast
+        public let grid: TimeGrid
+        public let historyWarnings: [String]
+    }
+
+    /// Forecasts the week and writes `outputPath`.
+    /// - Throws: ``InputError`` for bad files, ``ForecastingError`` when the history cannot
+    ///   support a forecast, ``PlanningError`` for an unknown method.
+    public func run(outputPath: String, overwrite: Bool) throws -> Outcome {
+        try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
+        let (forecaster, center, warnings) = try load()
+        guard let strategy = ForecastMethodCatalog.strategy(named: method) else {
+            throw PlanningError("unknown method '\(method)' (expected one of \(ForecastMethodCatalog.names.joined(separator: ", ")))")
+        }
+        let grid = center.timeGrid
+        let forecast = try forecaster.forecast(grid: grid, strategy: strategy)
+        try AtomicFileWriter.write(TableWriters.forecastCSV(forecast.entries, grid: grid), to: outputPath, overwrite: overwrite)
+        return Outcome(forecast: forecast, grid: grid, historyWarnings: warnings)
+    }
+
+    /// Backtests `auto` and every method over the last `weeks` full weeks of history.
+    /// - Parameter progress: receives a line before each queue-and-method run.
+    public func backtest(weeks: Int, progress: (String) -> Void = { _ in }) throws -> (report: BacktestReport, warnings: [String]) {
+        let (forecaster, center, warnings) = try load()
+        let strategies = ForecastMethodCatalog.names.compactMap(ForecastMethodCatalog.strategy(named:))
+        let report = BacktestReport(forecaster: forecaster, strategies: strategies, weekCount: weeks,
+                                    weekStartDay: center.weekStart.weekday, progress: progress)
+        return (report, warnings + forecaster.exclusionWarnings)
+    }
+
+    private func load() throws -> (Forecaster, Center, [String]) {
+        var center = try CenterReader.read(path: configPath)
+        if let week { center.weekStart = week }
+        guard let path = historyPath ?? center.historyPath else {
+            throw PlanningError("no history file: pass --history or set history in \(configPath)")
+        }
+        let history = try HistoryReader.read(path: path, center: center)
+        let forecaster = try Forecaster(center: center, records: history.records, historyMinutes: history.intervalMinutes)
+        return (forecaster, center, history.warnings.map(\.description))
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import WFMCore
+import WFMForecasting
+import WFMPlanning
+
+/// `wfm forecast`: calls and AHT for every open interval of the planning week.
+struct ForecastCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Forecast calls and AHT per queue and interval of the planning week, or backtest the methods.",
+        discussion: """
+            Methods: \(ForecastMethodCatalog.names.joined(separator: ", ")). auto picks, per queue, the method
+            (or the average of the best two) with the lowest WAPE over the weeks before the target week.
+
+            Examples:
+              wfm forecast --config Inputs/demo/center.yaml --out out/forecast.csv
+              wfm forecast --config center.yaml --history history.csv --week 2026-11-30 --method weekday-median --out forecast.csv
+              wfm forecast --config Inputs/demo/center.yaml --backtest 8
+            """)
+
+    @Option(help: "The center description (center.yaml).") var config: String
+    @Option(help: "History (history.csv); default: the history path in center.yaml.") var history: String?
+    @Option(help: "First day of the week to forecast (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @Option(help: "Forecasting method.") var method = "auto"
+    @Option(help: "Where to write forecast.csv.") var out: String?
+    @Option(help: "Backtest every method over the last N full weeks instead of forecasting.") var backtest: Int?
+    @Flag(help: "Replace the output file if it exists.") var force = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let week, LocalDate(week) == nil { throw ValidationError("--week must be a date YYYY-MM-DD") }
+        guard ForecastMethodCatalog.names.contains(method) else {
+            throw ValidationError("--method must be one of \(ForecastMethodCatalog.names.joined(separator: ", "))")
+        }
+        if let backtest, !(1...52).contains(backtest) { throw ValidationError("--backtest takes 1 to 52 weeks") }
+        if backtest == nil, out == nil { throw ValidationError("--out is required (or --backtest N)") }
+    }
+
+    func run() throws {
+        let job = ForecastJob(configPath: config, historyPath: history, week: week.flatMap { LocalDate($0) }, method: method)
+        try reportingFailures {
+            if let backtest {
+                let (report, warnings) = try job.backtest(weeks: backtest) { if !output.quiet { printError($0) } }
+                if !output.quiet { warnings.forEach { printError("warning: \($0)") } }
+                print(output.format == .json ? try BacktestPresenter.json(report) : BacktestPresenter.text(report), terminator: "")
+                return
+            }
+            let outcome = try job.run(outputPath: out!, overwrite: force)
+            if !output.quiet { (outcome.historyWarnings + outcome.forecast.warnings).forEach { printError("warning: \($0)") } }
+            let methods = outcome.forecast.methods.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            if output.format == .json {
+                print(try ForecastSummaryJSON(outcome: outcome, outputPath: out!).text(), terminator: "")
+            } else {
+                print("Wrote \(outcome.forecast.entries.count) rows to \(out!) (methods: \(methods))")
+            }
+        }
+    }
+}
