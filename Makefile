@@ -11,11 +11,14 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product wfm
 
-# The main job on the shipped demo: requirements for the demo week, written to $(OUT)/.
+# The main job on the shipped demo: forecast the demo week from its history, then staff it;
+# results in $(OUT)/.
 run: build
 	@mkdir -p $(OUT)
+	$$($(SWIFT) build -c release --show-bin-path)/wfm forecast --config $(DEMO)/center.yaml \
+		--out $(OUT)/forecast.csv --force
 	$$($(SWIFT) build -c release --show-bin-path)/wfm staff --config $(DEMO)/center.yaml \
-		--forecast $(DEMO)/forecast.csv --out $(OUT)/requirements.csv --force
+		--forecast $(OUT)/forecast.csv --out $(OUT)/requirements.csv --force
 
 test: deps
 	$(SWIFT) test
@@ -24,6 +27,7 @@ test: deps
 demo: deps
 	$(SWIFT) run wfm-demo-generator $(DEMO)
 
+# All benchmark suites; the forecast suite backtests WFM_BENCH_HISTORY (default: the bank data).
 bench: deps
 	cd Benchmarks && $(SWIFT) package benchmark
 

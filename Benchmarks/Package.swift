@@ -20,7 +20,16 @@ let package = Package(
             ],
             path: "Benchmarks/ErlangBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "ForecastBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WFMPlanning", package: "wfm"),
+            ],
+            path: "Benchmarks/ForecastBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
