@@ -44,6 +44,18 @@ struct ShiftParser {
         let template = ShiftTemplate(
             id: id, paidMinutes: paid, earliestStart: window[0], latestStart: window[1], startStepMinutes: step,
             breaks: breaks, days: days)
+        if let intervalMinutes {
+            let values = [paid] + breaks.flatMap { [$0.minutes, $0.earliestOffsetMinutes, $0.latestOffsetMinutes] }
+            if values.contains(where: { $0 % intervalMinutes != 0 }) {
+                walker.error(node, path, "paid minutes and break lengths and windows do not fall on the \(intervalMinutes)-minute grid",
+                             expected: "multiples of interval_minutes")
+            }
+        }
+        let ordered = breaks.sorted { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }
+        for (first, next) in zip(ordered, ordered.dropFirst()) where first.latestOffsetMinutes + first.minutes > next.earliestOffsetMinutes {
+            walker.error(entries["breaks"], "\(path).breaks", "the windows of the breaks at \(first.earliestOffsetMinutes) and \(next.earliestOffsetMinutes) minutes overlap",
+                         expected: "each break to end before the next break's window opens")
+        }
         for (index, rule) in breaks.enumerated() where rule.latestOffsetMinutes + rule.minutes > template.lengthMinutes {
             walker.error(entries["breaks"], "\(path).breaks[\(index)]",
                          "a \(rule.minutes)-minute break starting up to \(rule.latestOffsetMinutes) minutes in ends after the \(template.lengthMinutes)-minute shift",

@@ -164,3 +164,20 @@ private struct ModelProblems {
         }
     }
 }
+
+extension MIPModel {
+    /// Changes a variable's bounds (binary variables keep `0...1` as their widest range).
+    public mutating func setBounds(of variable: VariableID, lower: Double, upper: Double) {
+        variables[variable.index].lowerBound = lower
+        variables[variable.index].upperBound = upper
+    }
+
+    /// The same model with every variable continuous: its LP relaxation.
+    public func relaxed() -> MIPModel {
+        var copy = self
+        for index in copy.variables.indices where copy.variables[index].kind != .continuous {
+            copy.variables[index].kind = .continuous
+        }
+        return copy
+    }
+}

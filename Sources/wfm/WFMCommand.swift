@@ -14,6 +14,6 @@ struct WFMCommand: ParsableCommand {
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
               wfm staff --config Inputs/demo/center.yaml --forecast Inputs/demo/forecast.csv --out out/requirements.csv
             """,
-        subcommands: [ForecastCommand.self, StaffCommand.self, ErlangCommand.self]
+        subcommands: [ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ErlangCommand.self]
     )
 }

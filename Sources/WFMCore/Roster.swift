@@ -1,0 +1,58 @@
+import Foundation
+
+/// A break or lunch inside a rostered shift.
+public struct RosterBreak: Sendable, Equatable, Hashable {
+    /// When the break starts.
+    public var start: Date
+    /// When it ends.
+    public var end: Date
+
+    /// Creates a break.
+    public init(start: Date, end: Date) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One agent's shift on one day: a row of roster.csv.
+public struct RosterShift: Sendable, Equatable, Hashable {
+    /// The agent's id.
+    public var agentID: String
+    /// The local date the shift starts on.
+    public var date: LocalDate
+    /// The shift template's id.
+    public var templateID: String
+    /// When the shift starts.
+    public var start: Date
+    /// When it ends.
+    public var end: Date
+    /// Paid minutes.
+    public var paidMinutes: Int
+    /// Breaks and lunches, in time order.
+    public var breaks: [RosterBreak]
+
+    /// Creates a shift.
+    public init(agentID: String, date: LocalDate, templateID: String, start: Date, end: Date, paidMinutes: Int, breaks: [RosterBreak]) {
+        self.agentID = agentID
+        self.date = date
+        self.templateID = templateID
+        self.start = start
+        self.end = end
+        self.paidMinutes = paidMinutes
+        self.breaks = breaks
+    }
+}
+
+/// Requirements as a matrix: agents to schedule per queue and interval of the week.
+public struct RequirementMatrix: Sendable, Equatable {
+    /// Queue ids, in center.yaml order.
+    public let queues: [String]
+    /// `agents[q][t]`: agents to schedule on queue `queues[q]` in interval `t` (0 if absent).
+    public var agents: [[Double]]
+
+    /// An all-zero matrix.
+    public init(queues: [String], intervals: Int) {
+        self.queues = queues
+        agents = Array(repeating: Array(repeating: 0, count: intervals), count: queues.count)
+    }
+}

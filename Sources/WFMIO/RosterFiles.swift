@@ -1,0 +1,82 @@
+import Foundation
+import WFMCore
+
+/// Writes and reads roster.csv: `agent_id,date,shift,start,end,paid_minutes,breaks`, where
+/// start and end carry their UTC offset and breaks are local `HH:MM-HH:MM` ranges joined by `;`.
+public enum RosterFiles {
+    /// The roster as CSV text, rows in the given order.
+    public static func csv(_ shifts: [RosterShift], timeZone: TimeZone) -> String {
+        var text = CSVFormatting.line(["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"])
+        for shift in shifts {
+            let breaks = shift.breaks.map { "\(clock($0.start, timeZone))-\(clock($0.end, timeZone))" }.joined(separator: ";")
+            text += CSVFormatting.line([
+                shift.agentID, shift.date.description, shift.templateID, Timestamp.format(shift.start, in: timeZone),
+                Timestamp.format(shift.end, in: timeZone), String(shift.paidMinutes), breaks,
+            ])
+        }
+        return text
+    }
+
+    /// Reads roster.csv; each break is placed at the first matching wall-clock time after the
+    /// shift starts.
+    /// - Throws: ``InputError`` listing every malformed row.
+    public static func read(path: String, timeZone: TimeZone) throws -> [RosterShift] {
+        let table = try CSVTable(path: path)
+        let columns = try table.columns(required: ["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"])
+        var log = DiagnosticLog(file: path)
+        var shifts: [RosterShift] = []
+        for record in table.records where !log.hasOverflowed {
+            let line = record.line
+            let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
+            guard let date = LocalDate(field("date")) else {
+                log.error(line: line, field: "date", "'\(field("date"))' is not a date", expected: "YYYY-MM-DD")
+                continue
+            }
+            let start = instant(field("start"), timeZone: timeZone)
+            let end = instant(field("end"), timeZone: timeZone)
+            if start == nil { log.error(line: line, field: "start", "'\(field("start"))' is not a timestamp", expected: "YYYY-MM-DDTHH:MM+HH:MM") }
+            if end == nil { log.error(line: line, field: "end", "'\(field("end"))' is not a timestamp", expected: "YYYY-MM-DDTHH:MM+HH:MM") }
+            let paid = Int(field("paid_minutes"))
+            if paid == nil { log.error(line: line, field: "paid_minutes", "'\(field("paid_minutes"))' is not a whole number") }
+            guard let start, let end, let paid else { continue }
+            var breaks: [RosterBreak] = []
+            for item in field("breaks").split(separator: ";") {
+                let parts = item.split(separator: "-")
+                guard parts.count == 2, let from = TimeOfDay(parts[0]), let to = TimeOfDay(parts[1]),
+                    let breakStart = nextInstant(of: from, after: start, timeZone: timeZone),
+                    let breakEnd = nextInstant(of: to, after: breakStart, timeZone: timeZone)
+                else {
+                    log.error(line: line, field: "breaks", "'\(item)' is not a break", expected: "HH:MM-HH:MM ranges joined by ;")
+                    continue
+                }
+                breaks.append(RosterBreak(start: breakStart, end: breakEnd))
+            }
+            shifts.append(RosterShift(agentID: field("agent_id"), date: date, templateID: field("shift"), start: start, end: end,
+                                      paidMinutes: paid, breaks: breaks))
+        }
+        try log.throwIfErrors()
+        return shifts
+    }
+
+    private static func clock(_ instant: Date, _ timeZone: TimeZone) -> String {
+        TimeOfDay(minutes: LocalDateTime(instant, in: timeZone).minuteOfDay)!.description
+    }
+
+    private static func instant(_ text: String, timeZone: TimeZone) -> Date? {
+        switch Timestamp(text) {
+        case .exact(let instant, _): instant
+        case .local(let wall): wall.instants(in: timeZone).first
+        case nil: nil
+        }
+    }
+
+    /// The first instant at or after `after` (within two days) showing wall-clock `time`.
+    private static func nextInstant(of time: TimeOfDay, after: Date, timeZone: TimeZone) -> Date? {
+        let day = LocalDateTime(after, in: timeZone).date
+        for offset in 0...2 {
+            let wall = LocalDateTime(date: day.adding(days: offset), minuteOfDay: time.minutes % 1440)
+            if let instant = wall.instants(in: timeZone).first(where: { $0 >= after }) { return instant }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import WFMCore
+import WFMOptimization
+
+/// The second stage: gives a group's planned shifts to its named agents, one small MIP per
+/// group, with every per-agent rule exact — one shift a day, availability (also part-day),
+/// weekly days and hours, rest between shifts, consecutive days — and the soft wishes:
+/// preferred days off, early or late shifts, and weekend work spread evenly.
+struct AgentAssigner {
+    let problem: ScheduleProblem
+    let solver: any MIPSolver
+    let options: SolverOptions
+
+    /// Costs of the second stage, in order of importance.
+    enum Cost {
+        static let missedMinimumDay = 1e5
+        static let missedMinimumHour = 1e4
+        static let droppedShift = 1e3
+        static let preference = 1.0
+        static let weekendPeak = 0.5
+    }
+
+    /// What the second stage made of one group.
+    struct Outcome {
+        var shifts: [RosterShift] = []
+        var dropped: [PlannedShift] = []
+        var shortOfMinimum: [String] = []
+        var result: SolveResult?
+    }
+
+    func assign(_ planned: [PlannedShift], group: AgentGroup) throws -> Outcome {
+        guard !planned.isEmpty else { return Outcome() }
+        var counts: [PlannedShift: Int] = [:]
+        for shift in planned { counts[shift, default: 0] += 1 }
+        let types = counts.keys.sorted {
+            ($0.shift.startIndex, $0.shift.template.id) != ($1.shift.startIndex, $1.shift.template.id)
+                ? ($0.shift.startIndex, $0.shift.template.id) < ($1.shift.startIndex, $1.shift.template.id)
+                : $0.breakStarts.lexicographicallyPrecedes($1.breakStarts)
+        }
+        var model = MIPModel(name: "assign\(group.index)")
+        var objective: [(VariableID, Double)] = []
+        var take = Array(repeating: [Int: VariableID](), count: group.members.count)
+        for (a, agent) in group.members.enumerated() {
+            for (i, type) in types.enumerated() where canWork(agent, type.shift) {
+                let variable = model.addVariable(name: "u(\(a),\(i))", kind: .binary)
+                take[a][i] = variable
+                objective.append((variable, preferenceCost(agent, type.shift)))
+            }
+        }
+        var drops: [VariableID] = []
+        for (i, type) in types.enumerated() {
+            let drop = model.addVariable(name: "drop(\(i))", kind: .integer, lowerBound: 0, upperBound: Double(counts[type]!))
+            drops.append(drop)
+            objective.append((drop, Cost.droppedShift))
+            let takers = take.compactMap { $0[i] }.map { ($0, 1.0) }
+            model.addConstraint(name: "fill(\(i))", LinearExpression(takers + [(drop, 1)]), .equal(Double(counts[type]!)))
+        }
+        let weekendPeak = model.addVariable(name: "weekendpeak")
+        objective.append((weekendPeak, Cost.weekendPeak))
+        var minimumSlacks: [(agent: Int, days: VariableID, hours: VariableID)] = []
+        for (a, _) in group.members.enumerated() {
+            let slacks = addAgentRows(&model, agent: a, take: take[a], types: types, week: group.weeks[a], contract: group.contract,
+                                      weekendPeak: weekendPeak, objective: &objective)
+            minimumSlacks.append((a, slacks.days, slacks.hours))
+        }
+        model.setObjective(.minimize, LinearExpression(objective))
+        let result = try solver.solve(model, options: options)
+        var outcome = Outcome(result: result)
+        guard result.hasFeasibleSolution else { return outcome }
+        for (a, agent) in group.members.enumerated() {
+            for (i, variable) in take[a].sorted(by: { $0.key < $1.key }) where result.values[variable.index] > 0.5 {
+                outcome.shifts.append(rosterShift(agent: agent, planned: types[i]))
+            }
+        }
+        for (i, drop) in drops.enumerated() {
+            outcome.dropped += Array(repeating: types[i], count: Int(result.values[drop.index].rounded()))
+        }
+        for slack in minimumSlacks where result.values[slack.days.index] > 0.5 || result.values[slack.hours.index] > 0.01 {
+            outcome.shortOfMinimum.append(group.members[slack.agent].id)
+        }
+        return outcome
+    }
+
+    /// One shift a day, weekly days and minutes (minimums elastic), rest, consecutive days
+    /// and the weekend peak for one agent.
+    private func addAgentRows(
+        _ model: inout MIPModel, agent a: Int, take: [Int: VariableID], types: [PlannedShift], week: ContractWeek, contract: Contract,
+        weekendPeak: VariableID, objective: inout [(VariableID, Double)]
+    ) -> (days: VariableID, hours: VariableID) {
+        let daySlack = model.addVariable(name: "short_days(\(a))")
+        let hourSlack = model.addVariable(name: "short_hours(\(a))")
+        objective.append((daySlack, Cost.missedMinimumDay))
+        objective.append((hourSlack, Cost.missedMinimumHour))
+        let all = take.map { ($0.value, 1.0) }
+        model.addConstraint(name: "days(\(a))", LinearExpression(all + [(daySlack, 1)]),
+                            .ranged(lower: Double(week.minDays), upper: Double(max(week.minDays, week.maxDays))))
+        let minutes = take.map { ($0.value, Double(types[$0.key].shift.template.paidMinutes) / 60) }
+        model.addConstraint(name: "hours(\(a))", LinearExpression(minutes + [(hourSlack, 1)]),
+                            .ranged(lower: Double(week.minPaidMinutes) / 60, upper: Double(max(week.minPaidMinutes, week.maxPaidMinutes)) / 60))
+        let byDay = Dictionary(grouping: take, by: { types[$0.key].shift.day })
+        for (day, entries) in byDay.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
+            model.addConstraint(name: "oneshift(\(a),\(day))", LinearExpression(entries.map { ($0.value, 1) }), .lessOrEqual(1))
+        }
+        let rest = contract.minRestHours * 3600
+        for (i, variable) in take.sorted(by: { $0.key < $1.key }) {
+            let shift = types[i].shift
+            let clashes = take.filter { other in
+                let next = types[other.key].shift
+                return next.day > shift.day && next.option.start.timeIntervalSince(shift.option.end) < rest
+            }
+            if !clashes.isEmpty {
+                model.addConstraint(name: "rest(\(a),\(i))", LinearExpression([(variable, 1)] + clashes.map { ($0.value, 1) }), .lessOrEqual(1))
+            }
+        }
+        if contract.maxConsecutiveDays < 7 {
+            for first in 0...(7 - contract.maxConsecutiveDays - 1) {
+                let window = first...(first + contract.maxConsecutiveDays)
+                let terms = take.filter { window.contains(types[$0.key].shift.day) }.map { ($0.value, 1.0) }
+                if terms.count > contract.maxConsecutiveDays {
+                    model.addConstraint(name: "consecutive(\(a),\(first))", LinearExpression(terms), .lessOrEqual(Double(contract.maxConsecutiveDays)))
+                }
+            }
+        }
+        let weekend = take.filter { types[$0.key].shift.option.date.weekday.isWeekend }.map { ($0.value, 1.0) }
+        if !weekend.isEmpty {
+            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]), .lessOrEqual(0))
+        }
+        return (daySlack, hourSlack)
+    }
+
+    /// Whether `agent` is free for the whole of `shift`.
+    func canWork(_ agent: Agent, _ shift: GridShift) -> Bool {
+        let date = shift.option.date
+        if Availability.isAbsentAllDay(agent, on: date) { return false }
+        return !agent.unavailable.contains {
+            guard case .timeRange(let day, let from, let to) = $0,
+                let begin = LocalDateTime(date: day, minuteOfDay: from.minutes).instants(in: problem.grid.timeZone).first
+            else { return false }
+            let end = to.minutes >= 1440 ? TimeGrid.startOfDay(day.adding(days: 1), in: problem.grid.timeZone)
+                : LocalDateTime(date: day, minuteOfDay: to.minutes).instants(in: problem.grid.timeZone).first ?? begin
+            return begin < shift.option.end && shift.option.start < end
+        }
+    }
+
+    /// The soft cost of giving `shift` to `agent`: a preferred day off, or the wrong half of the day.
+    private func preferenceCost(_ agent: Agent, _ shift: GridShift) -> Double {
+        let startsLate = LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay >= 12 * 60
+        return agent.preferences.reduce(0) { cost, preference in
+            switch preference {
+            case .dayOff(let weekday): cost + (shift.option.date.weekday == weekday ? Cost.preference : 0)
+            case .early: cost + (startsLate ? Cost.preference : 0)
+            case .late: cost + (startsLate ? 0 : Cost.preference)
+            }
+        }
+    }
+
+    private func rosterShift(agent: Agent, planned: PlannedShift) -> RosterShift {
+        let option = planned.shift.option
+        let seconds = Double(problem.grid.intervalMinutes * 60)
+        let breaks = zip(planned.shift.template.breaks, planned.breakStarts).map { rule, position in
+            let start = option.start.addingTimeInterval(Double(position - planned.shift.startIndex) * seconds)
+            return RosterBreak(start: start, end: start.addingTimeInterval(Double(rule.minutes * 60)))
+        }
+        return RosterShift(agentID: agent.id, date: option.date, templateID: option.templateID, start: option.start, end: option.end,
+                           paidMinutes: option.paidMinutes, breaks: breaks.sorted { $0.start < $1.start })
+    }
+}

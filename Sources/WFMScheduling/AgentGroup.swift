@@ -1,0 +1,39 @@
+import WFMCore
+
+/// Agents the first scheduling stage treats as interchangeable: same contract and skills.
+struct AgentGroup {
+    /// Position in the group list.
+    let index: Int
+    /// The shared contract.
+    let contract: Contract
+    /// The shared skills.
+    let skills: [Skill]
+    /// The members, in input order.
+    let members: [Agent]
+    /// Members free of any absence, per day of the week (0–6).
+    let availableByDay: [Int]
+    /// The members' weeks after absence credits.
+    let weeks: [ContractWeek]
+
+    /// Groups `problem.agents` by contract and skills (with priorities), in first-seen order.
+    static func groups(of problem: ScheduleProblem) -> [AgentGroup] {
+        var order: [String] = []
+        var members: [String: [Agent]] = [:]
+        for agent in problem.agents {
+            let key = agent.contract + "|" + agent.skills.map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";")
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(agent)
+        }
+        return order.enumerated().map { index, key in
+            let agents = members[key]!
+            let contract = problem.contract(of: agents[0])
+            let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
+            return AgentGroup(
+                index: index, contract: contract, skills: agents[0].skills, members: agents,
+                availableByDay: days.map { date in agents.filter { !Availability.hasAnyAbsence($0, on: date) }.count },
+                weeks: agents.map { agent in
+                    ContractWeek(contract: contract, absentDays: days.filter { Availability.isAbsentAllDay(agent, on: $0) }.count)
+                })
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import WFMCore
+
+/// Checks, before any solve, that every agent's contract can be met with their availability
+/// and allowed templates, and names each agent and rule that cannot.
+public enum FeasibilityDiagnosis {
+    /// The contradictions found, one sentence each, naming agent, contract and rule.
+    public static func problems(_ problem: ScheduleProblem) -> [String] {
+        var problems: [String] = []
+        for agent in problem.agents {
+            let contract = problem.contract(of: agent)
+            let templates = problem.templates(of: agent)
+            let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
+            let absent = days.filter { Availability.isAbsentAllDay(agent, on: $0) }.count
+            let week = ContractWeek(contract: contract, absentDays: absent)
+            let workable = days.filter { date in !Availability.isAbsentAllDay(agent, on: date) && templates.contains { $0.allows(date.weekday) } }
+            let label = "agent \(agent.id) (contract \(contract.id))"
+            if templates.isEmpty {
+                problems.append("\(label): the contract allows no shift template")
+                continue
+            }
+            if workable.count < week.minDays {
+                problems.append("\(label): needs at least \(week.minDays) working days but only \(workable.count) days are available with an allowed template")
+            }
+            let longest = templates.map(\.paidMinutes).max()!
+            let shortest = templates.map(\.paidMinutes).min()!
+            let reachable = min(workable.count, week.maxDays) * longest
+            if reachable < week.minPaidMinutes {
+                problems.append("\(label): needs at least \(hours(week.minPaidMinutes)) paid hours but can work at most \(min(workable.count, week.maxDays)) days of at most \(hours(longest)) hours (\(hours(reachable)) hours)")
+            }
+            if week.minDays * shortest > week.maxPaidMinutes {
+                problems.append("\(label): \(week.minDays) days of at least \(hours(shortest)) hours exceed the maximum of \(hours(week.maxPaidMinutes)) paid hours")
+            }
+            if week.minDays > week.maxDays {
+                problems.append("\(label): needs at least \(week.minDays) days but may work at most \(week.maxDays)")
+            }
+        }
+        return problems
+    }
+
+    private static func hours(_ minutes: Int) -> String {
+        minutes % 60 == 0 ? "\(minutes / 60)" : String(format: "%.1f", Double(minutes) / 60)
+    }
+}

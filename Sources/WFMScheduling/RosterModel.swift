@@ -1,0 +1,212 @@
+import WFMCore
+import WFMOptimization
+
+/// The first-stage MIP: how many agents of each group work each shift, where their breaks
+/// go, and how their time is split across queues, against the requirements.
+///
+/// - `x[g, shift]` (integer): agents of group g working a shift option.
+/// - `w[g, template, day, break, position]` (integer): their breaks starting at an interval;
+///   cumulative-count rows (Bechtold–Jacobs) guarantee every shift can get a break in its
+///   window, assigned in start order.
+/// - `P[g, t]` (continuous): agents of group g present (on shift, not on break) in interval t.
+/// - `y[g, q, t]` (continuous): for groups with several skills, agent time given to queue q in
+///   interval t; a group's allocations never exceed `P[g, t]` — time is split, never counted
+///   twice. A single-skill group's presence counts towards its queue directly.
+/// - `short[q, t]` (continuous): requirement not covered.
+/// - elastic slacks on each group's weekly minimum days and hours, at a prohibitive cost, so
+///   that conflicting rules are named rather than making the model infeasible.
+///
+/// Objective: weighted shortfall, then idle presence (overstaffing) and paid hours, then a
+/// small preference for first-priority skills.
+struct RosterModel {
+    struct ShiftVariable {
+        let group: Int
+        let shift: GridShift
+        let variable: VariableID
+    }
+
+    struct BreakVariable {
+        let group: Int
+        let templateID: String
+        let day: Int
+        let breakIndex: Int
+        let position: Int
+        let variable: VariableID
+    }
+
+    struct Slack {
+        let group: Int
+        let rule: String
+        let variable: VariableID
+    }
+
+    private(set) var model = MIPModel(name: "roster")
+    private(set) var shifts: [ShiftVariable] = []
+    private(set) var breaks: [BreakVariable] = []
+    private(set) var slacks: [Slack] = []
+    private(set) var shortfalls: [(queue: Int, interval: Int, variable: VariableID)] = []
+
+    /// Cost of one unit of elastic slack, far above any shortfall.
+    static let elasticCost = 1e6
+
+    /// Builds the model.
+    ///
+    /// Coverage is written as presence-change ("flow") rows: `P[g,t] − P[g,t−1]` equals the
+    /// shifts starting at t, less those ending, less breaks starting, plus breaks ending, so a
+    /// shift touches 2 rows instead of one per interval it covers. Breaks are tied to shifts
+    /// through cumulative counts (`S` of shift starts, `C` of break starts), 2 nonzeros a row.
+    /// - Complexity: O(groups × (shift options + break positions + intervals × skills)).
+    init(problem: ScheduleProblem, groups: [AgentGroup]) {
+        let grid = problem.grid
+        let intervals = grid.intervals.count
+        let hours = Double(grid.intervalMinutes) / 60
+        let costs = problem.center.costs
+        let requirements = problem.requirements
+        var objective: [(VariableID, Double)] = []
+        var coverage = Array(repeating: Array(repeating: [(VariableID, Double)](), count: intervals), count: requirements.queues.count)
+
+        for group in groups {
+            var flow = Array(repeating: [(VariableID, Double)](), count: intervals)
+            var byDay = Array(repeating: [VariableID](), count: 7)
+            var daysTerms: [(VariableID, Double)] = []
+            var minutesTerms: [(VariableID, Double)] = []
+            let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
+            for template in templates {
+                let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 }
+                var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
+                for shift in options {
+                    let variable = model.addVariable(
+                        name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
+                        lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]))
+                    shifts.append(ShiftVariable(group: group.index, shift: shift, variable: variable))
+                    if shift.startIndex < intervals { flow[shift.startIndex].append((variable, -1)) }
+                    if shift.startIndex + shift.length < intervals { flow[shift.startIndex + shift.length].append((variable, 1)) }
+                    byDay[shift.day].append(variable)
+                    daysTerms.append((variable, 1))
+                    minutesTerms.append((variable, Double(template.paidMinutes)))
+                    objective.append((variable, costs.paidHour * Double(template.paidMinutes) / 60))
+                    blockStarts[shift.day, default: []].append((shift.startIndex, variable))
+                }
+                for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
+                    addBreaks(group: group, template: template, day: day, starts: starts.sorted { $0.index < $1.index },
+                              intervals: intervals, flow: &flow, intervalMinutes: grid.intervalMinutes)
+                }
+            }
+            for day in 0..<7 where !byDay[day].isEmpty {
+                model.addConstraint(name: "day(\(group.index),\(day))", LinearExpression(byDay[day].map { ($0, 1) }),
+                                    .lessOrEqual(Double(group.availableByDay[day])))
+            }
+            addWeekRows(group: group, days: daysTerms, minutes: minutesTerms, objective: &objective)
+            guard let first = flow.firstIndex(where: { !$0.isEmpty }) else { continue }
+            var previous: VariableID?
+            for t in first..<intervals {
+                let presence = model.addVariable(name: "P(\(group.index),\(t))")
+                objective.append((presence, costs.overstaffingPerAgentHour * hours))
+                let back = previous.map { [($0, -1.0)] } ?? []
+                model.addConstraint(name: "flow(\(group.index),\(t))", LinearExpression([(presence, 1)] + back + flow[t]), .equal(0))
+                previous = presence
+                if group.skills.count == 1 {
+                    if let q = requirements.queues.firstIndex(of: group.skills[0].queue), requirements.agents[q][t] > 0 {
+                        coverage[q][t].append((presence, 1))
+                    }
+                    continue
+                }
+                var allocation: [(VariableID, Double)] = []
+                for skill in group.skills {
+                    guard let q = requirements.queues.firstIndex(of: skill.queue), requirements.agents[q][t] > 0 else { continue }
+                    let y = model.addVariable(name: "y(\(group.index),\(q),\(t))")
+                    allocation.append((y, 1))
+                    coverage[q][t].append((y, 1))
+                    if let priority = skill.priority, priority > 1 { objective.append((y, 0.01 * hours * Double(priority - 1))) }
+                }
+                if !allocation.isEmpty {
+                    model.addConstraint(name: "alloc(\(group.index),\(t))", LinearExpression(allocation + [(presence, -1)]), .lessOrEqual(0))
+                }
+            }
+        }
+        var requiredTotal = 0.0
+        for (q, queueID) in requirements.queues.enumerated() {
+            let weight = problem.center.queue(queueID)?.weight ?? 1
+            for t in 0..<intervals where requirements.agents[q][t] > 0 {
+                let short = model.addVariable(name: "short(\(q),\(t))")
+                shortfalls.append((q, t, short))
+                objective.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
+                model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + [(short, 1)]),
+                                    .greaterOrEqual(requirements.agents[q][t]))
+                requiredTotal += requirements.agents[q][t]
+            }
+        }
+        model.setObjective(.minimize, LinearExpression(objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal))
+    }
+
+    /// Break-position variables of one template-day, their flow terms, and the cumulative rows
+    /// that tie them to the shift starts: by each position, the breaks taken are at least the
+    /// shifts whose window has closed and at most those whose window has opened.
+    private mutating func addBreaks(
+        group: AgentGroup, template: ShiftTemplate, day: Int, starts: [(index: Int, variable: VariableID)], intervals: Int,
+        flow: inout [[(VariableID, Double)]], intervalMinutes: Int
+    ) {
+        guard !template.breaks.isEmpty else { return }
+        let tag = "\(group.index),\(template.id),\(day)"
+        let cap = Double(group.availableByDay[day])
+        var startCount: [Int: VariableID] = [:]
+        var previous: VariableID?
+        for start in starts {
+            let count = model.addVariable(name: "S(\(tag),\(start.index))", lowerBound: 0, upperBound: cap)
+            let back = previous.map { [($0, -1.0)] } ?? []
+            model.addConstraint(name: "S(\(tag),\(start.index))", LinearExpression([(count, 1), (start.variable, -1)] + back), .equal(0))
+            startCount[start.index] = count
+            previous = count
+        }
+        /// The count of shifts starting at or before interval `index`, if any do.
+        func started(by index: Int) -> VariableID? {
+            starts.last { $0.index <= index }.flatMap { startCount[$0.index] }
+        }
+        for (k, rule) in template.breaks.enumerated() {
+            let early = rule.earliestOffsetMinutes / intervalMinutes
+            let late = rule.latestOffsetMinutes / intervalMinutes
+            let length = rule.minutes / intervalMinutes
+            var cumulative: VariableID?
+            let positions = (starts.first!.index + early)...(starts.last!.index + late)
+            for p in positions {
+                let w = model.addVariable(name: "w(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap)
+                breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
+                if p < intervals { flow[p].append((w, 1)) }
+                if p + length < intervals { flow[p + length].append((w, -1)) }
+                let total = model.addVariable(name: "C(\(tag),\(k),\(p))", lowerBound: 0, upperBound: cap)
+                let back = cumulative.map { [($0, -1.0)] } ?? []
+                model.addConstraint(name: "C(\(tag),\(k),\(p))", LinearExpression([(total, 1), (w, -1)] + back), .equal(0))
+                cumulative = total
+                if let opened = started(by: p - early) {
+                    model.addConstraint(name: "open(\(tag),\(k),\(p))", LinearExpression([(total, 1), (opened, -1)]),
+                                        p == positions.upperBound ? .equal(0) : .lessOrEqual(0))
+                } else {
+                    model.setBounds(of: total, lower: 0, upper: 0)
+                }
+                if p < positions.upperBound, let closed = started(by: p - late) {
+                    model.addConstraint(name: "close(\(tag),\(k),\(p))", LinearExpression([(total, 1), (closed, -1)]), .greaterOrEqual(0))
+                }
+            }
+        }
+    }
+
+    /// The group's weekly day and hour bounds, with elastic slack on the minimums.
+    private mutating func addWeekRows(
+        group: AgentGroup, days: [(VariableID, Double)], minutes: [(VariableID, Double)], objective: inout [(VariableID, Double)]
+    ) {
+        let minDays = Double(group.weeks.reduce(0) { $0 + $1.minDays })
+        let maxDays = Double(group.weeks.reduce(0) { $0 + $1.maxDays })
+        let minMinutes = Double(group.weeks.reduce(0) { $0 + $1.minPaidMinutes })
+        let maxMinutes = Double(group.weeks.reduce(0) { $0 + $1.maxPaidMinutes })
+        let daySlack = model.addVariable(name: "slackdays(\(group.index))")
+        let hourSlack = model.addVariable(name: "slackhours(\(group.index))")
+        slacks.append(Slack(group: group.index, rule: "days_per_week.min", variable: daySlack))
+        slacks.append(Slack(group: group.index, rule: "weekly_paid_hours.min", variable: hourSlack))
+        objective.append((daySlack, Self.elasticCost))
+        objective.append((hourSlack, Self.elasticCost))
+        model.addConstraint(name: "days(\(group.index))", LinearExpression(days + [(daySlack, 1)]),
+                            .ranged(lower: minDays, upper: max(minDays, maxDays) + 0))
+        model.addConstraint(name: "hours(\(group.index))", LinearExpression(minutes.map { ($0.0, $0.1 / 60) } + [(hourSlack, 1)]),
+                            .ranged(lower: minMinutes / 60, upper: max(minMinutes, maxMinutes) / 60))
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import WFMCore
+
+/// One broken rule in a roster.
+public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
+    /// The agent concerned.
+    public let agentID: String
+    /// The rule, e.g. `min_rest_hours`.
+    public let rule: String
+    /// What is wrong.
+    public let detail: String
+
+    public var description: String { "agent \(agentID): \(rule): \(detail)" }
+}
+
+/// Verifies a roster against every rule in center.yaml and agents.csv, independently of the
+/// model that made it: it reads only the shifts' times, never the solver's variables.
+public struct RosterRuleChecker: Sendable {
+    let center: Center
+    let agents: [Agent]
+
+    /// Creates a checker.
+    public init(center: Center, agents: [Agent]) {
+        self.center = center
+        self.agents = agents
+    }
+
+    /// Every violation, per agent in input order.
+    public func violations(in shifts: [RosterShift]) -> [RuleViolation] {
+        var found: [RuleViolation] = []
+        let byAgent = Dictionary(grouping: shifts, by: \.agentID)
+        for id in byAgent.keys where !agents.contains(where: { $0.id == id }) {
+            found.append(RuleViolation(agentID: id, rule: "agent", detail: "not in agents.csv"))
+        }
+        for agent in agents {
+            let own = (byAgent[agent.id] ?? []).sorted { $0.start < $1.start }
+            found += check(agent, own)
+        }
+        return found
+    }
+
+    private func check(_ agent: Agent, _ shifts: [RosterShift]) -> [RuleViolation] {
+        var found: [RuleViolation] = []
+        func flag(_ rule: String, _ detail: String) { found.append(RuleViolation(agentID: agent.id, rule: rule, detail: detail)) }
+        guard let contract = center.contracts.first(where: { $0.id == agent.contract }) else {
+            flag("contract", "unknown contract \(agent.contract)")
+            return found
+        }
+        let zone = center.timeZone
+        let weekStart = center.weekStart
+        let weekBegin = TimeGrid.startOfDay(weekStart, in: zone)
+        let weekEnd = TimeGrid.startOfDay(weekStart.adding(days: 7), in: zone)
+        for shift in shifts {
+            let label = "\(shift.date) \(shift.templateID)"
+            guard let template = center.shiftTemplates.first(where: { $0.id == shift.templateID }) else {
+                flag("templates", "\(label): unknown template")
+                continue
+            }
+            if !contract.templates.contains(template.id) { flag("templates", "\(label): not allowed by contract \(contract.id)") }
+            if !template.allows(shift.date.weekday) { flag("days", "\(label): template not allowed on \(shift.date.weekday.rawValue)") }
+            if shift.start < weekBegin || shift.start >= weekEnd { flag("week", "\(label): starts outside the planning week") }
+            let local = LocalDateTime(shift.start, in: zone)
+            if local.date != shift.date { flag("date", "\(label): starts on \(local.date)") }
+            let offset = local.minuteOfDay - template.earliestStart.minutes
+            if local.minuteOfDay > template.latestStart.minutes || offset < 0 || offset % template.startStepMinutes != 0 {
+                flag("start_window", "\(label): starts at \(TimeOfDay(minutes: local.minuteOfDay)!), outside \(template.earliestStart)–\(template.latestStart) every \(template.startStepMinutes) min")
+            }
+            if Int(shift.end.timeIntervalSince(shift.start) / 60) != template.lengthMinutes {
+                flag("length", "\(label): lasts \(Int(shift.end.timeIntervalSince(shift.start) / 60)) min, expected \(template.lengthMinutes)")
+            }
+            if shift.paidMinutes != template.paidMinutes { flag("paid_minutes", "\(label): \(shift.paidMinutes) paid minutes, expected \(template.paidMinutes)") }
+            found += checkBreaks(shift, template: template, agent: agent, label: label)
+            if isUnavailable(agent, from: shift.start, to: shift.end) { flag("unavailable", "\(label): the agent is unavailable") }
+        }
+        for (first, next) in zip(shifts, shifts.dropFirst()) {
+            if first.date == next.date { flag("one_shift_per_day", "two shifts on \(first.date)") }
+            let rest = next.start.timeIntervalSince(first.end) / 3600
+            if rest < contract.minRestHours {
+                flag("min_rest_hours", "\(String(format: "%.2f", rest)) h between the shifts of \(first.date) and \(next.date), need \(contract.minRestHours)")
+            }
+        }
+        let absent = (0..<7).filter { isAbsentAllDay(agent, weekStart.adding(days: $0)) }.count
+        let credit = contract.daysPerWeek.min > 0 ? contract.weeklyPaidHours.min / Double(contract.daysPerWeek.min) : 0
+        let days = Set(shifts.map(\.date)).count
+        if days < contract.daysPerWeek.min - absent || days > contract.daysPerWeek.max {
+            flag("days_per_week", "\(days) days, allowed \(max(0, contract.daysPerWeek.min - absent))–\(contract.daysPerWeek.max)")
+        }
+        let hours = Double(shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
+        let minHours = max(0, contract.weeklyPaidHours.min - credit * Double(absent))
+        if hours < minHours - 1e-9 || hours > contract.weeklyPaidHours.max + 1e-9 {
+            flag("weekly_paid_hours", "\(hours) h, allowed \(minHours)–\(contract.weeklyPaidHours.max)")
+        }
+        let worked = Set(shifts.map { weekStart.days(to: $0.date) })
+        var run = 0
+        for day in 0..<7 {
+            run = worked.contains(day) ? run + 1 : 0
+            if run > contract.maxConsecutiveDays {
+                flag("max_consecutive_days", "\(run) days in a row up to \(weekStart.adding(days: day))")
+                break
+            }
+        }
+        return found
+    }
+
+    private func checkBreaks(_ shift: RosterShift, template: ShiftTemplate, agent: Agent, label: String) -> [RuleViolation] {
+        var found: [RuleViolation] = []
+        let rules = template.breaks.sorted { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }
+        let breaks = shift.breaks.sorted { $0.start < $1.start }
+        guard rules.count == breaks.count else {
+            return [RuleViolation(agentID: agent.id, rule: "breaks", detail: "\(label): \(breaks.count) breaks, expected \(rules.count)")]
+        }
+        for (rule, taken) in zip(rules, breaks) {
+            let offset = Int(taken.start.timeIntervalSince(shift.start) / 60)
+            let length = Int(taken.end.timeIntervalSince(taken.start) / 60)
+            if length != rule.minutes || offset < rule.earliestOffsetMinutes || offset > rule.latestOffsetMinutes {
+                found.append(RuleViolation(agentID: agent.id, rule: "breaks",
+                    detail: "\(label): a \(length)-min break \(offset) min in, expected \(rule.minutes) min between \(rule.earliestOffsetMinutes) and \(rule.latestOffsetMinutes) min"))
+            }
+        }
+        for (first, next) in zip(breaks, breaks.dropFirst()) where next.start < first.end {
+            found.append(RuleViolation(agentID: agent.id, rule: "breaks", detail: "\(label): breaks overlap"))
+        }
+        return found
+    }
+
+    private func isAbsentAllDay(_ agent: Agent, _ date: LocalDate) -> Bool {
+        agent.unavailable.contains {
+            switch $0 {
+            case .date(let day): day == date
+            case .weekday(let weekday): weekday == date.weekday
+            case .timeRange: false
+            }
+        }
+    }
+
+    private func isUnavailable(_ agent: Agent, from start: Date, to end: Date) -> Bool {
+        let zone = center.timeZone
+        var date = LocalDateTime(start, in: zone).date
+        let last = LocalDateTime(end.addingTimeInterval(-1), in: zone).date
+        while date <= last {
+            if isAbsentAllDay(agent, date) { return true }
+            date = date.adding(days: 1)
+        }
+        return agent.unavailable.contains {
+            guard case .timeRange(let day, let from, let to) = $0 else { return false }
+            let begin = TimeGrid.startOfDay(day, in: zone).addingTimeInterval(0)
+            let rangeStart = LocalDateTime(date: day, minuteOfDay: from.minutes).instants(in: zone).first ?? begin
+            let rangeEnd = to.minutes >= 1440 ? TimeGrid.startOfDay(day.adding(days: 1), in: zone)
+                : LocalDateTime(date: day, minuteOfDay: to.minutes).instants(in: zone).first ?? rangeStart
+            return rangeStart < end && start < rangeEnd
+        }
+    }
+}
