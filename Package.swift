@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "WFMGLPK", targets: ["WFMGLPK"]),
         .library(name: "WFMIO", targets: ["WFMIO"]),
         .library(name: "WFMCore", targets: ["WFMCore"]),
+        .library(name: "WFMScheduling", targets: ["WFMScheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

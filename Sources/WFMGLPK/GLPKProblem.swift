@@ -88,6 +88,11 @@ final class GLPKProblem {
         }
     }
 
+    /// `glp_scale_prob` with automatic scaling (`GLP_SF_AUTO`).
+    func scaleAutomatically() {
+        glp_scale_prob(pointer, GLP_SF_AUTO)
+    }
+
     /// `glp_simplex`; returns GLPK's return code.
     func simplex(_ parameters: inout glp_smcp) -> Int32 {
         glp_simplex(pointer, &parameters)

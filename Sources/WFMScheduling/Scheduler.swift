@@ -40,6 +40,11 @@ public struct Scheduler<Solver: MIPSolver> {
     /// The solver for both stages.
     public let solver: Solver
 
+    /// Models with at most this many integer variables go to branch and bound first (it proves
+    /// small rosters optimal in well under a second); larger ones go straight to the LP-guided
+    /// dive, since GLPK's branch and bound finds no incumbent on them in minutes.
+    public static var branchAndBoundLimit: Int { 3000 }
+
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
 
@@ -58,10 +63,19 @@ public struct Scheduler<Solver: MIPSolver> {
         let statistics = "\(problem.agents.count) agents in \(groups.count) groups; group model: \(roster.model.variables.count) variables, \(roster.model.constraints.count) rows"
         progress("stage 1: " + statistics)
         let deadline = clock.now + options.timeLimit
-        var stage1 = try solver.solve(roster.model, options: SolverOptions(timeLimit: options.timeLimit / 2, relativeGap: options.relativeGap))
+        let integerCount = roster.model.variables.filter { $0.kind != .continuous }.count
+        var stage1: SolveResult
+        if integerCount <= Self.branchAndBoundLimit || !(solver is any LPSessionSolver) {
+            stage1 = try solver.solve(roster.model, options: SolverOptions(timeLimit: options.timeLimit / 2, relativeGap: options.relativeGap))
+        } else {
+            stage1 = SolveResult(termination: .timeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
+                                 solveTime: .zero, rawStatus: "branch and bound skipped: \(integerCount) integer variables")
+        }
         if !stage1.hasFeasibleSolution, stage1.termination == .timeLimit {
-            progress("stage 1: branch and bound found no roster in \(options.timeLimit / 2); diving from the LP relaxation")
-            guard let dive = try LPGuidedDive(solver: solver).run(roster.model, until: deadline) else {
+            progress("stage 1: diving from the LP relaxation (\(stage1.rawStatus))")
+            guard let sessions = solver as? any LPSessionSolver,
+                let dive = try LPGuidedDive(solver: sessions).run(roster.model, until: deadline)
+            else {
                 throw SchedulingError(["no roster found within the time limit of \(options.timeLimit) (\(statistics)); allow more time with --time-limit"])
             }
             stage1 = SolveResult(termination: .timeLimit, hasFeasibleSolution: true, objective: dive.objective, bestBound: dive.bound,

@@ -1,0 +1,49 @@
+internal import CGLPK
+import WFMOptimization
+
+/// A GLPK problem kept loaded for a sequence of simplex solves with warm starts: the first
+/// solve uses the primal simplex (far faster than the dual on these roster LPs from a cold
+/// start), the later ones the dual simplex from the previous basis, which bound changes leave
+/// dual feasible.
+final class GLPKLPSession: LPSession {
+    private let problem: GLPKProblem
+    private let options: SolverOptions
+    private var solved = false
+
+    init(problem: GLPKProblem, options: SolverOptions) {
+        self.problem = problem
+        self.options = options
+    }
+
+    func setBounds(of variable: VariableID, lower: Double, upper: Double) {
+        guard variable.index >= 0, variable.index < Int(problem.columnCount), !lower.isNaN, !upper.isNaN, lower <= upper else { return }
+        problem.setColumnBounds(GLPKModelLoader.glpkIndex(variable.index), GLPKBounds(lower: lower, upper: upper))
+    }
+
+    func solve(timeLimit: Duration?) throws -> SolveResult {
+        var options = self.options
+        options.timeLimit = timeLimit
+        options.simplexMethod = solved ? .dualThenPrimal : .primal
+        solved = true
+        try options.validate()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var outcome = GLPKOutcome.linear(problem, options: options)
+        outcome.result.solveTime = clock.now - start
+        return outcome.result
+    }
+}
+
+extension GLPKSolver: LPSessionSolver {
+    /// Loads the LP relaxation of `model` into one GLPK problem for the duration of `body`;
+    /// re-solves after bound changes start from the last basis (dual simplex).
+    public func withLPSession<T>(_ model: MIPModel, _ body: (any LPSession) throws -> T) throws -> T {
+        let relaxation = model.relaxed()
+        try relaxation.validate()
+        try GLPKModelLoader.checkSize(relaxation)
+        glp_term_out(GLP_OFF)
+        let problem = GLPKModelLoader.load(relaxation)
+        problem.scaleAutomatically()
+        return try body(GLPKLPSession(problem: problem, options: SolverOptions()))
+    }
+}

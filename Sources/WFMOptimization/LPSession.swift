@@ -1,0 +1,17 @@
+/// A linear program kept loaded between solves, so that a change of bounds is re-solved from
+/// the previous optimal basis (warm start) instead of from scratch.
+public protocol LPSession: AnyObject {
+    /// Changes a variable's bounds; the next ``solve(timeLimit:)`` starts from the last basis.
+    func setBounds(of variable: VariableID, lower: Double, upper: Double)
+
+    /// Solves the relaxation as it now stands.
+    func solve(timeLimit: Duration?) throws -> SolveResult
+}
+
+/// A solver that can keep a model's LP relaxation loaded for a sequence of solves.
+public protocol LPSessionSolver: MIPSolver {
+    /// Loads the LP relaxation of `model` and runs `body` with it; the session is only valid
+    /// inside `body`, on the calling thread.
+    /// - Throws: ``OptimizationError`` for an invalid model, or whatever `body` throws.
+    func withLPSession<T>(_ model: MIPModel, _ body: (any LPSession) throws -> T) throws -> T
+}
