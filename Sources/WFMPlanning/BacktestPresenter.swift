@@ -33,10 +33,6 @@ public enum BacktestPresenter {
 
     /// Sorted, indented JSON.
     public static func json(_ report: BacktestReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        return try JSONOutput.text(report)
     }
 }

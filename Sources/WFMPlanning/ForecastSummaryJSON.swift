@@ -1,4 +1,5 @@
 import Foundation
+import WFMReporting
 
 /// The `wfm forecast --format json` document.
 public struct ForecastSummaryJSON: Sendable, Codable {
@@ -17,9 +18,6 @@ public struct ForecastSummaryJSON: Sendable, Codable {
 
     /// Sorted, indented JSON.
     public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return try JSONOutput.text(self)
     }
 }

@@ -18,9 +18,6 @@ public struct StaffReportJSON: Sendable, Codable {
 
     /// Sorted, indented JSON.
     public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return try JSONOutput.text(self)
     }
 }

@@ -46,10 +46,7 @@ public struct ErlangReport: Sendable, Codable, Equatable {
 
     /// Sorted, indented JSON.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return try JSONOutput.text(self)
     }
 
     /// A summary line block and a table of the neighbouring agent counts.
