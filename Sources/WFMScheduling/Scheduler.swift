@@ -43,7 +43,7 @@ public struct Scheduler<Solver: MIPSolver> {
     /// Models with at most this many integer variables go to branch and bound first (it proves
     /// small rosters optimal in well under a second); larger ones go straight to the LP-guided
     /// dive, since GLPK's branch and bound finds no incumbent on them in minutes.
-    public static var branchAndBoundLimit: Int { 3000 }
+    public static var branchAndBoundLimit: Int { 1000 }
 
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
@@ -78,7 +78,7 @@ public struct Scheduler<Solver: MIPSolver> {
             else {
                 throw SchedulingError(["no roster found within the time limit of \(options.timeLimit) (\(statistics)); allow more time with --time-limit"])
             }
-            stage1 = SolveResult(termination: .timeLimit, hasFeasibleSolution: true, objective: dive.objective, bestBound: dive.bound,
+            stage1 = SolveResult(termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: dive.bound,
                                  values: dive.values, solveTime: clock.now - begin, rawStatus: "LP-guided dive, \(dive.lpSolves) LP solves")
         }
         progress("stage 1: " + stage1.summary + " (" + stage1.rawStatus + ")")
