@@ -34,6 +34,24 @@ final class GLPKLPSession: LPSession {
     }
 }
 
+extension GLPKLPSession {
+    /// `objective` and `values` hold the last point even when the method did not converge
+    /// (GLPK 5.0 often stops with GLP_EINSTAB very close to the optimum).
+    func solveByInteriorPoint() throws -> SolveResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let code = problem.interiorPoint()
+        let status = problem.interiorStatus
+        let converged = code == 0 && status == GLP_OPT
+        let values = (0..<Int(problem.columnCount)).map { problem.interiorColumnValue(GLPKModelLoader.glpkIndex($0)) }
+        let objective = problem.interiorObjective
+        return SolveResult(
+            termination: converged ? .optimal : .solverError, hasFeasibleSolution: converged, objective: objective,
+            bestBound: converged ? objective : nil, values: values, solveTime: clock.now - start,
+            rawStatus: "glp_interior=\(code) ipt_status=\(status)")
+    }
+}
+
 extension GLPKSolver: LPSessionSolver {
     /// Loads the LP relaxation of `model` into one GLPK problem for the duration of `body`;
     /// re-solves after bound changes start from the last basis (dual simplex).
@@ -43,7 +61,6 @@ extension GLPKSolver: LPSessionSolver {
         try GLPKModelLoader.checkSize(relaxation)
         glp_term_out(GLP_OFF)
         let problem = GLPKModelLoader.load(relaxation)
-        problem.scaleAutomatically()
         return try body(GLPKLPSession(problem: problem, options: SolverOptions()))
     }
 }

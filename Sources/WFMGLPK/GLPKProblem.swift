@@ -88,14 +88,28 @@ final class GLPKProblem {
         }
     }
 
-    /// `glp_scale_prob` with automatic scaling (`GLP_SF_AUTO`).
-    func scaleAutomatically() {
-        glp_scale_prob(pointer, GLP_SF_AUTO)
-    }
-
     /// `glp_simplex`; returns GLPK's return code.
     func simplex(_ parameters: inout glp_smcp) -> Int32 {
         glp_simplex(pointer, &parameters)
+    }
+
+    /// `glp_interior`; returns GLPK's return code.
+    func interiorPoint() -> Int32 {
+        var parameters = glp_iptcp()
+        glp_init_iptcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        return glp_interior(pointer, &parameters)
+    }
+
+    /// `glp_ipt_status`
+    var interiorStatus: Int32 { glp_ipt_status(pointer) }
+
+    /// `glp_ipt_obj_val`
+    var interiorObjective: Double { glp_ipt_obj_val(pointer) }
+
+    /// `glp_ipt_col_prim`
+    func interiorColumnValue(_ column: Int32) -> Double {
+        glp_ipt_col_prim(pointer, column)
     }
 
     /// `glp_get_status`

@@ -66,7 +66,7 @@ struct AgentAssigner {
         model.setObjective(.minimize, LinearExpression(objective))
         let result = try solver.solve(model, options: options)
         var outcome = Outcome(result: result)
-        guard result.hasFeasibleSolution else { return outcome }
+        guard result.hasFeasibleSolution else { return greedy(planned, group: group, result: result) }
         for (a, agent) in group.members.enumerated() {
             for (i, variable) in take[a].sorted(by: { $0.key < $1.key }) where result.values[variable.index] > 0.5 {
                 outcome.shifts.append(rosterShift(agent: agent, planned: types[i]))
@@ -77,6 +77,49 @@ struct AgentAssigner {
         }
         for slack in minimumSlacks where result.values[slack.days.index] > 0.5 || result.values[slack.hours.index] > 0.01 {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
+        }
+        return outcome
+    }
+
+    /// The fallback when the assignment MIP finds nothing in its time: shifts in time order,
+    /// each to the member with the fewest paid minutes so far who may legally take it (free,
+    /// one shift a day, maximum days and hours, rest, consecutive days).
+    private func greedy(_ planned: [PlannedShift], group: AgentGroup, result: SolveResult) -> Outcome {
+        var outcome = Outcome(result: result)
+        var taken = Array(repeating: [PlannedShift](), count: group.members.count)
+        let contract = group.contract
+        for shift in planned.sorted(by: { $0.shift.option.start < $1.shift.option.start }) {
+            let candidates = group.members.indices.filter { a in
+                let own = taken[a]
+                let week = group.weeks[a]
+                let days = Set(own.map(\.shift.day)).union([shift.shift.day]).sorted()
+                var run = 0, longest = 0
+                for day in 0..<7 {
+                    run = days.contains(day) ? run + 1 : 0
+                    longest = max(longest, run)
+                }
+                return canWork(group.members[a], shift.shift) && !own.contains { $0.shift.day == shift.shift.day }
+                    && own.count < week.maxDays && longest <= contract.maxConsecutiveDays
+                    && own.reduce(0, { $0 + $1.shift.template.paidMinutes }) + shift.shift.template.paidMinutes <= week.maxPaidMinutes
+                    && own.allSatisfy { other in
+                        let gap = other.shift.option.start < shift.shift.option.start
+                            ? shift.shift.option.start.timeIntervalSince(other.shift.option.end)
+                            : other.shift.option.start.timeIntervalSince(shift.shift.option.end)
+                        return gap >= contract.minRestHours * 3600
+                    }
+            }
+            guard let chosen = candidates.min(by: { a, b in
+                (taken[a].reduce(0) { $0 + $1.shift.template.paidMinutes }, a) < (taken[b].reduce(0) { $0 + $1.shift.template.paidMinutes }, b)
+            }) else {
+                outcome.dropped.append(shift)
+                continue
+            }
+            taken[chosen].append(shift)
+        }
+        for (a, agent) in group.members.enumerated() {
+            outcome.shifts += taken[a].map { rosterShift(agent: agent, planned: $0) }
+            let minutes = taken[a].reduce(0) { $0 + $1.shift.template.paidMinutes }
+            if taken[a].count < group.weeks[a].minDays || minutes < group.weeks[a].minPaidMinutes { outcome.shortOfMinimum.append(agent.id) }
         }
         return outcome
     }

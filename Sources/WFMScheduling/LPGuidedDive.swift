@@ -18,25 +18,48 @@ struct LPGuidedDive {
     struct Outcome {
         let values: [Double]
         let objective: Double
-        let bound: Double
+        /// The relaxation's optimum, or nil when the interior-point method stopped short of
+        /// convergence (its point still screened the variables, but proves nothing).
+        let bound: Double?
         let lpSolves: Int
     }
 
     /// Dives from the relaxation of `model`, stopping at `deadline`.
+    ///
+    /// When `screened` is not empty, the full relaxation is first solved by the interior-point
+    /// method — its objective is the bound — and the screened variables it leaves (nearly) at
+    /// zero are fixed there, so the simplex works on a much smaller LP. Screen only variables
+    /// that zero cannot make infeasible (for rosters: the shift counts).
     /// - Returns: nil if the relaxation is not solved to optimality, the dive hits a dead
     ///   end, or time runs out.
-    func run(_ model: MIPModel, until deadline: ContinuousClock.Instant) throws -> Outcome? {
-        try solver.withLPSession(model) { session in try dive(model, session: session, until: deadline) }
+    func run(_ model: MIPModel, screened: [VariableID] = [], until deadline: ContinuousClock.Instant) throws -> Outcome? {
+        try solver.withLPSession(model) { session in try dive(model, screened: screened, session: session, until: deadline) }
     }
 
-    private func dive(_ model: MIPModel, session: any LPSession, until deadline: ContinuousClock.Instant) throws -> Outcome? {
+    private func dive(_ model: MIPModel, screened: [VariableID], session: any LPSession, until deadline: ContinuousClock.Instant) throws
+        -> Outcome?
+    {
         let clock = ContinuousClock()
         let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
         var fixed = Set<Int>()
         var solves = 1
-        guard let root = try solve(session, until: deadline), let bound = root.objective else { return nil }
-        var values = root.values
         func fix(_ index: Int, _ value: Double) { session.setBounds(of: VariableID(index), lower: value, upper: value) }
+        var interiorBound: Double?
+        var boundIsProven = true
+        if !screened.isEmpty {
+            let interior = try session.solveByInteriorPoint()
+            if interior.values.count == model.variables.count {
+                interiorBound = interior.objective
+                boundIsProven = interior.termination == .optimal
+                for variable in screened where interior.values[variable.index] < 0.01 {
+                    fix(variable.index, 0)
+                    fixed.insert(variable.index)
+                }
+            }
+        }
+        guard let root = try solve(session, until: deadline), let rootObjective = root.objective else { return nil }
+        let bound = boundIsProven ? (interiorBound ?? rootObjective) : nil
+        var values = root.values
         while clock.now < deadline {
             for index in integer where !fixed.contains(index) && isWhole(values[index]) {
                 fix(index, values[index].rounded())

@@ -74,7 +74,7 @@ public struct Scheduler<Solver: MIPSolver> {
         if !stage1.hasFeasibleSolution, stage1.termination == .timeLimit {
             progress("stage 1: diving from the LP relaxation (\(stage1.rawStatus))")
             guard let sessions = solver as? any LPSessionSolver,
-                let dive = try LPGuidedDive(solver: sessions).run(roster.model, until: deadline)
+                let dive = try LPGuidedDive(solver: sessions).run(roster.model, screened: roster.shifts.map(\.variable), until: deadline)
             else {
                 throw SchedulingError(["no roster found within the time limit of \(options.timeLimit) (\(statistics)); allow more time with --time-limit"])
             }
@@ -97,6 +97,9 @@ public struct Scheduler<Solver: MIPSolver> {
         for group in groups {
             let outcome = try assigner.assign(planned[group.index], group: group)
             shifts += outcome.shifts
+            if let result = outcome.result, !result.hasFeasibleSolution {
+                warnings.append("the assignment MIP of group \(group.index) (\(group.members.count) agents) found nothing in its time (\(result.rawStatus)); its shifts were assigned greedily")
+            }
             if !outcome.dropped.isEmpty {
                 warnings.append("\(outcome.dropped.count) shift(s) of group \(group.index) could not be given to any agent under the per-agent rules and were left out")
             }
