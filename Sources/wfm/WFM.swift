@@ -1,10 +1,9 @@
 import ArgumentParser
 
-/// The `wfm` command: workforce planning for contact centers.
+/// The `wfm` command: workforce planning for contact centers (its name comes from the type).
 @main
-struct WFMCommand: ParsableCommand {
+struct WFM: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "wfm",
         abstract: "Workforce planning for contact centers: forecast, staff, schedule, report.",
         discussion: """
             Exit codes: 0 success, 1 bad input or failed job, 64 usage error.
