@@ -29,7 +29,7 @@ demo: deps
 
 # All benchmark suites; the forecast suite backtests WFM_BENCH_HISTORY (default: the bank data).
 bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark
+	cd Benchmarks && rm -f schedule-results.txt && $(SWIFT) package benchmark && cat schedule-results.txt
 
 clean:
 	rm -rf .build $(OUT) Benchmarks/.build
