@@ -1,5 +1,5 @@
 /// An inclusive range of whole or fractional numbers, e.g. 36…40 hours.
-public struct Bounds<Value: Comparable & Sendable>: Sendable, Equatable where Value: Equatable {
+public struct Bounds<Value: Comparable & Sendable>: Sendable, Equatable {
     /// The smallest allowed value.
     public var min: Value
     /// The largest allowed value.
@@ -11,8 +11,6 @@ public struct Bounds<Value: Comparable & Sendable>: Sendable, Equatable where Va
         self.max = max
     }
 
-    /// Whether `value` lies in the bounds.
-    public func contains(_ value: Value) -> Bool { min <= value && value <= max }
 }
 
 /// An employment contract: how much and how an agent may work in a week.

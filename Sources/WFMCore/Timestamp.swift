@@ -39,13 +39,6 @@ public enum Timestamp: Sendable, Equatable {
         self = .exact(instant, written: wall)
     }
 
-    /// The wall-clock time as written.
-    public var wallClock: LocalDateTime {
-        switch self {
-        case .local(let wall), .exact(_, let wall): wall
-        }
-    }
-
     /// `instant` as `YYYY-MM-DDTHH:MM±HH:MM` in `timeZone`: unambiguous across DST changes.
     public static func format(_ instant: Date, in timeZone: TimeZone) -> String {
         let offset = timeZone.secondsFromGMT(for: instant) / 60

@@ -12,15 +12,9 @@ public enum Backtester {
         return fallback.forecast(target, training: training).map { ($0, fallback.name) }
     }
 
-    /// The target day for `date`, `weeksAhead` counted from the last training day.
-    static func target(_ day: DemandDay, lastTraining: LocalDate?) -> TargetDay {
-        TargetDay(date: day.date, open: day.open, weeksAhead: weeksBetween(lastTraining ?? day.date, day.date),
-                  monthPosition: day.monthPosition)
-    }
-
-    /// Whole calendar weeks (Monday-based) from `from` to `to`.
-    static func weeksBetween(_ from: LocalDate, _ to: LocalDate) -> Int {
-        (to.daysSinceEpoch + 3).floorDivided(by: 7) - (from.daysSinceEpoch + 3).floorDivided(by: 7)
+    /// The target day matching a historical day.
+    static func target(_ day: DemandDay) -> TargetDay {
+        TargetDay(date: day.date, open: day.open, monthPosition: day.monthPosition)
     }
 
     /// Scores `strategy` on the weeks starting at `origins`: each week is forecast from the
@@ -38,7 +32,7 @@ public enum Backtester {
             used.append(method.name)
             for offset in 0..<7 {
                 guard let day = history.day(origin.adding(days: offset)), day.status == .normal || day.status == .outlier,
-                    let forecast = forecastDay(target(day, lastTraining: training.last?.date), method: method, training: training)
+                    let forecast = forecastDay(target(day), method: method, training: training)
                 else { continue }
                 accumulator.add(forecast: forecast.calls, actual: day.calls)
             }

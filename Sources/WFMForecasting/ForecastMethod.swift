@@ -1,21 +1,18 @@
 import WFMCore
 
-/// A day to forecast: its date, which slots are open, and how far ahead it lies.
+/// A day to forecast: its date, which slots are open, and its place in the month.
 public struct TargetDay: Sendable, Equatable {
     /// The local date.
     public let date: LocalDate
     /// Whether each slot is open.
     public let open: [Bool]
-    /// Whole weeks between the last training day's week and this day's week (≥ 1).
-    public let weeksAhead: Int
     /// The day's place among the month's business days.
     public let monthPosition: MonthPosition
 
     /// Creates a target day.
-    public init(date: LocalDate, open: [Bool], weeksAhead: Int, monthPosition: MonthPosition) {
+    public init(date: LocalDate, open: [Bool], monthPosition: MonthPosition) {
         self.date = date
         self.open = open
-        self.weeksAhead = weeksAhead
         self.monthPosition = monthPosition
     }
 }

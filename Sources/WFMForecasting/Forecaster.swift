@@ -69,7 +69,7 @@ public struct Forecaster: Sendable {
         for queue in center.queues {
             let history = histories.first { $0.queue == queue.id }!
             let training = history.trainingDays(before: grid.weekStart)
-            guard let lastTraining = training.last?.date else {
+            guard !training.isEmpty else {
                 throw ForecastingError("history of queue '\(queue.id)' has no usable day before \(grid.weekStart)")
             }
             let method = strategy.method(training: training, origin: grid.weekStart)
@@ -80,8 +80,7 @@ public struct Forecaster: Sendable {
                 let date = grid.weekStart.adding(days: offset)
                 let open = (0..<(1440 / slotMinutes)).map { center.isOpen(queue, at: LocalDateTime(date: date, minuteOfDay: $0 * slotMinutes)) }
                 guard open.contains(true) else { continue }
-                let target = TargetDay(date: date, open: open, weeksAhead: Backtester.weeksBetween(lastTraining, date),
-                                       monthPosition: calendar.position(of: date))
+                let target = TargetDay(date: date, open: open, monthPosition: calendar.position(of: date))
                 guard let day = Backtester.forecastDay(target, method: method, training: training) else {
                     throw ForecastingError("history of queue '\(queue.id)' has no \(date.weekday.rawValue) to forecast \(date) from")
                 }

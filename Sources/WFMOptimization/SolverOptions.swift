@@ -32,15 +32,6 @@ public struct CutOptions: Sendable, Equatable {
     /// No cuts (the default).
     public init() {}
 
-    /// Every cut family.
-    public static var all: CutOptions {
-        var options = CutOptions()
-        options.mixedIntegerRounding = true
-        options.gomory = true
-        options.cover = true
-        options.clique = true
-        return options
-    }
 }
 
 /// Primal heuristics a branch-and-bound solver may run.

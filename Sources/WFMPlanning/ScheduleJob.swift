@@ -39,7 +39,13 @@ public struct ScheduleJob: Sendable {
     /// - Throws: ``InputError``, ``SchedulingError`` or ``OptimizationError``.
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
-        if let exportModelPath { try AtomicFileWriter.checkWritable(exportModelPath, overwrite: overwrite) }
+        let modelFormat = try exportModelPath.map { path in
+            try AtomicFileWriter.checkWritable(path, overwrite: overwrite)
+            guard let format = ModelFileFormat(fileExtension: URL(fileURLWithPath: path).pathExtension) else {
+                throw PlanningError("\(path): the model file must end in .mps or .lp")
+            }
+            return format
+        }
         let center = try CenterReader.read(path: configPath)
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
@@ -48,8 +54,7 @@ public struct ScheduleJob: Sendable {
         let requirements = try RequirementsReader.read(path: requirementsPath, center: center, grid: center.timeGrid)
         let problem = ScheduleProblem(center: center, agents: agents, requirements: requirements)
         let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
-        if let exportModelPath {
-            let format = ModelFileFormat(fileExtension: URL(fileURLWithPath: exportModelPath).pathExtension) ?? .freeMPS
+        if let exportModelPath, let format = modelFormat {
             try AtomicFileWriter.write(try schedule.model.exported(as: format), to: exportModelPath, overwrite: overwrite)
         }
         let violations = RosterRuleChecker(center: center, agents: agents).violations(in: schedule.shifts)

@@ -27,6 +27,9 @@ struct ScheduleCommand: ParsableCommand {
             throw ValidationError("--gap must be a percentage such as 0.5%")
         }
         guard timeLimit.seconds >= 1 else { throw ValidationError("--time-limit must be at least 1s") }
+        if let exportModel, !exportModel.lowercased().hasSuffix(".mps"), !exportModel.lowercased().hasSuffix(".lp") {
+            throw ValidationError("--export-model must name a .mps or .lp file")
+        }
     }
 
     func run() throws {

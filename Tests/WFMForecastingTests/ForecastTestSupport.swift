@@ -39,7 +39,7 @@ func demandDay(_ date: String, _ calls: [Double?], position: MonthPosition = Mon
               open: calls.map { $0 != nil }, monthPosition: position)
 }
 
-func target(_ date: String, slots: Int, weeksAhead: Int = 1) -> TargetDay {
-    TargetDay(date: LocalDate(date)!, open: Array(repeating: true, count: slots), weeksAhead: weeksAhead,
+func target(_ date: String, slots: Int) -> TargetDay {
+    TargetDay(date: LocalDate(date)!, open: Array(repeating: true, count: slots),
               monthPosition: MonthPosition(fromStart: 10, fromEnd: 10))
 }
