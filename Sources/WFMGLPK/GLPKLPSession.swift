@@ -2,8 +2,8 @@ internal import CGLPK
 import WFMOptimization
 
 /// A GLPK problem kept loaded for a sequence of simplex solves with warm starts: the first
-/// solve uses the primal simplex (far faster than the dual on these roster LPs from a cold
-/// start), the later ones the dual simplex from the previous basis, which bound changes leave
+/// solve uses the primal simplex from an advanced (crash) basis (far faster than the dual on
+/// these roster LPs from a cold start), the later ones the dual simplex from the previous basis, which bound changes leave
 /// dual feasible.
 final class GLPKLPSession: LPSession {
     private let problem: GLPKProblem
@@ -24,6 +24,7 @@ final class GLPKLPSession: LPSession {
         var options = self.options
         options.timeLimit = timeLimit
         options.simplexMethod = solved ? .dualThenPrimal : .primal
+        if !solved { problem.buildAdvancedBasis() }
         solved = true
         try options.validate()
         let clock = ContinuousClock()
@@ -35,20 +36,18 @@ final class GLPKLPSession: LPSession {
 }
 
 extension GLPKLPSession {
-    /// `objective` and `values` hold the last point even when the method did not converge
+    /// `values` and `rowDuals` hold the last point even when the method did not converge
     /// (GLPK 5.0 often stops with GLP_EINSTAB very close to the optimum).
-    func solveByInteriorPoint() throws -> SolveResult {
+    func solveByInteriorPoint() throws -> InteriorPointResult {
         let clock = ContinuousClock()
         let start = clock.now
         let code = problem.interiorPoint()
         let status = problem.interiorStatus
-        let converged = code == 0 && status == GLP_OPT
         let values = (0..<Int(problem.columnCount)).map { problem.interiorColumnValue(GLPKModelLoader.glpkIndex($0)) }
-        let objective = problem.interiorObjective
-        return SolveResult(
-            termination: converged ? .optimal : .solverError, hasFeasibleSolution: converged, objective: objective,
-            bestBound: converged ? objective : nil, values: values, solveTime: clock.now - start,
-            rawStatus: "glp_interior=\(code) ipt_status=\(status)")
+        let duals = (0..<Int(problem.rowCount)).map { problem.interiorRowDual(GLPKModelLoader.glpkIndex($0)) }
+        return InteriorPointResult(
+            converged: code == 0 && status == GLP_OPT, objective: problem.interiorObjective, values: values, rowDuals: duals,
+            solveTime: clock.now - start, rawStatus: "glp_interior=\(code) ipt_status=\(status)")
     }
 }
 

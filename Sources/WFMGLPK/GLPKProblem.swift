@@ -93,6 +93,12 @@ final class GLPKProblem {
         glp_simplex(pointer, &parameters)
     }
 
+    /// `glp_adv_basis`: a crash basis for the first simplex solve (far fewer iterations than
+    /// the all-slack basis on roster models).
+    func buildAdvancedBasis() {
+        glp_adv_basis(pointer, 0)
+    }
+
     /// `glp_interior`; returns GLPK's return code.
     func interiorPoint() -> Int32 {
         var parameters = glp_iptcp()
@@ -110,6 +116,11 @@ final class GLPKProblem {
     /// `glp_ipt_col_prim`
     func interiorColumnValue(_ column: Int32) -> Double {
         glp_ipt_col_prim(pointer, column)
+    }
+
+    /// `glp_ipt_row_dual`
+    func interiorRowDual(_ row: Int32) -> Double {
+        glp_ipt_row_dual(pointer, row)
     }
 
     /// `glp_get_status`
@@ -141,6 +152,9 @@ final class GLPKProblem {
 
     /// `glp_get_num_cols`
     var columnCount: Int32 { glp_get_num_cols(pointer) }
+
+    /// `glp_get_num_rows`
+    var rowCount: Int32 { glp_get_num_rows(pointer) }
 
     /// `glp_get_num_int`
     var integerColumnCount: Int32 { glp_get_num_int(pointer) }

@@ -9,9 +9,8 @@ public protocol LPSession: AnyObject {
 
     /// Solves the relaxation as it now stands with an interior-point method: often far faster
     /// than the simplex from a cold start on large sparse LPs, but it leaves no basis to warm
-    /// start from. `termination` is `.optimal` only when the method converged; `values` hold
-    /// its last point either way.
-    func solveByInteriorPoint() throws -> SolveResult
+    /// start from.
+    func solveByInteriorPoint() throws -> InteriorPointResult
 }
 
 /// A solver that can keep a model's LP relaxation loaded for a sequence of solves.

@@ -6,7 +6,7 @@ import WFMOptimization
 import WFMScheduling
 
 /// `wfm schedule`: reads center.yaml, agents.csv and requirements.csv, makes the roster with
-/// GLPK, checks it against every rule, and writes roster.csv (and the model, if asked).
+/// GLPK, checks it against every rule, and writes roster.csv; the model, if asked, is written before solving.
 public struct ScheduleJob: Sendable {
     public var configPath: String
     public var requirementsPath: String
@@ -53,10 +53,11 @@ public struct ScheduleJob: Sendable {
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         let requirements = try RequirementsReader.read(path: requirementsPath, center: center, grid: center.timeGrid)
         let problem = ScheduleProblem(center: center, agents: agents, requirements: requirements)
-        let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
         if let exportModelPath, let format = modelFormat {
-            try AtomicFileWriter.write(try schedule.model.exported(as: format), to: exportModelPath, overwrite: overwrite)
+            let model = Scheduler<GLPKSolver>.groupModel(of: problem)
+            try AtomicFileWriter.write(try model.exported(as: format), to: exportModelPath, overwrite: overwrite)
         }
+        let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
         let violations = RosterRuleChecker(center: center, agents: agents).violations(in: schedule.shifts)
         try AtomicFileWriter.write(RosterFiles.csv(schedule.shifts, timeZone: center.timeZone), to: outputPath, overwrite: overwrite)
         return Outcome(schedule: schedule, violations: violations, timeZone: center.timeZone)

@@ -30,32 +30,31 @@ struct AgentAssigner {
 
     func assign(_ planned: [PlannedShift], group: AgentGroup) throws -> Outcome {
         guard !planned.isEmpty else { return Outcome() }
-        var counts: [PlannedShift: Int] = [:]
-        for shift in planned { counts[shift, default: 0] += 1 }
-        let types = counts.keys.sorted {
-            ($0.shift.startIndex, $0.shift.template.id) != ($1.shift.startIndex, $1.shift.template.id)
-                ? ($0.shift.startIndex, $0.shift.template.id) < ($1.shift.startIndex, $1.shift.template.id)
-                : $0.breakStarts.lexicographicallyPrecedes($1.breakStarts)
-        }
+        // Per-agent rules depend on the shift, not on where its breaks are: agents are given
+        // shifts, and each shift's break variants are then handed out in agent order.
+        var variants: [GridShift: [PlannedShift]] = [:]
+        for shift in planned { variants[shift.shift, default: []].append(shift) }
+        let types = variants.keys.sorted { ($0.startIndex, $0.template.id) < ($1.startIndex, $1.template.id) }
         var model = MIPModel(name: "assign\(group.index)")
         var objective: [(VariableID, Double)] = []
         var take = Array(repeating: [Int: VariableID](), count: group.members.count)
         for (a, agent) in group.members.enumerated() {
-            for (i, type) in types.enumerated() where canWork(agent, type.shift) {
+            for (i, type) in types.enumerated() where canWork(agent, type) {
                 let variable = model.addVariable(name: "u(\(a),\(i))", kind: .binary)
                 take[a][i] = variable
-                objective.append((variable, preferenceCost(agent, type.shift)))
+                objective.append((variable, preferenceCost(agent, type)))
             }
         }
         var drops: [VariableID] = []
         for (i, type) in types.enumerated() {
-            let drop = model.addVariable(name: "drop(\(i))", kind: .integer, lowerBound: 0, upperBound: Double(counts[type]!))
+            let count = Double(variants[type]!.count)
+            let drop = model.addVariable(name: "drop(\(i))", kind: .integer, lowerBound: 0, upperBound: count)
             drops.append(drop)
             objective.append((drop, Cost.droppedShift))
             let takers = take.compactMap { $0[i] }.map { ($0, 1.0) }
-            model.addConstraint(name: "fill(\(i))", LinearExpression(takers + [(drop, 1)]), .equal(Double(counts[type]!)))
+            model.addConstraint(name: "fill(\(i))", LinearExpression(takers + [(drop, 1)]), .equal(count))
         }
-        let weekendPeak = model.addVariable(name: "weekendpeak")
+        let weekendPeak = model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0, upperBound: 2)
         objective.append((weekendPeak, Cost.weekendPeak))
         var minimumSlacks: [(agent: Int, days: VariableID, hours: VariableID)] = []
         for (a, _) in group.members.enumerated() {
@@ -67,14 +66,14 @@ struct AgentAssigner {
         let result = try solver.solve(model, options: options)
         var outcome = Outcome(result: result)
         guard result.hasFeasibleSolution else { return greedy(planned, group: group, result: result) }
+        var handedOut = Array(repeating: 0, count: types.count)
         for (a, agent) in group.members.enumerated() {
             for (i, variable) in take[a].sorted(by: { $0.key < $1.key }) where result.values[variable.index] > 0.5 {
-                outcome.shifts.append(rosterShift(agent: agent, planned: types[i]))
+                outcome.shifts.append(rosterShift(agent: agent, planned: variants[types[i]]![handedOut[i]]))
+                handedOut[i] += 1
             }
         }
-        for (i, drop) in drops.enumerated() {
-            outcome.dropped += Array(repeating: types[i], count: Int(result.values[drop.index].rounded()))
-        }
+        for (i, type) in types.enumerated() { outcome.dropped += variants[type]![handedOut[i]...] }
         for slack in minimumSlacks where result.values[slack.days.index] > 0.5 || result.values[slack.hours.index] > 0.01 {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
         }
@@ -127,7 +126,7 @@ struct AgentAssigner {
     /// One shift a day, weekly days and minutes (minimums elastic), rest, consecutive days
     /// and the weekend peak for one agent.
     private func addAgentRows(
-        _ model: inout MIPModel, agent a: Int, take: [Int: VariableID], types: [PlannedShift], week: ContractWeek, contract: Contract,
+        _ model: inout MIPModel, agent a: Int, take: [Int: VariableID], types: [GridShift], week: ContractWeek, contract: Contract,
         weekendPeak: VariableID, objective: inout [(VariableID, Double)]
     ) -> (days: VariableID, hours: VariableID) {
         let daySlack = model.addVariable(name: "short_days(\(a))")
@@ -137,18 +136,18 @@ struct AgentAssigner {
         let all = take.map { ($0.value, 1.0) }
         model.addConstraint(name: "days(\(a))", LinearExpression(all + [(daySlack, 1)]),
                             .ranged(lower: Double(week.minDays), upper: Double(max(week.minDays, week.maxDays))))
-        let minutes = take.map { ($0.value, Double(types[$0.key].shift.template.paidMinutes) / 60) }
+        let minutes = take.map { ($0.value, Double(types[$0.key].template.paidMinutes) / 60) }
         model.addConstraint(name: "hours(\(a))", LinearExpression(minutes + [(hourSlack, 1)]),
                             .ranged(lower: Double(week.minPaidMinutes) / 60, upper: Double(max(week.minPaidMinutes, week.maxPaidMinutes)) / 60))
-        let byDay = Dictionary(grouping: take, by: { types[$0.key].shift.day })
+        let byDay = Dictionary(grouping: take, by: { types[$0.key].day })
         for (day, entries) in byDay.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
             model.addConstraint(name: "oneshift(\(a),\(day))", LinearExpression(entries.map { ($0.value, 1) }), .lessOrEqual(1))
         }
         let rest = contract.minRestHours * 3600
         for (i, variable) in take.sorted(by: { $0.key < $1.key }) {
-            let shift = types[i].shift
+            let shift = types[i]
             let clashes = take.filter { other in
-                let next = types[other.key].shift
+                let next = types[other.key]
                 return next.day > shift.day && next.option.start.timeIntervalSince(shift.option.end) < rest
             }
             if !clashes.isEmpty {
@@ -158,13 +157,13 @@ struct AgentAssigner {
         if contract.maxConsecutiveDays < 7 {
             for first in 0...(7 - contract.maxConsecutiveDays - 1) {
                 let window = first...(first + contract.maxConsecutiveDays)
-                let terms = take.filter { window.contains(types[$0.key].shift.day) }.map { ($0.value, 1.0) }
+                let terms = take.filter { window.contains(types[$0.key].day) }.map { ($0.value, 1.0) }
                 if terms.count > contract.maxConsecutiveDays {
                     model.addConstraint(name: "consecutive(\(a),\(first))", LinearExpression(terms), .lessOrEqual(Double(contract.maxConsecutiveDays)))
                 }
             }
         }
-        let weekend = take.filter { types[$0.key].shift.option.date.weekday.isWeekend }.map { ($0.value, 1.0) }
+        let weekend = take.filter { types[$0.key].option.date.weekday.isWeekend }.map { ($0.value, 1.0) }
         if !weekend.isEmpty {
             model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]), .lessOrEqual(0))
         }

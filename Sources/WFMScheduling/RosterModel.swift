@@ -55,8 +55,14 @@ struct RosterModel {
     /// shifts starting at t, less those ending, less breaks starting, plus breaks ending, so a
     /// shift touches 2 rows instead of one per interval it covers. Breaks are tied to shifts
     /// through cumulative counts (`S` of shift starts, `C` of break starts), 2 nonzeros a row.
+    /// Every variable gets a finite upper bound that some optimal roster respects (presence at
+    /// most twice the group, as two days' shifts may overlap at night; shortfall at most the
+    /// requirement), so that any row multipliers give a finite Lagrangian bound.
+    ///
+    /// `admits` restricts the shift options of each group (by group index); the restricted
+    /// model's optimum is then no better than the full one's.
     /// - Complexity: O(groups × (shift options + break positions + intervals × skills)).
-    init(problem: ScheduleProblem, groups: [AgentGroup]) {
+    init(problem: ScheduleProblem, groups: [AgentGroup], admits: (Int, GridShift) -> Bool = { _, _ in true }) {
         let grid = problem.grid
         let intervals = grid.intervals.count
         let hours = Double(grid.intervalMinutes) / 60
@@ -67,18 +73,21 @@ struct RosterModel {
 
         for group in groups {
             var flow = Array(repeating: [(VariableID, Double)](), count: intervals)
+            var covered = Array(repeating: false, count: intervals)
             var byDay = Array(repeating: [VariableID](), count: 7)
             var daysTerms: [(VariableID, Double)] = []
             var minutesTerms: [(VariableID, Double)] = []
             let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
+            let presenceCap = Double(2 * group.members.count)
             for template in templates {
-                let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 }
+                let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
                 var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
                 for shift in options {
                     let variable = model.addVariable(
                         name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
                         lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]))
                     shifts.append(ShiftVariable(group: group.index, shift: shift, variable: variable))
+                    for t in shift.startIndex..<min(shift.startIndex + shift.length, intervals) { covered[t] = true }
                     if shift.startIndex < intervals { flow[shift.startIndex].append((variable, -1)) }
                     if shift.startIndex + shift.length < intervals { flow[shift.startIndex + shift.length].append((variable, 1)) }
                     byDay[shift.day].append(variable)
@@ -97,14 +106,17 @@ struct RosterModel {
                                     .lessOrEqual(Double(group.availableByDay[day])))
             }
             addWeekRows(group: group, days: daysTerms, minutes: minutesTerms, objective: &objective)
-            guard let first = flow.firstIndex(where: { !$0.isEmpty }) else { continue }
             var previous: VariableID?
-            for t in first..<intervals {
-                let presence = model.addVariable(name: "P(\(group.index),\(t))")
-                objective.append((presence, costs.overstaffingPerAgentHour * hours))
+            for t in 0..<intervals where covered[t] || previous != nil {
+                // Where no shift can be running, presence is 0 and has no variable; the row
+                // just after a covered stretch closes it (what is present there must end).
+                let presence = covered[t] ? model.addVariable(name: "P(\(group.index),\(t))", lowerBound: 0, upperBound: presenceCap) : nil
+                let own = presence.map { [($0, 1.0)] } ?? []
                 let back = previous.map { [($0, -1.0)] } ?? []
-                model.addConstraint(name: "flow(\(group.index),\(t))", LinearExpression([(presence, 1)] + back + flow[t]), .equal(0))
+                model.addConstraint(name: "flow(\(group.index),\(t))", LinearExpression(own + back + flow[t]), .equal(0))
                 previous = presence
+                guard let presence else { continue }
+                objective.append((presence, costs.overstaffingPerAgentHour * hours))
                 if group.skills.count == 1 {
                     if let q = requirements.queues.firstIndex(of: group.skills[0].queue), requirements.agents[q][t] > 0 {
                         coverage[q][t].append((presence, 1))
@@ -114,7 +126,7 @@ struct RosterModel {
                 var allocation: [(VariableID, Double)] = []
                 for skill in group.skills {
                     guard let q = requirements.queues.firstIndex(of: skill.queue), requirements.agents[q][t] > 0 else { continue }
-                    let y = model.addVariable(name: "y(\(group.index),\(q),\(t))")
+                    let y = model.addVariable(name: "y(\(group.index),\(q),\(t))", lowerBound: 0, upperBound: presenceCap)
                     allocation.append((y, 1))
                     coverage[q][t].append((y, 1))
                     if let priority = skill.priority, priority > 1 { objective.append((y, 0.01 * hours * Double(priority - 1))) }
@@ -128,7 +140,7 @@ struct RosterModel {
         for (q, queueID) in requirements.queues.enumerated() {
             let weight = problem.center.queue(queueID)?.weight ?? 1
             for t in 0..<intervals where requirements.agents[q][t] > 0 {
-                let short = model.addVariable(name: "short(\(q),\(t))")
+                let short = model.addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t])
                 shortfalls.append((q, t, short))
                 objective.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
                 model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + [(short, 1)]),
@@ -158,6 +170,7 @@ struct RosterModel {
             startCount[start.index] = count
             previous = count
         }
+        let startIndices = Set(starts.map(\.index))
         /// The count of shifts starting at or before interval `index`, if any do.
         func started(by index: Int) -> VariableID? {
             starts.last { $0.index <= index }.flatMap { startCount[$0.index] }
@@ -177,13 +190,17 @@ struct RosterModel {
                 let back = cumulative.map { [($0, -1.0)] } ?? []
                 model.addConstraint(name: "C(\(tag),\(k),\(p))", LinearExpression([(total, 1), (w, -1)] + back), .equal(0))
                 cumulative = total
+                // A row is only written where its right-hand side changes: elsewhere the row of
+                // the next (open) or previous (close) position implies it, as C never decreases.
                 if let opened = started(by: p - early) {
-                    model.addConstraint(name: "open(\(tag),\(k),\(p))", LinearExpression([(total, 1), (opened, -1)]),
-                                        p == positions.upperBound ? .equal(0) : .lessOrEqual(0))
+                    if p == positions.upperBound || startIndices.contains(p + 1 - early) {
+                        model.addConstraint(name: "open(\(tag),\(k),\(p))", LinearExpression([(total, 1), (opened, -1)]),
+                                            p == positions.upperBound ? .equal(0) : .lessOrEqual(0))
+                    }
                 } else {
                     model.setBounds(of: total, lower: 0, upper: 0)
                 }
-                if p < positions.upperBound, let closed = started(by: p - late) {
+                if p < positions.upperBound, startIndices.contains(p - late), let closed = started(by: p - late) {
                     model.addConstraint(name: "close(\(tag),\(k),\(p))", LinearExpression([(total, 1), (closed, -1)]), .greaterOrEqual(0))
                 }
             }
@@ -198,8 +215,8 @@ struct RosterModel {
         let maxDays = Double(group.weeks.reduce(0) { $0 + $1.maxDays })
         let minMinutes = Double(group.weeks.reduce(0) { $0 + $1.minPaidMinutes })
         let maxMinutes = Double(group.weeks.reduce(0) { $0 + $1.maxPaidMinutes })
-        let daySlack = model.addVariable(name: "slackdays(\(group.index))")
-        let hourSlack = model.addVariable(name: "slackhours(\(group.index))")
+        let daySlack = model.addVariable(name: "slackdays(\(group.index))", lowerBound: 0, upperBound: minDays)
+        let hourSlack = model.addVariable(name: "slackhours(\(group.index))", lowerBound: 0, upperBound: minMinutes / 60)
         slacks.append(Slack(group: group.index, rule: "days_per_week.min", variable: daySlack))
         slacks.append(Slack(group: group.index, rule: "weekly_paid_hours.min", variable: hourSlack))
         objective.append((daySlack, Self.elasticCost))

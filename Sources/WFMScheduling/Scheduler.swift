@@ -27,8 +27,6 @@ public struct ScheduleOutcome: Sendable {
     /// Things the user should know: elastic rules used, shifts no agent could take, agents
     /// short of their minimum.
     public let warnings: [String]
-    /// The first-stage model, for export.
-    public let model: MIPModel
     /// Total wall-clock time of both stages.
     public let totalTime: Duration
 }
@@ -48,6 +46,12 @@ public struct Scheduler<Solver: MIPSolver> {
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
 
+    /// The first-stage (group) model of `problem`, as ``schedule(_:options:progress:)`` solves
+    /// it: for export and cross-checking with other solvers.
+    public static func groupModel(of problem: ScheduleProblem) -> MIPModel {
+        RosterModel(problem: problem, groups: AgentGroup.groups(of: problem)).model
+    }
+
     /// Makes the roster.
     /// - Throws: ``SchedulingError`` when a contract cannot be met (diagnosed before solving)
     ///   or no roster is found; ``OptimizationError`` for a solver failure.
@@ -59,7 +63,7 @@ public struct Scheduler<Solver: MIPSolver> {
         let diagnosis = FeasibilityDiagnosis.problems(problem)
         guard diagnosis.isEmpty else { throw SchedulingError(diagnosis) }
         let groups = AgentGroup.groups(of: problem)
-        let roster = RosterModel(problem: problem, groups: groups)
+        var roster = RosterModel(problem: problem, groups: groups)
         let statistics = "\(problem.agents.count) agents in \(groups.count) groups; group model: \(roster.model.variables.count) variables, \(roster.model.constraints.count) rows"
         progress("stage 1: " + statistics)
         let deadline = clock.now + options.timeLimit
@@ -72,14 +76,15 @@ public struct Scheduler<Solver: MIPSolver> {
                                  solveTime: .zero, rawStatus: "branch and bound skipped: \(integerCount) integer variables")
         }
         if !stage1.hasFeasibleSolution, stage1.termination == .timeLimit {
-            progress("stage 1: diving from the LP relaxation (\(stage1.rawStatus))")
+            progress("stage 1: screening by interior point, then diving (\(stage1.rawStatus))")
             guard let sessions = solver as? any LPSessionSolver,
-                let dive = try LPGuidedDive(solver: sessions).run(roster.model, screened: roster.shifts.map(\.variable), until: deadline)
+                let outcome = try ScreenedDive(solver: sessions).run(
+                    roster, problem: problem, groups: groups, relativeGap: options.relativeGap, until: deadline, progress: progress)
             else {
                 throw SchedulingError(["no roster found within the time limit of \(options.timeLimit) (\(statistics)); allow more time with --time-limit"])
             }
-            stage1 = SolveResult(termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: dive.bound,
-                                 values: dive.values, solveTime: clock.now - begin, rawStatus: "LP-guided dive, \(dive.lpSolves) LP solves")
+            roster = outcome.roster
+            stage1 = outcome.result
         }
         progress("stage 1: " + stage1.summary + " (" + stage1.rawStatus + ")")
         guard stage1.hasFeasibleSolution else {
@@ -111,6 +116,6 @@ public struct Scheduler<Solver: MIPSolver> {
         let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
         shifts.sort { (order[$0.agentID]!, $0.start) < (order[$1.agentID]!, $1.start) }
         return ScheduleOutcome(shifts: shifts, groupStage: stage1, statistics: statistics, warnings: warnings,
-                               model: roster.model, totalTime: clock.now - begin)
+                               totalTime: clock.now - begin)
     }
 }

@@ -18,7 +18,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Where to write roster.csv.") var out: String
     @Option(help: "Time limit for the group model, e.g. 60s.") var timeLimit: DurationArgument = DurationArgument(argument: "60s")!
     @Option(help: "Relative gap at which to stop, e.g. 0.5%.") var gap: String = "0.5%"
-    @Option(help: "Also write the group model as MPS (.mps) or CPLEX LP (.lp).") var exportModel: String?
+    @Option(help: "Also write the group model as MPS (.mps) or CPLEX LP (.lp), before solving.") var exportModel: String?
     @Flag(help: "Replace output files if they exist.") var force = false
     @OptionGroup var output: OutputOptions
 

@@ -1,0 +1,55 @@
+import Foundation
+import WFMOptimization
+
+/// How large group models are solved: the interior-point method solves the full LP
+/// relaxation (far faster than GLPK's simplex on these models) and its row duals give a
+/// proven bound; the shift options it leaves unused are dropped, and an LP-guided dive on the
+/// much smaller model that remains finds the roster.
+struct ScreenedDive {
+    let solver: any LPSessionSolver
+    /// Shift options the interior point uses less than this are dropped.
+    static let screeningThreshold = 0.01
+
+    /// The roster found, on the restricted model.
+    struct Outcome {
+        /// The model the values belong to (the full one restricted to the screened options).
+        let roster: RosterModel
+        let result: SolveResult
+    }
+
+    /// Solves `full` until `deadline`; `relativeGap` only decides how the stop is reported.
+    /// - Returns: nil if no roster was found in time.
+    func run(
+        _ full: RosterModel, problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double,
+        until deadline: ContinuousClock.Instant, progress: (String) -> Void
+    ) throws -> Outcome? {
+        let clock = ContinuousClock()
+        let begin = clock.now
+        let interior = try solver.withLPSession(full.model) { try $0.solveByInteriorPoint() }
+        guard interior.values.count == full.model.variables.count else { return nil }
+        let bound = full.model.lagrangianBound(rowDuals: interior.rowDuals)
+        let kept = Set(full.shifts.filter { interior.values[$0.variable.index] >= Self.screeningThreshold }
+            .map { GroupShiftKey(group: $0.group, shift: $0.shift) })
+        progress("stage 1: interior point in \(Self.seconds(interior.solveTime)) s (\(interior.rawStatus)), relaxation \(interior.objective), proven bound \(bound.map { "\($0)" } ?? "none"); \(kept.count) of \(full.shifts.count) shift options in use")
+        let restricted = RosterModel(problem: problem, groups: groups, admits: { kept.contains(GroupShiftKey(group: $0, shift: $1)) })
+        guard let dive = try LPGuidedDive(solver: solver).run(
+            restricted.model, roundFirst: Set(restricted.shifts.map(\.variable)), until: deadline)
+        else { return nil }
+        var result = SolveResult(
+            termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: bound, values: dive.values,
+            solveTime: clock.now - begin,
+            rawStatus: "interior point, then an LP-guided dive over \(kept.count) of \(full.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
+        if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
+        return Outcome(roster: restricted, result: result)
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+}
+
+/// A shift option of one group.
+private struct GroupShiftKey: Hashable {
+    let group: Int
+    let shift: GridShift
+}
