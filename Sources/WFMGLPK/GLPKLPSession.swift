@@ -25,11 +25,12 @@ final class GLPKLPSession: LPSession {
         options.timeLimit = timeLimit
         options.simplexMethod = solved ? .dualThenPrimal : .primal
         if !solved { problem.buildAdvancedBasis() }
-        solved = true
         try options.validate()
         let clock = ContinuousClock()
         let start = clock.now
-        var outcome = GLPKOutcome.linear(problem, options: options)
+        // Once solved to optimality the LP is bounded, and bound changes keep it so.
+        var outcome = GLPKOutcome.linear(problem, options: options, knownBounded: solved)
+        solved = solved || outcome.result.termination == .optimal
         outcome.result.solveTime = clock.now - start
         return outcome.result
     }

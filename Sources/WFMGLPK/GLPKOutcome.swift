@@ -8,12 +8,14 @@ struct GLPKOutcome {
     /// Solves a linear program with `glp_simplex` (no presolve, so the status is definite).
     ///
     /// The dual simplex reports an unbounded program as having no (dual) feasible solution, so
-    /// any non-optimal verdict of another method is confirmed by the primal simplex.
-    static func linear(_ problem: GLPKProblem, options: SolverOptions) -> GLPKOutcome {
+    /// any non-optimal verdict of another method is confirmed by the primal simplex — unless
+    /// `knownBounded` (a re-solve of a bounded LP after bound changes), where that
+    /// would only leave a basis the next dual re-solve cannot start from.
+    static func linear(_ problem: GLPKProblem, options: SolverOptions, knownBounded: Bool = false) -> GLPKOutcome {
         var parameters = GLPKParameters.simplex(options)
         var code = problem.simplex(&parameters)
         var status = problem.lpStatus
-        if code == 0, status != GLP_OPT, options.simplexMethod != .primal {
+        if code == 0, status != GLP_OPT, options.simplexMethod != .primal, !knownBounded {
             var primal = options
             primal.simplexMethod = .primal
             parameters = GLPKParameters.simplex(primal)

@@ -15,6 +15,9 @@ enum GLPKParameters {
             case .dual: GLP_DUAL
             case .dualThenPrimal: GLP_DUALP
             }
+        // The dual simplex's long-step ratio test flips boxed variables between their bounds
+        // instead of pivoting on each.
+        if options.simplexMethod != .primal { parameters.r_test = GLP_RT_FLIP }
         parameters.presolve = GLP_OFF
         if let timeLimit = options.timeLimit { parameters.tm_lim = milliseconds(timeLimit) }
         return parameters

@@ -10,8 +10,9 @@ import WFMOptimization
 /// dive finds one in a few LP solves.
 struct LPGuidedDive {
     let solver: any LPSessionSolver
-    /// Share of the fractional variables rounded per step.
-    let batchShare = 0.05
+    /// Share of the fractional variables rounded in one step (the least fractional first); when
+    /// that is a single variable, both ways are tried.
+    let batchShare = 0.25
 
     /// The outcome: an integer-feasible point, its objective, the root LP's optimum and time,
     /// and the number of LP solves.
@@ -43,19 +44,22 @@ struct LPGuidedDive {
         guard let root = try solve(session, until: deadline), let rootObjective = root.objective else { return nil }
         var values = root.values
         while clock.now < deadline {
-            for index in integer where !fixed.contains(index) && isWhole(values[index]) {
-                fix(index, values[index].rounded())
-                fixed.insert(index)
-            }
-            let open = integer.filter { !fixed.contains($0) }
+            let open = integer.filter { !fixed.contains($0) && !isWhole(values[$0]) }
             if open.isEmpty {
-                let point = values.enumerated().map { fixed.contains($0.offset) ? $0.element.rounded() : $0.element }
+                let point = values.enumerated().map { model.variables[$0.offset].kind == .continuous ? $0.element : $0.element.rounded() }
                 return Outcome(values: point, objective: model.objective.evaluate(point), rootObjective: rootObjective, rootSolveTime: root.solveTime, lpSolves: solves)
             }
             let firstRound = open.filter { roundFirst.contains(VariableID($0)) }
             let fractional = (firstRound.isEmpty ? open : firstRound)
                 .sorted { (distance(values[$0]), $0) < (distance(values[$1]), $1) }
             let batch = Array(fractional.prefix(max(1, Int(Double(fractional.count) * batchShare))))
+            if batch.count == 1, let probed = try probe(batch[0], values: values, model: model, session: session, until: deadline) {
+                // Near the end one variable is rounded at a time: both ways are tried.
+                solves += probed.solves
+                fixed.insert(batch[0])
+                values = probed.values
+                continue
+            }
             for index in batch { fix(index, values[index].rounded()) }
             solves += 1
             if let result = try solve(session, until: deadline) {
@@ -75,6 +79,37 @@ struct LPGuidedDive {
             values = result.values
         }
         return nil
+    }
+
+    /// Rounds variable `index` down and up, and keeps the better LP (re-solving if it was
+    /// the first); nil if neither is feasible in time.
+    private func probe(_ index: Int, values: [Double], model: MIPModel, session: any LPSession, until deadline: ContinuousClock.Instant)
+        throws -> (values: [Double], solves: Int)?
+    {
+        let down = values[index].rounded(.down)
+        let up = values[index].rounded(.up)
+        session.setBounds(of: VariableID(index), lower: down, upper: down)
+        let first = try solve(session, until: deadline)
+        session.setBounds(of: VariableID(index), lower: up, upper: up)
+        let second = try solve(session, until: deadline)
+        switch (first, second) {
+        case (nil, nil):
+            let variable = model.variables[index]
+            session.setBounds(of: VariableID(index), lower: variable.lowerBound, upper: variable.upperBound)
+            return nil
+        case (let low?, let high?) where (low.objective ?? .infinity) < (high.objective ?? .infinity):
+            session.setBounds(of: VariableID(index), lower: down, upper: down)
+            guard let again = try solve(session, until: deadline) else { return nil }
+            _ = low
+            return (again.values, 3)
+        case (let low?, nil):
+            session.setBounds(of: VariableID(index), lower: down, upper: down)
+            guard let again = try solve(session, until: deadline) else { return nil }
+            _ = low
+            return (again.values, 3)
+        case (_, let high?):
+            return (high.values, 2)
+        }
     }
 
     private func solve(_ session: any LPSession, until deadline: ContinuousClock.Instant) throws -> SolveResult? {

@@ -79,7 +79,7 @@ public struct Scheduler<Solver: MIPSolver> {
             progress("stage 1: screening by interior point, then diving (\(stage1.rawStatus))")
             guard let sessions = solver as? any LPSessionSolver,
                 let outcome = try ScreenedDive(solver: sessions).run(
-                    roster, problem: problem, groups: groups, relativeGap: options.relativeGap, until: deadline, progress: progress)
+                    problem: problem, groups: groups, relativeGap: options.relativeGap, until: deadline, progress: progress)
             else {
                 throw SchedulingError(["no roster found within the time limit of \(options.timeLimit) (\(statistics)); allow more time with --time-limit"])
             }

@@ -12,25 +12,28 @@ struct ScreenedDive {
 
     /// The roster found, on the restricted model.
     struct Outcome {
-        /// The model the values belong to (the full one restricted to the screened options).
+        /// The model the values belong to (restricted to the screened options).
         let roster: RosterModel
         let result: SolveResult
     }
 
-    /// Solves `full` until `deadline`; `relativeGap` only decides how the stop is reported.
+    /// Solves the group model of `problem` until `deadline`; `relativeGap` only decides how the
+    /// stop is reported. The interior point solves the model without its group rest rows (a
+    /// relaxation, so its bound holds); the dive's restricted model has them.
     /// - Returns: nil if no roster was found in time.
     func run(
-        _ full: RosterModel, problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double,
+        problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double,
         until deadline: ContinuousClock.Instant, progress: (String) -> Void
     ) throws -> Outcome? {
         let clock = ContinuousClock()
         let begin = clock.now
-        let interior = try solver.withLPSession(full.model) { try $0.solveByInteriorPoint() }
-        guard interior.values.count == full.model.variables.count else { return nil }
-        let bound = full.model.lagrangianBound(rowDuals: interior.rowDuals)
-        let kept = Set(full.shifts.filter { interior.values[$0.variable.index] >= Self.screeningThreshold }
+        let relaxation = RosterModel(problem: problem, groups: groups, countsRest: false)
+        let interior = try solver.withLPSession(relaxation.model) { try $0.solveByInteriorPoint() }
+        guard interior.values.count == relaxation.model.variables.count else { return nil }
+        let bound = relaxation.model.lagrangianBound(rowDuals: interior.rowDuals)
+        let kept = Set(relaxation.shifts.filter { interior.values[$0.variable.index] >= Self.screeningThreshold }
             .map { GroupShiftKey(group: $0.group, shift: $0.shift) })
-        progress("stage 1: interior point in \(Self.seconds(interior.solveTime)) s (\(interior.rawStatus)), relaxation \(interior.objective), proven bound \(bound.map { "\($0)" } ?? "none"); \(kept.count) of \(full.shifts.count) shift options in use")
+        progress("stage 1: interior point in \(Self.seconds(interior.solveTime)) s (\(interior.rawStatus)), relaxation \(interior.objective), proven bound \(bound.map { "\($0)" } ?? "none"); \(kept.count) of \(relaxation.shifts.count) shift options in use")
         let restricted = RosterModel(problem: problem, groups: groups, admits: { kept.contains(GroupShiftKey(group: $0, shift: $1)) })
         guard let dive = try LPGuidedDive(solver: solver).run(
             restricted.model, roundFirst: Set(restricted.shifts.map(\.variable)), until: deadline)
@@ -38,7 +41,7 @@ struct ScreenedDive {
         var result = SolveResult(
             termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: bound, values: dive.values,
             solveTime: clock.now - begin,
-            rawStatus: "interior point, then an LP-guided dive over \(kept.count) of \(full.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
+            rawStatus: "interior point, then an LP-guided dive over \(kept.count) of \(relaxation.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
         if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
         return Outcome(roster: restricted, result: result)
     }
