@@ -16,6 +16,7 @@ struct AgentAssigner {
         static let missedMinimumDay = 1e5
         static let missedMinimumHour = 1e4
         static let droppedShift = 1e3
+        static let extraShift = 500.0
         static let preference = 1.0
         static let weekendPeak = 0.5
     }
@@ -25,11 +26,31 @@ struct AgentAssigner {
         var shifts: [RosterShift] = []
         var dropped: [PlannedShift] = []
         var shortOfMinimum: [String] = []
+        /// Agents given a shift beyond the plan to reach their minimum, once per shift.
+        var extras: [String] = []
         var result: SolveResult?
     }
 
+    /// A shift type an agent may take, from the plan or as an extra.
+    private struct AgentOption {
+        let type: Int
+        let variable: VariableID
+        let isExtra: Bool
+    }
+
+    /// Gives `planned` to the members of `group`. When some member cannot reach the weekly
+    /// minimum with the planned shifts alone, the MIP is solved again allowing those members
+    /// an extra copy of a planned shift (paid time above the plan, so at a cost).
     func assign(_ planned: [PlannedShift], group: AgentGroup) throws -> Outcome {
         guard !planned.isEmpty else { return Outcome() }
+        let first = try solve(planned, group: group, extrasFor: [])
+        guard !first.shortOfMinimum.isEmpty, first.result?.hasFeasibleSolution == true else { return first }
+        let short = Set(first.shortOfMinimum)
+        let second = try solve(planned, group: group, extrasFor: Set(group.members.indices.filter { short.contains(group.members[$0].id) }))
+        return second.result?.hasFeasibleSolution == true && second.shortOfMinimum.count < first.shortOfMinimum.count ? second : first
+    }
+
+    private func solve(_ planned: [PlannedShift], group: AgentGroup, extrasFor: Set<Int>) throws -> Outcome {
         // Per-agent rules depend on the shift, not on where its breaks are: agents are given
         // shifts, and each shift's break variants are then handed out in agent order.
         var variants: [GridShift: [PlannedShift]] = [:]
@@ -37,12 +58,16 @@ struct AgentAssigner {
         let types = variants.keys.sorted { ($0.startIndex, $0.template.id) < ($1.startIndex, $1.template.id) }
         var model = MIPModel(name: "assign\(group.index)")
         var objective: [(VariableID, Double)] = []
-        var take = Array(repeating: [Int: VariableID](), count: group.members.count)
+        var take = Array(repeating: [AgentOption](), count: group.members.count)
         for (a, agent) in group.members.enumerated() {
             for (i, type) in types.enumerated() where canWork(agent, type) {
                 let variable = model.addVariable(name: "u(\(a),\(i))", kind: .binary)
-                take[a][i] = variable
+                take[a].append(AgentOption(type: i, variable: variable, isExtra: false))
                 objective.append((variable, preferenceCost(agent, type)))
+                guard extrasFor.contains(a) else { continue }
+                let extra = model.addVariable(name: "extra(\(a),\(i))", kind: .binary)
+                take[a].append(AgentOption(type: i, variable: extra, isExtra: true))
+                objective.append((extra, Cost.extraShift + preferenceCost(agent, type)))
             }
         }
         var drops: [VariableID] = []
@@ -51,7 +76,7 @@ struct AgentAssigner {
             let drop = model.addVariable(name: "drop(\(i))", kind: .integer, lowerBound: 0, upperBound: count)
             drops.append(drop)
             objective.append((drop, Cost.droppedShift))
-            let takers = take.compactMap { $0[i] }.map { ($0, 1.0) }
+            let takers = take.flatMap { $0.filter { $0.type == i && !$0.isExtra } }.map { ($0.variable, 1.0) }
             model.addConstraint(name: "fill(\(i))", LinearExpression(takers + [(drop, 1)]), .equal(count))
         }
         let weekendPeak = model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0, upperBound: 2)
@@ -68,9 +93,10 @@ struct AgentAssigner {
         guard result.hasFeasibleSolution else { return greedy(planned, group: group, result: result) }
         var handedOut = Array(repeating: 0, count: types.count)
         for (a, agent) in group.members.enumerated() {
-            for (i, variable) in take[a].sorted(by: { $0.key < $1.key }) where result.values[variable.index] > 0.5 {
-                outcome.shifts.append(rosterShift(agent: agent, planned: variants[types[i]]![handedOut[i]]))
-                handedOut[i] += 1
+            for option in take[a] where result.values[option.variable.index] > 0.5 {
+                let variant = option.isExtra ? variants[types[option.type]]![0] : variants[types[option.type]]![handedOut[option.type]]
+                outcome.shifts.append(rosterShift(agent: agent, planned: variant))
+                if option.isExtra { outcome.extras.append(agent.id) } else { handedOut[option.type] += 1 }
             }
         }
         for (i, type) in types.enumerated() { outcome.dropped += variants[type]![handedOut[i]...] }
@@ -126,44 +152,45 @@ struct AgentAssigner {
     /// One shift a day, weekly days and minutes (minimums elastic), rest, consecutive days
     /// and the weekend peak for one agent.
     private func addAgentRows(
-        _ model: inout MIPModel, agent a: Int, take: [Int: VariableID], types: [GridShift], week: ContractWeek, contract: Contract,
+        _ model: inout MIPModel, agent a: Int, take: [AgentOption], types: [GridShift], week: ContractWeek, contract: Contract,
         weekendPeak: VariableID, objective: inout [(VariableID, Double)]
     ) -> (days: VariableID, hours: VariableID) {
         let daySlack = model.addVariable(name: "short_days(\(a))")
         let hourSlack = model.addVariable(name: "short_hours(\(a))")
         objective.append((daySlack, Cost.missedMinimumDay))
         objective.append((hourSlack, Cost.missedMinimumHour))
-        let all = take.map { ($0.value, 1.0) }
+        let all = take.map { ($0.variable, 1.0) }
         model.addConstraint(name: "days(\(a))", LinearExpression(all + [(daySlack, 1)]),
                             .ranged(lower: Double(week.minDays), upper: Double(max(week.minDays, week.maxDays))))
-        let minutes = take.map { ($0.value, Double(types[$0.key].template.paidMinutes) / 60) }
+        let minutes = take.map { ($0.variable, Double(types[$0.type].template.paidMinutes) / 60) }
         model.addConstraint(name: "hours(\(a))", LinearExpression(minutes + [(hourSlack, 1)]),
                             .ranged(lower: Double(week.minPaidMinutes) / 60, upper: Double(max(week.minPaidMinutes, week.maxPaidMinutes)) / 60))
-        let byDay = Dictionary(grouping: take, by: { types[$0.key].day })
+        let byDay = Dictionary(grouping: take, by: { types[$0.type].day })
         for (day, entries) in byDay.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
-            model.addConstraint(name: "oneshift(\(a),\(day))", LinearExpression(entries.map { ($0.value, 1) }), .lessOrEqual(1))
+            model.addConstraint(name: "oneshift(\(a),\(day))", LinearExpression(entries.map { ($0.variable, 1) }), .lessOrEqual(1))
         }
         let rest = contract.minRestHours * 3600
-        for (i, variable) in take.sorted(by: { $0.key < $1.key }) {
-            let shift = types[i]
+        for option in take {
+            let shift = types[option.type]
             let clashes = take.filter { other in
-                let next = types[other.key]
+                let next = types[other.type]
                 return next.day > shift.day && next.option.start.timeIntervalSince(shift.option.end) < rest
             }
             if !clashes.isEmpty {
-                model.addConstraint(name: "rest(\(a),\(i))", LinearExpression([(variable, 1)] + clashes.map { ($0.value, 1) }), .lessOrEqual(1))
+                model.addConstraint(name: "rest(\(a),\(option.variable.index))", LinearExpression([(option.variable, 1)] + clashes.map { ($0.variable, 1) }),
+                                    .lessOrEqual(1))
             }
         }
         if contract.maxConsecutiveDays < 7 {
             for first in 0...(7 - contract.maxConsecutiveDays - 1) {
                 let window = first...(first + contract.maxConsecutiveDays)
-                let terms = take.filter { window.contains(types[$0.key].day) }.map { ($0.value, 1.0) }
+                let terms = take.filter { window.contains(types[$0.type].day) }.map { ($0.variable, 1.0) }
                 if terms.count > contract.maxConsecutiveDays {
                     model.addConstraint(name: "consecutive(\(a),\(first))", LinearExpression(terms), .lessOrEqual(Double(contract.maxConsecutiveDays)))
                 }
             }
         }
-        let weekend = take.filter { types[$0.key].option.date.weekday.isWeekend }.map { ($0.value, 1.0) }
+        let weekend = take.filter { types[$0.type].option.date.weekday.isWeekend }.map { ($0.variable, 1.0) }
         if !weekend.isEmpty {
             model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]), .lessOrEqual(0))
         }

@@ -4,7 +4,8 @@ import WFMOptimization
 
 /// Options of a scheduling run.
 public struct ScheduleOptions: Sendable {
-    /// Time for the first stage (the group MIP); the second stage gets a tenth more per group.
+    /// Time for the first stage (the group MIP); the second stage gets a fortieth of it (at
+    /// least a second) per group and solve.
     public var timeLimit: Duration
     /// Relative gap at which the first stage stops.
     public var relativeGap: Double
@@ -41,7 +42,7 @@ public struct Scheduler<Solver: MIPSolver> {
     /// Models with at most this many integer variables go to branch and bound first (it proves
     /// small rosters optimal in well under a second); larger ones go straight to the LP-guided
     /// dive, since GLPK's branch and bound finds no incumbent on them in minutes.
-    public static var branchAndBoundLimit: Int { 1000 }
+    public internal(set) var branchAndBoundLimit = 1000
 
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
@@ -69,7 +70,7 @@ public struct Scheduler<Solver: MIPSolver> {
         let deadline = clock.now + options.timeLimit
         let integerCount = roster.model.variables.filter { $0.kind != .continuous }.count
         var stage1: SolveResult
-        if integerCount <= Self.branchAndBoundLimit || !(solver is any LPSessionSolver) {
+        if integerCount <= branchAndBoundLimit || !(solver is any LPSessionSolver) {
             stage1 = try solver.solve(roster.model, options: SolverOptions(timeLimit: options.timeLimit / 2, relativeGap: options.relativeGap))
         } else {
             stage1 = SolveResult(termination: .timeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
@@ -97,7 +98,7 @@ public struct Scheduler<Solver: MIPSolver> {
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
         let assigner = AgentAssigner(problem: problem, solver: solver,
-                                     options: SolverOptions(timeLimit: max(.seconds(5), options.timeLimit / 10), relativeGap: 0.001))
+                                     options: SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001))
         var shifts: [RosterShift] = []
         for group in groups {
             let outcome = try assigner.assign(planned[group.index], group: group)
@@ -107,6 +108,9 @@ public struct Scheduler<Solver: MIPSolver> {
             }
             if !outcome.dropped.isEmpty {
                 warnings.append("\(outcome.dropped.count) shift(s) of group \(group.index) could not be given to any agent under the per-agent rules and were left out")
+            }
+            for id in outcome.extras {
+                warnings.append("agent \(id) was given a shift beyond the group plan to reach the contract's weekly minimum")
             }
             for id in outcome.shortOfMinimum {
                 warnings.append("agent \(id) could not reach the contract's weekly minimum with the shifts of the group")

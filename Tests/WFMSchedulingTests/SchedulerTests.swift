@@ -62,6 +62,7 @@ import WFMOptimization
         let needs = (20..<24).map { ("q", 0, $0, 1.0) } + (6..<10).map { ("q", 1, $0, 1.0) }
         let one = try solve(ScheduleProblem(center: center, agents: [agent("a")], requirements: requirements(center, needs)))
         #expect(one.shifts.count <= 1 || one.shifts[1].start.timeIntervalSince(one.shifts[0].end) >= 11 * 3600)
+        #expect(one.warnings.isEmpty, "the group plan already respects the rest: \(one.warnings)")
         let two = try solve(ScheduleProblem(center: center, agents: [agent("a"), agent("b")], requirements: requirements(center, needs)))
         #expect(two.shifts.count == 2 && Set(two.shifts.map(\.agentID)).count == 2)
     }

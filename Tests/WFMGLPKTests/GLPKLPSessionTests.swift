@@ -1,0 +1,51 @@
+import Testing
+import WFMGLPK
+import WFMOptimization
+
+/// The LP sessions the scheduler's dive relies on: warm re-solves after bound changes, and the
+/// interior-point method with the bound its duals prove.
+@Suite(.serialized) struct GLPKLPSessionTests {
+    let solver = GLPKSolver()
+
+    /// max 3x + 2y s.t. x + y ≤ 4, x + 3y ≤ 6, x ≤ 3, 0 ≤ x, y ≤ 100: optimum 11 at (3, 1).
+    func textbookLP() -> (MIPModel, VariableID) {
+        var model = MIPModel(name: "textbook")
+        let x = model.addVariable(name: "x", kind: .integer, lowerBound: 0, upperBound: 100)
+        let y = model.addVariable(name: "y", lowerBound: 0, upperBound: 100)
+        model.addConstraint(name: "a", LinearExpression([(x, 1), (y, 1)]), .lessOrEqual(4))
+        model.addConstraint(name: "b", LinearExpression([(x, 1), (y, 3)]), .lessOrEqual(6))
+        model.addConstraint(name: "c", LinearExpression([(x, 1)]), .lessOrEqual(3))
+        model.setObjective(.maximize, LinearExpression([(x, 3), (y, 2)]))
+        return (model, x)
+    }
+
+    @Test func boundChangesAreReSolvedFromTheLastBasis() throws {
+        let (model, x) = textbookLP()
+        let objectives = try solver.withLPSession(model) { session -> [Double?] in
+            var seen = [try session.solve(timeLimit: nil).objective]
+            session.setBounds(of: x, lower: 2, upper: 2)
+            seen.append(try session.solve(timeLimit: nil).objective)  // 6 + 2·(4/3)
+            session.setBounds(of: x, lower: 5, upper: 5)
+            let infeasible = try session.solve(timeLimit: nil)
+            #expect(infeasible.termination == .infeasible)
+            session.setBounds(of: x, lower: 0, upper: 100)
+            seen.append(try session.solve(timeLimit: nil).objective)
+            return seen
+        }
+        #expect(objectives.count == 3)
+        #expect(abs(objectives[0]! - 11) < 1e-9)
+        #expect(abs(objectives[1]! - (6 + 8.0 / 3)) < 1e-9)
+        #expect(abs(objectives[2]! - 11) < 1e-9)
+    }
+
+    @Test func theInteriorPointsDualsProveABound() throws {
+        let (model, _) = textbookLP()
+        let interior = try solver.withLPSession(model) { try $0.solveByInteriorPoint() }
+        #expect(interior.converged)
+        #expect(abs(interior.objective - 11) < 1e-6)
+        #expect(interior.values.count == 2 && interior.rowDuals.count == 3)
+        let bound = try #require(model.lagrangianBound(rowDuals: interior.rowDuals))
+        #expect(bound >= 11 - 1e-9, "an upper bound when maximizing")
+        #expect(bound - 11 < 1e-4, "and a tight one: \(bound)")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import WFMCore
+import WFMGLPK
+import WFMOptimization
+@testable import WFMScheduling
+
+/// The path large rosters take (interior point, proven bound, screening, dive), checked on the
+/// small standard instance against GLPK's proven optimum, and the group rows and repairs that
+/// keep the second stage from meeting plans it cannot split.
+@Suite(.serialized) struct LargeModelPathTests {
+    let options = ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0)
+
+    @Test func theDiveLandsBetweenTheBoundAndTheProvenOptimum() throws {
+        let problem = ScheduleInstanceGenerator.make(.small)
+        let exact = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options)
+        #expect(exact.groupStage.termination == .optimal)
+        let optimum = try #require(exact.groupStage.objective)
+
+        var diving = Scheduler(solver: GLPKSolver())
+        diving.branchAndBoundLimit = 0
+        let outcome = try diving.schedule(problem, options: options)
+        let stage = outcome.groupStage
+        let objective = try #require(stage.objective)
+        let bound = try #require(stage.bestBound, "the interior point's duals prove a bound")
+        #expect(stage.rawStatus.contains("dive"))
+        #expect(bound <= optimum + 1e-6 && optimum <= objective + 1e-6, "\(bound) ≤ \(optimum) ≤ \(objective)")
+        #expect((objective - bound) / objective < 0.01, "within 1% of the bound")
+        #expect(stage.values.allSatisfy { $0.isFinite })
+        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func theGroupPlanRespectsConsecutiveDays() throws {
+        let center = tinyCenter(templates: [template("t2", paidHours: 2, from: "09:00", to: "09:00")],
+                                contract: looseContract(templates: ["t2"], maxConsecutive: 2))
+        let needs = (0..<3).map { ("q", $0, 9, 1.0) }
+        let outcome = try Scheduler(solver: GLPKSolver()).schedule(
+            ScheduleProblem(center: center, agents: [agent("a")], requirements: requirements(center, needs)), options: options)
+        #expect(outcome.shifts.count == 2)
+        #expect(outcome.warnings.isEmpty, "no planned shift left for stage 2 to drop: \(outcome.warnings)")
+    }
+
+    @Test func anAgentShortOfTheMinimumGetsAnExtraShift() throws {
+        let long = template("t8", paidHours: 8, from: "08:00", to: "08:00")
+        let short = template("t4", paidHours: 4, from: "08:00", to: "08:00")
+        let center = tinyCenter(templates: [long, short], contract: looseContract(templates: ["t8", "t4"], minHours: 10))
+        let problem = ScheduleProblem(center: center, agents: [agent("a"), agent("b")], requirements: requirements(center, []))
+        let group = try #require(AgentGroup.groups(of: problem).first)
+        func planned(_ template: ShiftTemplate, day: Int) -> PlannedShift {
+            PlannedShift(shift: GridShift.all(template, grid: problem.grid).first { $0.day == day }!, breakStarts: [])
+        }
+        // 20 planned hours for two agents who need 10 each, but 8 + 8 + 4 splits as 16 + 4 or 12 + 8.
+        let plan = [planned(long, day: 0), planned(long, day: 1), planned(short, day: 2)]
+        let assigner = AgentAssigner(problem: problem, solver: GLPKSolver(), options: SolverOptions(timeLimit: .seconds(10)))
+        let outcome = try assigner.assign(plan, group: group)
+        #expect(outcome.dropped.isEmpty)
+        #expect(outcome.shortOfMinimum.isEmpty)
+        #expect(outcome.extras.count == 1)
+        #expect(outcome.shifts.count == 4)
+        let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+}
