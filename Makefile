@@ -11,14 +11,16 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product wfm
 
-# The main job on the shipped demo: forecast the demo week from its history, then staff it;
-# results in $(OUT)/.
+# The main job on the shipped demo: forecast the demo week from its history, staff it, then
+# schedule the agents; results in $(OUT)/.
 run: build
 	@mkdir -p $(OUT)
 	$$($(SWIFT) build -c release --show-bin-path)/wfm forecast --config $(DEMO)/center.yaml \
 		--out $(OUT)/forecast.csv --force
 	$$($(SWIFT) build -c release --show-bin-path)/wfm staff --config $(DEMO)/center.yaml \
 		--forecast $(OUT)/forecast.csv --out $(OUT)/requirements.csv --force
+	$$($(SWIFT) build -c release --show-bin-path)/wfm schedule --config $(DEMO)/center.yaml \
+		--requirements $(OUT)/requirements.csv --out $(OUT)/roster.csv --time-limit 60s --force
 
 test: deps
 	$(SWIFT) test

@@ -34,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
                     problem, options: ScheduleOptions(timeLimit: .milliseconds(Int(limit * 1000)), relativeGap: 0.005))
                 let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
                 report("\(size.rawValue): \(outcome.groupStage.summary) [\(outcome.groupStage.rawStatus)]; \(outcome.statistics); "
-                       + "\(outcome.shifts.count) shifts, \(violations.count) rule violations, \(outcome.totalTime) in all")
+                       + "\(outcome.shifts.count) shifts, \(violations.count) rule violations, \(outcome.warnings.count) warnings, \(outcome.totalTime) in all")
             } catch {
                 report("\(size.rawValue): no roster: \(error)")
             }
