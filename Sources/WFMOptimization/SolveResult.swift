@@ -7,6 +7,8 @@ public enum Termination: String, Sendable, Equatable {
     case gapLimitReached
     /// Stopped at the time limit; see ``SolveResult/hasFeasibleSolution``.
     case timeLimit
+    /// Stopped at the node limit; see ``SolveResult/hasFeasibleSolution``.
+    case nodeLimit
     /// A heuristic found a feasible point and stopped; optimality is not proven (see the gap).
     case heuristicStop
     /// No point satisfies every constraint (and integrality).

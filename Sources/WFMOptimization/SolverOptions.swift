@@ -56,6 +56,9 @@ public struct SolverOptions: Sendable, Equatable {
     public var timeLimit: Duration?
     /// Stop once `|incumbent − bound| / |incumbent|` is at most this (a fraction, e.g. 0.005).
     public var relativeGap: Double?
+    /// Stop branch and bound after this many subproblems and return the best solution found:
+    /// unlike the time limit, a budget that gives the same answer on every run and machine.
+    public var nodeLimit: Int?
     /// Simplify the model before branch and bound.
     public var presolve = true
     /// The simplex variant.
@@ -82,6 +85,9 @@ public struct SolverOptions: Sendable, Equatable {
         var problems: [String] = []
         if let timeLimit, timeLimit <= .zero {
             problems.append("time limit must be positive, got \(timeLimit)")
+        }
+        if let nodeLimit, nodeLimit < 1 {
+            problems.append("node limit must be at least 1, got \(nodeLimit)")
         }
         if let relativeGap, !(relativeGap >= 0 && relativeGap < 1) {
             problems.append("relative gap must be a fraction in [0, 1), got \(relativeGap)")

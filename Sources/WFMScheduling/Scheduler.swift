@@ -5,7 +5,7 @@ import WFMOptimization
 /// Options of a scheduling run.
 public struct ScheduleOptions: Sendable {
     /// Time for the first stage (the group MIP); the second stage gets a fortieth of it (at
-    /// least a second) per group and solve.
+    /// least a second) per group and solve, and a node limit.
     public var timeLimit: Duration
     /// Relative gap at which the first stage stops.
     public var relativeGap: Double
@@ -53,6 +53,16 @@ public struct Scheduler<Solver: MIPSolver> {
         RosterModel(problem: problem, groups: AgentGroup.groups(of: problem)).model
     }
 
+    /// Stage 2's budget per group and solve: a node limit, so that the roster does not depend on
+    /// the machine's speed, and a fortieth of the time limit (at least a second) as a backstop.
+    static var assignmentNodeLimit: Int { 1500 }
+
+    private func assignmentOptions(_ options: ScheduleOptions) -> SolverOptions {
+        var solverOptions = SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001)
+        solverOptions.nodeLimit = Self.assignmentNodeLimit
+        return solverOptions
+    }
+
     /// Makes the roster.
     /// - Throws: ``SchedulingError`` when a contract cannot be met (diagnosed before solving)
     ///   or no roster is found; ``OptimizationError`` for a solver failure.
@@ -98,7 +108,7 @@ public struct Scheduler<Solver: MIPSolver> {
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
         let assigner = AgentAssigner(problem: problem, solver: solver,
-                                     options: SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001))
+                                     options: assignmentOptions(options))
         var shifts: [RosterShift] = []
         for group in groups {
             let outcome = try assigner.assign(planned[group.index], group: group)

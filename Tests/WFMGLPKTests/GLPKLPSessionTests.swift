@@ -49,3 +49,26 @@ import WFMOptimization
         #expect(bound - 11 < 1e-4, "and a tight one: \(bound)")
     }
 }
+
+/// The node limit: a budget that ends branch and bound at the same point on every run.
+@Suite(.serialized) struct GLPKNodeLimitTests {
+    @Test func theSearchStopsAfterTheNodeLimitWithItsBestSolution() throws {
+        // 30 binaries with a capacity row: branch and bound needs many nodes to prove optimality.
+        var model = MIPModel(name: "knapsack30")
+        let items = (0..<30).map { model.addVariable(name: "i\($0)", kind: .binary) }
+        let weights = (0..<30).map { Double(37 + ($0 * 17) % 23) }
+        let values = (0..<30).map { Double(41 + ($0 * 13) % 29) }
+        model.addConstraint(name: "cap", LinearExpression(zip(items, weights).map { ($0, $1) }), .lessOrEqual(400))
+        model.setObjective(.maximize, LinearExpression(zip(items, values).map { ($0, $1) }))
+        var options = SolverOptions(timeLimit: .seconds(30))
+        options.presolve = false
+        options.nodeLimit = 3
+        let first = try GLPKSolver().solve(model, options: options)
+        let second = try GLPKSolver().solve(model, options: options)
+        #expect(first.termination == .nodeLimit, "\(first.rawStatus)")
+        #expect(first.rawStatus.contains("after 3 nodes"))
+        #expect(first.objective == second.objective && first.values == second.values)
+        options.nodeLimit = 0
+        #expect(throws: OptimizationError.self) { try GLPKSolver().solve(model, options: options) }
+    }
+}

@@ -25,7 +25,7 @@ let benchmarks: @Sendable () -> Void = {
         .compactMap { ScheduleInstanceGenerator.Size(rawValue: String($0)) }
     let limit = Double(environment["WFM_BENCH_TIME_LIMIT"] ?? "") ?? 60
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(1),
-                                           maxIterations: 1)
+                                           maxIterations: 1, warmupIterations: 0)
     for size in sizes {
         let problem = ScheduleInstanceGenerator.make(size)
         Benchmark("Schedule the \(size.rawValue) instance (\(problem.agents.count) agents, \(problem.requirements.queues.count) queues)") { _ in
