@@ -12,7 +12,7 @@ struct LPGuidedDive {
     let solver: any LPSessionSolver
     /// Share of the fractional variables rounded in one step (the least fractional first); when
     /// that is a single variable, both ways are tried.
-    let batchShare = 0.25
+    let batchShare = 0.1
 
     /// The outcome: an integer-feasible point, its objective, the root LP's optimum and time,
     /// and the number of LP solves.

@@ -9,10 +9,13 @@ import WFMOptimization
 /// - `w[g, template, day, break, position]` (integer): their breaks starting at an interval;
 ///   cumulative-count rows (Bechtold–Jacobs) guarantee every shift can get a break in its
 ///   window, assigned in start order.
-/// - `P[g, t]` (continuous): agents of group g present (on shift, not on break) in interval t.
-/// - `y[g, q, t]` (continuous): for groups with several skills, agent time given to queue q in
-///   interval t; a group's allocations never exceed `P[g, t]` — time is split, never counted
-///   twice. A single-skill group's presence counts towards its queue directly.
+/// - `P[s, t]` (continuous): agents with skill set s (all groups with those skills, whatever
+///   their contract) present — on shift, not on break — in interval t.
+/// - `y[s, q, t]` (continuous): for skill sets of several queues, agent time given to queue q
+///   in interval t; the allocations never exceed `P[s, t]` — time is split, never counted
+///   twice. A single skill's presence counts towards its queue directly.
+/// - `D[g, d]` (continuous): shifts of group g on day d, for the weekly and consecutive-day
+///   rows; running sums of late ends and early starts for the group rest rows.
 /// - `short[q, t]` (continuous): requirement not covered.
 /// - elastic slacks on each group's weekly minimum days and hours, at a prohibitive cost, so
 ///   that conflicting rules are named rather than making the model infeasible.
@@ -33,6 +36,24 @@ struct RosterModel {
         let breakIndex: Int
         let position: Int
         let variable: VariableID
+    }
+
+    /// The presence of the groups sharing one set of skills: their shift and break terms by
+    /// interval, and where any of their shifts can run.
+    private struct PresencePool {
+        let key: String
+        let skills: [Skill]
+        var cap: Double
+        var flow: [[(VariableID, Double)]]
+        var covered: [Bool]
+
+        init(key: String, skills: [Skill], cap: Double, intervals: Int) {
+            self.key = key
+            self.skills = skills
+            self.cap = cap
+            flow = Array(repeating: [], count: intervals)
+            covered = Array(repeating: false, count: intervals)
+        }
     }
 
     struct Slack {
@@ -74,13 +95,24 @@ struct RosterModel {
         var objective: [(VariableID, Double)] = []
         var coverage = Array(repeating: Array(repeating: [(VariableID, Double)](), count: intervals), count: requirements.queues.count)
 
+        // Groups with the same skills (contracts differ) share one presence chain and queue split.
+        var pools: [PresencePool] = []
+        var poolOfGroup: [Int: Int] = [:]
         for group in groups {
-            var flow = Array(repeating: [(VariableID, Double)](), count: intervals)
-            var covered = Array(repeating: false, count: intervals)
+            let key = group.skills.map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";")
+            if let existing = pools.firstIndex(where: { $0.key == key }) {
+                poolOfGroup[group.index] = existing
+                pools[existing].cap += Double(2 * group.members.count)
+            } else {
+                poolOfGroup[group.index] = pools.count
+                pools.append(PresencePool(key: key, skills: group.skills, cap: Double(2 * group.members.count), intervals: intervals))
+            }
+        }
+        for group in groups {
+            let pool = poolOfGroup[group.index]!
             var byDay = Array(repeating: [VariableID](), count: 7)
             var minutesTerms: [(VariableID, Double)] = []
             let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
-            let presenceCap = Double(2 * group.members.count)
             for template in templates {
                 let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
                 var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
@@ -89,9 +121,9 @@ struct RosterModel {
                         name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
                         lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]))
                     shifts.append(ShiftVariable(group: group.index, shift: shift, variable: variable))
-                    for t in shift.startIndex..<min(shift.startIndex + shift.length, intervals) { covered[t] = true }
-                    if shift.startIndex < intervals { flow[shift.startIndex].append((variable, -1)) }
-                    if shift.startIndex + shift.length < intervals { flow[shift.startIndex + shift.length].append((variable, 1)) }
+                    for t in shift.startIndex..<min(shift.startIndex + shift.length, intervals) { pools[pool].covered[t] = true }
+                    if shift.startIndex < intervals { pools[pool].flow[shift.startIndex].append((variable, -1)) }
+                    if shift.startIndex + shift.length < intervals { pools[pool].flow[shift.startIndex + shift.length].append((variable, 1)) }
                     byDay[shift.day].append(variable)
                     minutesTerms.append((variable, Double(template.paidMinutes)))
                     objective.append((variable, costs.paidHour * Double(template.paidMinutes) / 60))
@@ -99,7 +131,7 @@ struct RosterModel {
                 }
                 for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
                     addBreaks(group: group, template: template, day: day, starts: starts.sorted { $0.index < $1.index },
-                              intervals: intervals, flow: &flow, intervalMinutes: grid.intervalMinutes)
+                              intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
                 }
             }
             var dayCounts: [(VariableID, Double)] = []
@@ -113,35 +145,9 @@ struct RosterModel {
             addWeekRows(group: group, days: dayCounts, minutes: minutesTerms, objective: &objective)
             addConsecutiveDayRows(group: group, dayCount: dayCount, weekStart: grid.weekStart)
             if countsRest { addRestRows(group: group, shifts: shifts.filter { $0.group == group.index }) }
-            var previous: VariableID?
-            for t in 0..<intervals where covered[t] || previous != nil {
-                // Where no shift can be running, presence is 0 and has no variable; the row
-                // just after a covered stretch closes it (what is present there must end).
-                let presence = covered[t] ? model.addVariable(name: "P(\(group.index),\(t))", lowerBound: 0, upperBound: presenceCap) : nil
-                let own = presence.map { [($0, 1.0)] } ?? []
-                let back = previous.map { [($0, -1.0)] } ?? []
-                model.addConstraint(name: "flow(\(group.index),\(t))", LinearExpression(own + back + flow[t]), .equal(0))
-                previous = presence
-                guard let presence else { continue }
-                objective.append((presence, costs.overstaffingPerAgentHour * hours))
-                if group.skills.count == 1 {
-                    if let q = requirements.queues.firstIndex(of: group.skills[0].queue), requirements.agents[q][t] > 0 {
-                        coverage[q][t].append((presence, 1))
-                    }
-                    continue
-                }
-                var allocation: [(VariableID, Double)] = []
-                for skill in group.skills {
-                    guard let q = requirements.queues.firstIndex(of: skill.queue), requirements.agents[q][t] > 0 else { continue }
-                    let y = model.addVariable(name: "y(\(group.index),\(q),\(t))", lowerBound: 0, upperBound: presenceCap)
-                    allocation.append((y, 1))
-                    coverage[q][t].append((y, 1))
-                    if let priority = skill.priority, priority > 1 { objective.append((y, 0.01 * hours * Double(priority - 1))) }
-                }
-                if !allocation.isEmpty {
-                    model.addConstraint(name: "alloc(\(group.index),\(t))", LinearExpression(allocation + [(presence, -1)]), .lessOrEqual(0))
-                }
-            }
+        }
+        for (index, pool) in pools.enumerated() {
+            addPresence(pool, index: index, requirements: requirements, hours: hours, costs: costs, coverage: &coverage, objective: &objective)
         }
         var requiredTotal = 0.0
         for (q, queueID) in requirements.queues.enumerated() {
@@ -156,6 +162,43 @@ struct RosterModel {
             }
         }
         model.setObjective(.minimize, LinearExpression(objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal))
+    }
+
+    /// The presence chain of one pool over the intervals its shifts can cover, and its split
+    /// across the queues it is skilled for (a single skill counts presence directly).
+    private mutating func addPresence(
+        _ pool: PresencePool, index: Int, requirements: RequirementMatrix, hours: Double, costs: Costs,
+        coverage: inout [[[(VariableID, Double)]]], objective: inout [(VariableID, Double)]
+    ) {
+        var previous: VariableID?
+        for t in pool.covered.indices where pool.covered[t] || previous != nil {
+            // Where no shift can be running, presence is 0 and has no variable; the row just
+            // after a covered stretch closes it (what is present there must end).
+            let presence = pool.covered[t] ? model.addVariable(name: "P(\(index),\(t))", lowerBound: 0, upperBound: pool.cap) : nil
+            let own = presence.map { [($0, 1.0)] } ?? []
+            let back = previous.map { [($0, -1.0)] } ?? []
+            model.addConstraint(name: "flow(\(index),\(t))", LinearExpression(own + back + pool.flow[t]), .equal(0))
+            previous = presence
+            guard let presence else { continue }
+            objective.append((presence, costs.overstaffingPerAgentHour * hours))
+            if pool.skills.count == 1 {
+                if let q = requirements.queues.firstIndex(of: pool.skills[0].queue), requirements.agents[q][t] > 0 {
+                    coverage[q][t].append((presence, 1))
+                }
+                continue
+            }
+            var allocation: [(VariableID, Double)] = []
+            for skill in pool.skills {
+                guard let q = requirements.queues.firstIndex(of: skill.queue), requirements.agents[q][t] > 0 else { continue }
+                let y = model.addVariable(name: "y(\(index),\(q),\(t))", lowerBound: 0, upperBound: pool.cap)
+                allocation.append((y, 1))
+                coverage[q][t].append((y, 1))
+                if let priority = skill.priority, priority > 1 { objective.append((y, 0.01 * hours * Double(priority - 1))) }
+            }
+            if !allocation.isEmpty {
+                model.addConstraint(name: "alloc(\(index),\(t))", LinearExpression(allocation + [(presence, -1)]), .lessOrEqual(0))
+            }
+        }
     }
 
     /// Break-position variables of one template-day, their flow terms, and the cumulative rows

@@ -24,8 +24,9 @@ let benchmarks: @Sendable () -> Void = {
     let sizes = (environment["WFM_BENCH_SIZES"] ?? "small,medium,large").split(separator: ",")
         .compactMap { ScheduleInstanceGenerator.Size(rawValue: String($0)) }
     let limit = Double(environment["WFM_BENCH_TIME_LIMIT"] ?? "") ?? 60
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(1),
-                                           maxIterations: 1, warmupIterations: 0)
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], warmupIterations: 0,
+                                           maxDuration: .seconds(1),
+                                           maxIterations: 1)
     for size in sizes {
         let problem = ScheduleInstanceGenerator.make(size)
         Benchmark("Schedule the \(size.rawValue) instance (\(problem.agents.count) agents, \(problem.requirements.queues.count) queues)") { _ in
