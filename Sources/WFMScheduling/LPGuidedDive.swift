@@ -13,6 +13,9 @@ struct LPGuidedDive {
     /// Share of the fractional variables rounded in one step (the least fractional first); when
     /// that is a single variable, both ways are tried.
     let batchShare = 0.1
+    /// After this share of the time, all fractional variables of a class are rounded at once,
+    /// so that a roster is found before the deadline (at some cost in quality).
+    let hurryShare = 0.8
 
     /// The outcome: an integer-feasible point, its objective, the root LP's optimum and time,
     /// and the number of LP solves.
@@ -37,6 +40,7 @@ struct LPGuidedDive {
         throws -> Outcome?
     {
         let clock = ContinuousClock()
+        let hurry = clock.now + (deadline - clock.now) * hurryShare
         let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
         var fixed = Set<Int>()
         var solves = 1
@@ -52,7 +56,8 @@ struct LPGuidedDive {
             let firstRound = open.filter { roundFirst.contains(VariableID($0)) }
             let fractional = (firstRound.isEmpty ? open : firstRound)
                 .sorted { (distance(values[$0]), $0) < (distance(values[$1]), $1) }
-            let batch = Array(fractional.prefix(max(1, Int(Double(fractional.count) * batchShare))))
+            let share = clock.now < hurry ? batchShare : 1
+            let batch = Array(fractional.prefix(max(1, Int(Double(fractional.count) * share))))
             if batch.count == 1, let probed = try probe(batch[0], values: values, model: model, session: session, until: deadline) {
                 // Near the end one variable is rounded at a time: both ways are tried.
                 solves += probed.solves

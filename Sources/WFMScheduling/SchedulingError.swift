@@ -7,6 +7,6 @@ public struct SchedulingError: Error, Sendable, Equatable, CustomStringConvertib
     public init(_ reasons: [String]) { self.reasons = reasons }
 
     public var description: String {
-        "no roster can satisfy the rules:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
+        "no roster was made:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
     }
 }
