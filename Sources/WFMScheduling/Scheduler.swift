@@ -101,7 +101,7 @@ public struct Scheduler<Solver: MIPSolver> {
         guard stage1.hasFeasibleSolution else {
             throw SchedulingError(["the group model found no roster (\(stage1.termination.rawValue), \(stage1.rawStatus))"])
         }
-        var warnings: [String] = []
+        var warnings = StartWindowCheck.warnings(problem.center)
         for slack in roster.slacks where stage1.values[slack.variable.index] > 1e-6 {
             let members = groups[slack.group].members.map(\.id)
             warnings.append("rule \(slack.rule) of contract \(groups[slack.group].contract.id) cannot be met for agents \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "") (short by \(String(format: "%.1f", stage1.values[slack.variable.index])))")

@@ -62,3 +62,16 @@ import WFMOptimization
         #expect(violations.isEmpty, "\(violations)")
     }
 }
+
+@Suite struct StartWindowCheckTests {
+    @Test func startsWhenTheCenterIsClosedAreNamed() {
+        let hours = OpeningHours.Range(opens: TimeOfDay("07:00")!, closes: TimeOfDay("22:00")!)
+        var center = tinyCenter(templates: [template("early", paidHours: 4, from: "05:00", to: "08:00"),
+                                            template("day", paidHours: 4, from: "07:00", to: "12:00")],
+                                contract: looseContract(templates: ["early", "day"]))
+        center.openingHours = OpeningHours(ranges: [.mon: [hours], .sat: [OpeningHours.Range(opens: TimeOfDay("06:00")!, closes: TimeOfDay("12:00")!)]])
+        #expect(StartWindowCheck.warnings(center) == [
+            "shift template early: start time(s) 05:00 fall outside the opening hours on every day the template may be used",
+        ], "06:00 is open on Saturdays; the day template starts within the hours")
+    }
+}
