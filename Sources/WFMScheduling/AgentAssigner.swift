@@ -5,7 +5,7 @@ import WFMOptimization
 /// The second stage: gives a group's planned shifts to its named agents, one small MIP per
 /// group, with every per-agent rule exact — one shift a day, availability (also part-day),
 /// weekly days and hours, rest between shifts, consecutive days — and the soft wishes:
-/// preferred days off, early or late shifts, and weekend and late-shift work spread evenly.
+/// preferred days off, early or late shifts, and weekend work spread evenly.
 struct AgentAssigner {
     let problem: ScheduleProblem
     let solver: any MIPSolver
@@ -19,7 +19,6 @@ struct AgentAssigner {
         static let extraShift = 500.0
         static let preference = 1.0
         static let weekendPeak = 0.5
-        static let latePeak = 0.25
     }
 
     /// What the second stage made of one group.
@@ -82,12 +81,10 @@ struct AgentAssigner {
         }
         let weekendPeak = model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0, upperBound: 2)
         objective.append((weekendPeak, Cost.weekendPeak))
-        let latePeak = model.addVariable(name: "latepeak", kind: .integer, lowerBound: 0, upperBound: 7)
-        objective.append((latePeak, Cost.latePeak))
         var minimumSlacks: [(agent: Int, days: VariableID, hours: VariableID)] = []
         for (a, _) in group.members.enumerated() {
             let slacks = addAgentRows(&model, agent: a, take: take[a], types: types, week: group.weeks[a], contract: group.contract,
-                                      peaks: (weekend: weekendPeak, late: latePeak), objective: &objective)
+                                      weekendPeak: weekendPeak, objective: &objective)
             minimumSlacks.append((a, slacks.days, slacks.hours))
         }
         model.setObjective(.minimize, LinearExpression(objective))
@@ -156,7 +153,7 @@ struct AgentAssigner {
     /// and the weekend peak for one agent.
     private func addAgentRows(
         _ model: inout MIPModel, agent a: Int, take: [AgentOption], types: [GridShift], week: ContractWeek, contract: Contract,
-        peaks: (weekend: VariableID, late: VariableID), objective: inout [(VariableID, Double)]
+        weekendPeak: VariableID, objective: inout [(VariableID, Double)]
     ) -> (days: VariableID, hours: VariableID) {
         let daySlack = model.addVariable(name: "short_days(\(a))")
         let hourSlack = model.addVariable(name: "short_hours(\(a))")
@@ -195,11 +192,7 @@ struct AgentAssigner {
         }
         let weekend = take.filter { types[$0.type].option.date.weekday.isWeekend }.map { ($0.variable, 1.0) }
         if !weekend.isEmpty {
-            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(peaks.weekend, -1)]), .lessOrEqual(0))
-        }
-        let late = take.filter { startsLate(types[$0.type]) }.map { ($0.variable, 1.0) }
-        if !late.isEmpty {
-            model.addConstraint(name: "late(\(a))", LinearExpression(late + [(peaks.late, -1)]), .lessOrEqual(0))
+            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]), .lessOrEqual(0))
         }
         return (daySlack, hourSlack)
     }
@@ -220,7 +213,7 @@ struct AgentAssigner {
 
     /// The soft cost of giving `shift` to `agent`: a preferred day off, or the wrong half of the day.
     private func preferenceCost(_ agent: Agent, _ shift: GridShift) -> Double {
-        let startsLate = startsLate(shift)
+        let startsLate = LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay >= 12 * 60
         return agent.preferences.reduce(0) { cost, preference in
             switch preference {
             case .dayOff(let weekday): cost + (shift.option.date.weekday == weekday ? Cost.preference : 0)
@@ -228,11 +221,6 @@ struct AgentAssigner {
             case .late: cost + (startsLate ? 0 : Cost.preference)
             }
         }
-    }
-
-    /// Whether `shift` starts at noon or later (a late shift, for wishes and fairness).
-    private func startsLate(_ shift: GridShift) -> Bool {
-        LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay >= 12 * 60
     }
 
     private func rosterShift(agent: Agent, planned: PlannedShift) -> RosterShift {
