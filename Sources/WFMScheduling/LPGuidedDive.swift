@@ -1,13 +1,14 @@
 import Foundation
 import WFMOptimization
 
-/// An LP-guided dive: solve the LP relaxation, fix the integer variables it already makes
-/// whole, round a batch of the least fractional ones, re-solve, and repeat until every
-/// integer variable is whole. A batch that makes the LP infeasible is undone and its first
-/// variable rounded the other way. Re-solves start from the previous basis.
+/// An LP-guided dive: solve the LP relaxation, fix a batch of the least fractional integer
+/// variables at their nearest whole value, re-solve, and repeat until every integer variable
+/// is whole. Variables the LP happens to make whole are not fixed, so they stay free to move
+/// later. A batch that makes the LP infeasible is undone and its first variable rounded the
+/// other way. Re-solves start from the previous basis.
 ///
 /// GLPK's branch and bound finds no integer roster in minutes on models of this kind; the
-/// dive finds one in a few LP solves.
+/// dive finds one in some tens of warm re-solves.
 struct LPGuidedDive {
     let solver: any LPSessionSolver
     /// Share of the fractional variables rounded in one step (the least fractional first); when
@@ -17,12 +18,11 @@ struct LPGuidedDive {
     /// so that a roster is found before the deadline (at some cost in quality).
     let hurryShare = 0.8
 
-    /// The outcome: an integer-feasible point, its objective, the root LP's optimum and time,
-    /// and the number of LP solves.
+    /// The outcome: an integer-feasible point, its objective, the root LP's solve time and the
+    /// number of LP solves.
     struct Outcome {
         let values: [Double]
         let objective: Double
-        let rootObjective: Double
         let rootSolveTime: Duration
         let lpSolves: Int
     }
@@ -45,13 +45,13 @@ struct LPGuidedDive {
         var fixed = Set<Int>()
         var solves = 1
         func fix(_ index: Int, _ value: Double) { session.setBounds(of: VariableID(index), lower: value, upper: value) }
-        guard let root = try solve(session, until: deadline), let rootObjective = root.objective else { return nil }
+        guard let root = try solve(session, until: deadline) else { return nil }
         var values = root.values
         while clock.now < deadline {
             let open = integer.filter { !fixed.contains($0) && !isWhole(values[$0]) }
             if open.isEmpty {
                 let point = values.enumerated().map { model.variables[$0.offset].kind == .continuous ? $0.element : $0.element.rounded() }
-                return Outcome(values: point, objective: model.objective.evaluate(point), rootObjective: rootObjective, rootSolveTime: root.solveTime, lpSolves: solves)
+                return Outcome(values: point, objective: model.objective.evaluate(point), rootSolveTime: root.solveTime, lpSolves: solves)
             }
             let firstRound = open.filter { roundFirst.contains(VariableID($0)) }
             let fractional = (firstRound.isEmpty ? open : firstRound)
@@ -97,24 +97,18 @@ struct LPGuidedDive {
         let first = try solve(session, until: deadline)
         session.setBounds(of: VariableID(index), lower: up, upper: up)
         let second = try solve(session, until: deadline)
-        switch (first, second) {
-        case (nil, nil):
+        if let high = second, (first?.objective ?? .infinity) >= (high.objective ?? .infinity) {
+            return (high.values, 2)
+        }
+        guard first != nil else {
             let variable = model.variables[index]
             session.setBounds(of: VariableID(index), lower: variable.lowerBound, upper: variable.upperBound)
             return nil
-        case (let low?, let high?) where (low.objective ?? .infinity) < (high.objective ?? .infinity):
-            session.setBounds(of: VariableID(index), lower: down, upper: down)
-            guard let again = try solve(session, until: deadline) else { return nil }
-            _ = low
-            return (again.values, 3)
-        case (let low?, nil):
-            session.setBounds(of: VariableID(index), lower: down, upper: down)
-            guard let again = try solve(session, until: deadline) else { return nil }
-            _ = low
-            return (again.values, 3)
-        case (_, let high?):
-            return (high.values, 2)
         }
+        // Down was better; the session last solved up, so down is fixed and solved again.
+        session.setBounds(of: VariableID(index), lower: down, upper: down)
+        guard let again = try solve(session, until: deadline) else { return nil }
+        return (again.values, 3)
     }
 
     private func solve(_ session: any LPSession, until deadline: ContinuousClock.Instant) throws -> SolveResult? {
