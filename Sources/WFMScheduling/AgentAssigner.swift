@@ -5,7 +5,7 @@ import WFMOptimization
 /// The second stage: gives a group's planned shifts to its named agents, one small MIP per
 /// group, with every per-agent rule exact — one shift a day, availability (also part-day),
 /// weekly days and hours, rest between shifts, consecutive days — and the soft wishes:
-/// preferred days off, early or late shifts, and weekend work spread evenly.
+/// preferred days off, early or late shifts, and weekend and late-shift work spread evenly.
 struct AgentAssigner {
     let problem: ScheduleProblem
     let solver: any MIPSolver
@@ -92,13 +92,16 @@ struct AgentAssigner {
         var outcome = Outcome(result: result)
         guard result.hasFeasibleSolution else { return greedy(planned, group: group, result: result) }
         var handedOut = Array(repeating: 0, count: types.count)
+        var taken = Array(repeating: [PlannedShift](), count: group.members.count)
         for (a, agent) in group.members.enumerated() {
             for option in take[a] where result.values[option.variable.index] > 0.5 {
                 let variant = option.isExtra ? variants[types[option.type]]![0] : variants[types[option.type]]![handedOut[option.type]]
-                outcome.shifts.append(rosterShift(agent: agent, planned: variant))
+                taken[a].append(variant)
                 if option.isExtra { outcome.extras.append(agent.id) } else { handedOut[option.type] += 1 }
             }
         }
+        balanceLateShifts(&taken, group: group)
+        for (a, agent) in group.members.enumerated() { outcome.shifts += taken[a].map { rosterShift(agent: agent, planned: $0) } }
         for (i, type) in types.enumerated() { outcome.dropped += variants[type]![handedOut[i]...] }
         for slack in minimumSlacks where result.values[slack.days.index] > 0.5 || result.values[slack.hours.index] > 0.01 {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
@@ -197,6 +200,50 @@ struct AgentAssigner {
         return (daySlack, hourSlack)
     }
 
+    /// Spreads late shifts (starting at noon or later) across the members: while one member
+    /// has at least two more than another, a late and an early shift of the same day and paid
+    /// time are swapped between them, if availability, rest and their wishes still allow it.
+    /// Days, hours, weekends and consecutive days stay as they are. Each swap lowers the sum
+    /// of squared late counts, so the loop ends.
+    private func balanceLateShifts(_ taken: inout [[PlannedShift]], group: AgentGroup) {
+        let rest = group.contract.minRestHours * 3600
+        var late = taken.map { $0.filter { startsLate($0.shift) }.count }
+        func restHolds(_ shifts: [PlannedShift]) -> Bool {
+            let ordered = shifts.sorted { $0.shift.option.start < $1.shift.option.start }
+            return zip(ordered, ordered.dropFirst()).allSatisfy { $1.shift.option.start.timeIntervalSince($0.shift.option.end) >= rest }
+        }
+        /// The first allowed swap from a member with many late shifts to one with few.
+        func nextSwap() -> (a: Int, i: Int, b: Int, j: Int)? {
+            for a in taken.indices {
+                for b in taken.indices where late[a] >= late[b] + 2 {
+                    for (i, mine) in taken[a].enumerated() where startsLate(mine.shift) {
+                        guard let j = taken[b].firstIndex(where: {
+                            $0.shift.day == mine.shift.day && !startsLate($0.shift) && $0.shift.template.paidMinutes == mine.shift.template.paidMinutes
+                        }) else { continue }
+                        let theirs = taken[b][j]
+                        let (memberA, memberB) = (group.members[a], group.members[b])
+                        guard canWork(memberA, theirs.shift), canWork(memberB, mine.shift),
+                            preferenceCost(memberA, theirs.shift) + preferenceCost(memberB, mine.shift)
+                                <= preferenceCost(memberA, mine.shift) + preferenceCost(memberB, theirs.shift)
+                        else { continue }
+                        var newA = taken[a], newB = taken[b]
+                        newA[i] = theirs
+                        newB[j] = mine
+                        if restHolds(newA), restHolds(newB) { return (a, i, b, j) }
+                    }
+                }
+            }
+            return nil
+        }
+        while let swap = nextSwap() {
+            let mine = taken[swap.a][swap.i]
+            taken[swap.a][swap.i] = taken[swap.b][swap.j]
+            taken[swap.b][swap.j] = mine
+            late[swap.a] -= 1
+            late[swap.b] += 1
+        }
+    }
+
     /// Whether `agent` is free for the whole of `shift`.
     func canWork(_ agent: Agent, _ shift: GridShift) -> Bool {
         let date = shift.option.date
@@ -213,7 +260,7 @@ struct AgentAssigner {
 
     /// The soft cost of giving `shift` to `agent`: a preferred day off, or the wrong half of the day.
     private func preferenceCost(_ agent: Agent, _ shift: GridShift) -> Double {
-        let startsLate = LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay >= 12 * 60
+        let startsLate = startsLate(shift)
         return agent.preferences.reduce(0) { cost, preference in
             switch preference {
             case .dayOff(let weekday): cost + (shift.option.date.weekday == weekday ? Cost.preference : 0)
@@ -221,6 +268,11 @@ struct AgentAssigner {
             case .late: cost + (startsLate ? 0 : Cost.preference)
             }
         }
+    }
+
+    /// Whether `shift` starts at noon or later (a late shift, for wishes and fairness).
+    private func startsLate(_ shift: GridShift) -> Bool {
+        LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay >= 12 * 60
     }
 
     private func rosterShift(agent: Agent, planned: PlannedShift) -> RosterShift {

@@ -75,3 +75,23 @@ import WFMOptimization
         ], "06:00 is open on Saturdays; the day template starts within the hours")
     }
 }
+
+@Suite struct FairnessTests {
+    @Test func lateShiftsAreSpreadAcrossAgents() throws {
+        let center = tinyCenter(templates: [template("early", paidHours: 4, from: "08:00", to: "08:00"),
+                                            template("late", paidHours: 4, from: "14:00", to: "14:00")],
+                                contract: looseContract(templates: ["early", "late"]))
+        let problem = ScheduleProblem(center: center, agents: [agent("a"), agent("b")], requirements: requirements(center, []))
+        let group = try #require(AgentGroup.groups(of: problem).first)
+        let shifts = center.shiftTemplates.flatMap { template in GridShift.all(template, grid: problem.grid).filter { $0.day < 2 } }
+        // Two early and two late shifts on two days: each agent gets one late shift, not one both.
+        let plan = shifts.map { PlannedShift(shift: $0, breakStarts: []) }
+        let outcome = try AgentAssigner(problem: problem, solver: GLPKSolver(), options: SolverOptions(timeLimit: .seconds(10)))
+            .assign(plan, group: group)
+        let lates = Dictionary(grouping: outcome.shifts.filter { hour($0.start) == 14 }, by: \.agentID).mapValues(\.count)
+        #expect(lates == ["a": 1, "b": 1])
+        #expect(outcome.dropped.isEmpty)
+        let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+}
