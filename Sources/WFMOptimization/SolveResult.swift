@@ -69,8 +69,7 @@ public struct SolveResult: Sendable, Equatable {
         if let objective { parts.append("objective \(objective)") }
         if let bestBound { parts.append("bound \(bestBound)") }
         if let relativeGap { parts.append("gap \(Double(Int((relativeGap * 10000).rounded())) / 100)%") }
-        let seconds = Double(solveTime.components.seconds) + Double(solveTime.components.attoseconds) / 1e18
-        parts.append("\(Double(Int(seconds * 1000)) / 1000) s")
+        parts.append("\(Double(Int(solveTime.seconds * 1000)) / 1000) s")
         return parts.joined(separator: ", ")
     }
 }

@@ -5,7 +5,7 @@ public enum SchedulePresenter {
     /// Stage, status, objective, bound, gap, time and the roster's size.
     public static func text(_ outcome: ScheduleJob.Outcome, outputPath: String) -> String {
         let stage = outcome.schedule.groupStage
-        let seconds = Double(outcome.schedule.totalTime.components.seconds) + Double(outcome.schedule.totalTime.components.attoseconds) / 1e18
+        let seconds = outcome.schedule.totalTime.seconds
         let agents = Set(outcome.schedule.shifts.map(\.agentID)).count
         return """
             Group model (GLPK): \(stage.summary)

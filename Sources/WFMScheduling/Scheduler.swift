@@ -40,8 +40,9 @@ public struct Scheduler<Solver: MIPSolver> {
     public let solver: Solver
 
     /// Models with at most this many integer variables go to branch and bound first (it proves
-    /// small rosters optimal in well under a second); larger ones go straight to the LP-guided
-    /// dive, since GLPK's branch and bound finds no incumbent on them in minutes.
+    /// small rosters optimal in well under a second); larger ones go straight to the
+    /// interior point and the LP-guided dive (``ScreenedDive``), since GLPK's branch and bound
+    /// finds no incumbent on them in minutes.
     public internal(set) var branchAndBoundLimit = 1000
 
     /// Creates a scheduler.

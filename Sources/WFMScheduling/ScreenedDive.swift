@@ -47,7 +47,7 @@ struct ScreenedDive {
     }
 
     private static func seconds(_ duration: Duration) -> String {
-        String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        String(format: "%.2f", duration.seconds)
     }
 }
 
