@@ -88,6 +88,26 @@ final class GLPKProblem {
         }
     }
 
+    /// `glp_get_col_type`, `glp_get_col_lb` and `glp_get_col_ub`: the bounds now in force.
+    func columnBounds(_ column: Int32) -> GLPKBounds {
+        let type = glp_get_col_type(pointer, column)
+        let lower = [GLP_LO, GLP_DB, GLP_FX].contains(type) ? glp_get_col_lb(pointer, column) : -.infinity
+        let upper = [GLP_UP, GLP_DB, GLP_FX].contains(type) ? glp_get_col_ub(pointer, column) : .infinity
+        return GLPKBounds(lower: lower, upper: upper)
+    }
+
+    /// `glp_get_row_stat`
+    func rowStatus(_ row: Int32) -> Int32 { glp_get_row_stat(pointer, row) }
+
+    /// `glp_get_col_stat`
+    func columnStatus(_ column: Int32) -> Int32 { glp_get_col_stat(pointer, column) }
+
+    /// `glp_set_row_stat` (GLPK adjusts a non-basic status to the row's bounds).
+    func setRowStatus(_ row: Int32, _ status: Int32) { glp_set_row_stat(pointer, row, status) }
+
+    /// `glp_set_col_stat` (GLPK adjusts a non-basic status to the column's bounds).
+    func setColumnStatus(_ column: Int32, _ status: Int32) { glp_set_col_stat(pointer, column, status) }
+
     /// `glp_simplex`; returns GLPK's return code.
     func simplex(_ parameters: inout glp_smcp) -> Int32 {
         glp_simplex(pointer, &parameters)
@@ -132,6 +152,11 @@ final class GLPKProblem {
     /// `glp_get_col_prim`
     func lpColumnValue(_ column: Int32) -> Double {
         glp_get_col_prim(pointer, column)
+    }
+
+    /// `glp_get_row_dual`
+    func lpRowDual(_ row: Int32) -> Double {
+        glp_get_row_dual(pointer, row)
     }
 
     /// `glp_intopt`; returns GLPK's return code.

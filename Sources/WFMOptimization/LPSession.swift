@@ -7,6 +7,19 @@ public protocol LPSession: AnyObject {
     /// Solves the relaxation as it now stands.
     func solve(timeLimit: Duration?) throws -> SolveResult
 
+    /// The row duals (∂objective/∂row bound) of the last optimal simplex solve.
+    func rowDuals() -> [Double]
+
+    /// Solves the relaxation as it now stands, starting from a basis assembled from the optima
+    /// of its diagonal blocks (see ``MIPModel/diagonalBlocks(blockOfVariable:linkingPrices:)``),
+    /// each solved on its own: the simplex then only repairs the rows that link blocks, in few
+    /// iterations when `linkingPrices` are close to those rows' optimal duals (from an
+    /// interior-point solve, say). Far faster than a cold start on a model of loosely linked
+    /// blocks (a roster's days), as each block's iterations are cheap. Falls back to a cold
+    /// start when a block cannot be solved.
+    /// - Throws: ``OptimizationError`` when the arrays do not match the model.
+    func solve(fromBlocks blockOfVariable: [Int?], linkingPrices: [Double]?, timeLimit: Duration?) throws -> SolveResult
+
     /// Solves the relaxation as it now stands with an interior-point method: often far faster
     /// than the simplex from a cold start on large sparse LPs, but it leaves no basis to warm
     /// start from.

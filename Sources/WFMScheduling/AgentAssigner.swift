@@ -88,7 +88,7 @@ struct AgentAssigner {
             minimumSlacks.append((a, slacks.days, slacks.hours))
         }
         model.setObjective(.minimize, LinearExpression(objective))
-        let result = try solver.solve(model, options: options)
+        let result = try solveOrDive(model)
         var outcome = Outcome(result: result)
         guard result.hasFeasibleSolution else { return greedy(planned, group: group, result: result) }
         var handedOut = Array(repeating: 0, count: types.count)
@@ -107,6 +107,20 @@ struct AgentAssigner {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
         }
         return outcome
+    }
+
+    /// Branch and bound within the options' budget; when that finds nothing, an LP-guided
+    /// dive on the same model (which rarely fails on assignment models) in the same time.
+    private func solveOrDive(_ model: MIPModel) throws -> SolveResult {
+        let result = try solver.solve(model, options: options)
+        guard !result.hasFeasibleSolution, let sessions = solver as? any LPSessionSolver, let limit = options.timeLimit else { return result }
+        let clock = ContinuousClock()
+        let start = clock.now
+        guard let dive = try LPGuidedDive(solver: sessions).run(model, until: start + limit) else { return result }
+        return SolveResult(
+            termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: result.bestBound,
+            values: dive.values, solveTime: result.solveTime + (clock.now - start),
+            rawStatus: result.rawStatus + "; then an LP-guided dive (\(dive.lpSolves) LP solves)")
     }
 
     /// The fallback when the assignment MIP finds nothing in its time: shifts in time order,

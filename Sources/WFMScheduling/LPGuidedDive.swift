@@ -13,7 +13,7 @@ struct LPGuidedDive {
     let solver: any LPSessionSolver
     /// Share of the fractional variables rounded in one step (the least fractional first); when
     /// that is a single variable, both ways are tried.
-    let batchShare = 0.1
+    var batchShare = 0.1
     /// After this share of the time, all fractional variables of a class are rounded at once,
     /// so that a roster is found before the deadline (at some cost in quality).
     let hurryShare = 0.8
@@ -33,43 +33,57 @@ struct LPGuidedDive {
     /// - Returns: nil if the relaxation is not solved to optimality, the dive hits a dead
     ///   end, or time runs out.
     func run(_ model: MIPModel, roundFirst: Set<VariableID> = [], until deadline: ContinuousClock.Instant) throws -> Outcome? {
-        try solver.withLPSession(model) { session in try dive(model, roundFirst: roundFirst, session: session, until: deadline) }
+        try solver.withLPSession(model) { session in
+            let clock = ContinuousClock()
+            guard let root = try solve(session, until: deadline) else { return nil }
+            let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
+            let hurry = clock.now + (deadline - clock.now) * hurryShare
+            var state = State(values: root.values)
+            for round in [integer.filter { roundFirst.contains(VariableID($0)) }, integer] {
+                guard try makeWhole(round, of: model, in: session, state: &state, hurry: hurry, until: deadline) else { return nil }
+            }
+            return Outcome(values: Self.rounded(state.values, of: model), objective: model.objective.evaluate(Self.rounded(state.values, of: model)),
+                           rootSolveTime: root.solveTime, lpSolves: state.solves + 1)
+        }
     }
 
-    private func dive(_ model: MIPModel, roundFirst: Set<VariableID>, session: any LPSession, until deadline: ContinuousClock.Instant)
-        throws -> Outcome?
-    {
+    /// Where a dive stands: the last LP point and the number of LP solves so far.
+    struct State {
+        var values: [Double]
+        var solves = 0
+    }
+
+    /// Rounds the `candidates` (variable indices, continuous ones too) in `session` until the
+    /// LP makes every one of them whole, starting from the session's last optimal point
+    /// `state.values`; rounded variables stay fixed in the session. `batchShare` overrides
+    /// the dive's own.
+    /// - Returns: false at a dead end or when time runs out.
+    func makeWhole(
+        _ candidates: [Int], of model: MIPModel, in session: any LPSession, state: inout State,
+        hurry: ContinuousClock.Instant, until deadline: ContinuousClock.Instant, batchShare: Double? = nil
+    ) throws -> Bool {
+        let batchShare = batchShare ?? self.batchShare
         let clock = ContinuousClock()
-        let hurry = clock.now + (deadline - clock.now) * hurryShare
-        let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
         var fixed = Set<Int>()
-        var solves = 1
         func fix(_ index: Int, _ value: Double) { session.setBounds(of: VariableID(index), lower: value, upper: value) }
-        guard let root = try solve(session, until: deadline) else { return nil }
-        var values = root.values
         while clock.now < deadline {
-            let open = integer.filter { !fixed.contains($0) && !isWhole(values[$0]) }
-            if open.isEmpty {
-                let point = values.enumerated().map { model.variables[$0.offset].kind == .continuous ? $0.element : $0.element.rounded() }
-                return Outcome(values: point, objective: model.objective.evaluate(point), rootSolveTime: root.solveTime, lpSolves: solves)
-            }
-            let firstRound = open.filter { roundFirst.contains(VariableID($0)) }
-            let fractional = (firstRound.isEmpty ? open : firstRound)
-                .sorted { (distance(values[$0]), $0) < (distance(values[$1]), $1) }
+            let fractional = candidates.filter { !fixed.contains($0) && !isWhole(state.values[$0]) }
+                .sorted { (distance(state.values[$0]), $0) < (distance(state.values[$1]), $1) }
+            if fractional.isEmpty { return true }
             let share = clock.now < hurry ? batchShare : 1
             let batch = Array(fractional.prefix(max(1, Int(Double(fractional.count) * share))))
-            if batch.count == 1, let probed = try probe(batch[0], values: values, model: model, session: session, until: deadline) {
+            if batch.count == 1, let probed = try probe(batch[0], values: state.values, model: model, session: session, until: deadline) {
                 // Near the end one variable is rounded at a time: both ways are tried.
-                solves += probed.solves
+                state.solves += probed.solves
                 fixed.insert(batch[0])
-                values = probed.values
+                state.values = probed.values
                 continue
             }
-            for index in batch { fix(index, values[index].rounded()) }
-            solves += 1
+            for index in batch { fix(index, state.values[index].rounded()) }
+            state.solves += 1
             if let result = try solve(session, until: deadline) {
                 fixed.formUnion(batch)
-                values = result.values
+                state.values = result.values
                 continue
             }
             for index in batch {
@@ -77,13 +91,19 @@ struct LPGuidedDive {
                 session.setBounds(of: VariableID(index), lower: variable.lowerBound, upper: variable.upperBound)
             }
             let first = batch[0]
-            fix(first, values[first].rounded() > values[first] ? values[first].rounded(.down) : values[first].rounded(.up))
-            solves += 1
-            guard let result = try solve(session, until: deadline) else { return nil }
+            let value = state.values[first]
+            fix(first, value.rounded() > value ? value.rounded(.down) : value.rounded(.up))
+            state.solves += 1
+            guard let result = try solve(session, until: deadline) else { return false }
             fixed.insert(first)
-            values = result.values
+            state.values = result.values
         }
-        return nil
+        return false
+    }
+
+    /// `values` with every integer variable of `model` rounded to its whole value.
+    static func rounded(_ values: [Double], of model: MIPModel) -> [Double] {
+        values.enumerated().map { model.variables[$0.offset].kind == .continuous ? $0.element : $0.element.rounded() }
     }
 
     /// Rounds variable `index` down and up, and keeps the better LP (re-solving if it was
@@ -111,7 +131,8 @@ struct LPGuidedDive {
         return (again.values, 3)
     }
 
-    private func solve(_ session: any LPSession, until deadline: ContinuousClock.Instant) throws -> SolveResult? {
+    /// Re-solves the session; nil unless optimal within the time left.
+    func solve(_ session: any LPSession, until deadline: ContinuousClock.Instant) throws -> SolveResult? {
         let remaining = deadline - ContinuousClock().now
         guard remaining > .milliseconds(10) else { return nil }
         let result = try session.solve(timeLimit: remaining)

@@ -67,6 +67,19 @@ struct RosterModel {
     private(set) var breaks: [BreakVariable] = []
     private(set) var slacks: [Slack] = []
     private(set) var shortfalls: [(queue: Int, interval: Int, variable: VariableID)] = []
+    /// The day (0–6) each variable belongs to, nil for weekly ones: the model's diagonal
+    /// blocks, linked by the weekly and rest rows (and presence across midnight).
+    private(set) var dayOfVariable: [Int?] = []
+    /// `D[g, d]`: the shifts of each group on each day.
+    private(set) var dayCounts: [VariableID] = []
+
+    /// Adds a variable of `day` (nil: of the week).
+    private mutating func addVariable(
+        name: String, kind: VariableKind = .continuous, lowerBound: Double, upperBound: Double, day: Int?
+    ) -> VariableID {
+        dayOfVariable.append(day)
+        return model.addVariable(name: name, kind: kind, lowerBound: lowerBound, upperBound: upperBound)
+    }
 
     /// Cost of one unit of elastic slack, far above any shortfall.
     static let elasticCost = 1e6
@@ -117,9 +130,9 @@ struct RosterModel {
                 let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
                 var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
                 for shift in options {
-                    let variable = model.addVariable(
+                    let variable = addVariable(
                         name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
-                        lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]))
+                        lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]), day: shift.day)
                     shifts.append(ShiftVariable(group: group.index, shift: shift, variable: variable))
                     for t in shift.startIndex..<min(shift.startIndex + shift.length, intervals) { pools[pool].covered[t] = true }
                     if shift.startIndex < intervals { pools[pool].flow[shift.startIndex].append((variable, -1)) }
@@ -137,23 +150,25 @@ struct RosterModel {
             var dayCounts: [(VariableID, Double)] = []
             var dayCount: [Int: VariableID] = [:]
             for day in 0..<7 where !byDay[day].isEmpty {
-                let count = model.addVariable(name: "D(\(group.index),\(day))", lowerBound: 0, upperBound: Double(group.availableByDay[day]))
+                let count = addVariable(name: "D(\(group.index),\(day))", lowerBound: 0, upperBound: Double(group.availableByDay[day]), day: day)
                 model.addConstraint(name: "day(\(group.index),\(day))", LinearExpression(byDay[day].map { ($0, 1) } + [(count, -1)]), .equal(0))
                 dayCounts.append((count, 1))
                 dayCount[day] = count
             }
+            self.dayCounts += dayCounts.map(\.0)
             addWeekRows(group: group, days: dayCounts, minutes: minutesTerms, objective: &objective)
             addConsecutiveDayRows(group: group, dayCount: dayCount, weekStart: grid.weekStart)
             if countsRest { addRestRows(group: group, shifts: shifts.filter { $0.group == group.index }) }
         }
+        let dayOfInterval = grid.intervals.map(\.dayOffset)
         for (index, pool) in pools.enumerated() {
-            addPresence(pool, index: index, requirements: requirements, hours: hours, costs: costs, coverage: &coverage, objective: &objective)
+            addPresence(pool, index: index, requirements: requirements, dayOfInterval: dayOfInterval, hours: hours, costs: costs, coverage: &coverage, objective: &objective)
         }
         var requiredTotal = 0.0
         for (q, queueID) in requirements.queues.enumerated() {
             let weight = problem.center.queue(queueID)?.weight ?? 1
             for t in 0..<intervals where requirements.agents[q][t] > 0 {
-                let short = model.addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t])
+                let short = addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t], day: grid.intervals[t].dayOffset)
                 shortfalls.append((q, t, short))
                 objective.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
                 model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + [(short, 1)]),
@@ -167,14 +182,15 @@ struct RosterModel {
     /// The presence chain of one pool over the intervals its shifts can cover, and its split
     /// across the queues it is skilled for (a single skill counts presence directly).
     private mutating func addPresence(
-        _ pool: PresencePool, index: Int, requirements: RequirementMatrix, hours: Double, costs: Costs,
+        _ pool: PresencePool, index: Int, requirements: RequirementMatrix, dayOfInterval: [Int], hours: Double, costs: Costs,
         coverage: inout [[[(VariableID, Double)]]], objective: inout [(VariableID, Double)]
     ) {
         var previous: VariableID?
         for t in pool.covered.indices where pool.covered[t] || previous != nil {
+            let day = dayOfInterval[t]
             // Where no shift can be running, presence is 0 and has no variable; the row just
             // after a covered stretch closes it (what is present there must end).
-            let presence = pool.covered[t] ? model.addVariable(name: "P(\(index),\(t))", lowerBound: 0, upperBound: pool.cap) : nil
+            let presence = pool.covered[t] ? addVariable(name: "P(\(index),\(t))", lowerBound: 0, upperBound: pool.cap, day: day) : nil
             let own = presence.map { [($0, 1.0)] } ?? []
             let back = previous.map { [($0, -1.0)] } ?? []
             model.addConstraint(name: "flow(\(index),\(t))", LinearExpression(own + back + pool.flow[t]), .equal(0))
@@ -190,7 +206,7 @@ struct RosterModel {
             var allocation: [(VariableID, Double)] = []
             for skill in pool.skills {
                 guard let q = requirements.queues.firstIndex(of: skill.queue), requirements.agents[q][t] > 0 else { continue }
-                let y = model.addVariable(name: "y(\(index),\(q),\(t))", lowerBound: 0, upperBound: pool.cap)
+                let y = addVariable(name: "y(\(index),\(q),\(t))", lowerBound: 0, upperBound: pool.cap, day: day)
                 allocation.append((y, 1))
                 coverage[q][t].append((y, 1))
                 if let priority = skill.priority, priority > 1 { objective.append((y, 0.01 * hours * Double(priority - 1))) }
@@ -214,7 +230,7 @@ struct RosterModel {
         var startCount: [Int: VariableID] = [:]
         var previous: VariableID?
         for start in starts {
-            let count = model.addVariable(name: "S(\(tag),\(start.index))", lowerBound: 0, upperBound: cap)
+            let count = addVariable(name: "S(\(tag),\(start.index))", lowerBound: 0, upperBound: cap, day: day)
             let back = previous.map { [($0, -1.0)] } ?? []
             model.addConstraint(name: "S(\(tag),\(start.index))", LinearExpression([(count, 1), (start.variable, -1)] + back), .equal(0))
             startCount[start.index] = count
@@ -232,11 +248,11 @@ struct RosterModel {
             var cumulative: VariableID?
             let positions = (starts.first!.index + early)...(starts.last!.index + late)
             for p in positions {
-                let w = model.addVariable(name: "w(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap)
+                let w = addVariable(name: "w(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap, day: day)
                 breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
                 if p < intervals { flow[p].append((w, 1)) }
                 if p + length < intervals { flow[p + length].append((w, -1)) }
-                let total = model.addVariable(name: "C(\(tag),\(k),\(p))", lowerBound: 0, upperBound: cap)
+                let total = addVariable(name: "C(\(tag),\(k),\(p))", lowerBound: 0, upperBound: cap, day: day)
                 let back = cumulative.map { [($0, -1.0)] } ?? []
                 model.addConstraint(name: "C(\(tag),\(k),\(p))", LinearExpression([(total, 1), (w, -1)] + back), .equal(0))
                 cumulative = total
@@ -306,7 +322,7 @@ struct RosterModel {
     ) -> [VariableID] {
         var sums: [VariableID] = []
         for moment in times {
-            let sum = model.addVariable(name: "\(name),\(Int(moment.timeIntervalSince1970)))", lowerBound: 0, upperBound: Double(cap))
+            let sum = addVariable(name: "\(name),\(Int(moment.timeIntervalSince1970)))", lowerBound: 0, upperBound: Double(cap), day: day)
             let back = sums.last.map { [($0, -1.0)] } ?? []
             let added = shifts.filter { $0[keyPath: time] == moment }.map { ($0.variable, -1.0) }
             model.addConstraint(name: "\(name),\(Int(moment.timeIntervalSince1970)))", LinearExpression([(sum, 1)] + back + added), .equal(0))
@@ -323,8 +339,8 @@ struct RosterModel {
         let maxDays = Double(group.weeks.reduce(0) { $0 + $1.maxDays })
         let minMinutes = Double(group.weeks.reduce(0) { $0 + $1.minPaidMinutes })
         let maxMinutes = Double(group.weeks.reduce(0) { $0 + $1.maxPaidMinutes })
-        let daySlack = model.addVariable(name: "slackdays(\(group.index))", lowerBound: 0, upperBound: minDays)
-        let hourSlack = model.addVariable(name: "slackhours(\(group.index))", lowerBound: 0, upperBound: minMinutes / 60)
+        let daySlack = addVariable(name: "slackdays(\(group.index))", lowerBound: 0, upperBound: minDays, day: nil)
+        let hourSlack = addVariable(name: "slackhours(\(group.index))", lowerBound: 0, upperBound: minMinutes / 60, day: nil)
         slacks.append(Slack(group: group.index, rule: "days_per_week.min", variable: daySlack))
         slacks.append(Slack(group: group.index, rule: "weekly_paid_hours.min", variable: hourSlack))
         objective.append((daySlack, Self.elasticCost))

@@ -4,7 +4,8 @@ import WFMOptimization
 /// How large group models are solved: the interior-point method solves the full LP
 /// relaxation (far faster than GLPK's simplex on these models) and its row duals give a
 /// proven bound; the shift options it leaves unused are dropped, and an LP-guided dive on the
-/// much smaller model that remains finds the roster.
+/// much smaller model that remains finds the roster — day by day (``BlockwiseDive``, its
+/// start priced by the same duals), or on the whole model if that hits a dead end.
 struct ScreenedDive {
     let solver: any LPSessionSolver
     /// Shift options the interior point uses less than this are dropped.
@@ -35,13 +36,25 @@ struct ScreenedDive {
             .map { GroupShiftKey(group: $0.group, shift: $0.shift) })
         progress("stage 1: interior point in \(Self.seconds(interior.solveTime)) s (\(interior.rawStatus)), relaxation \(interior.objective), proven bound \(bound.map { "\($0)" } ?? "none"); \(kept.count) of \(relaxation.shifts.count) shift options in use")
         let restricted = RosterModel(problem: problem, groups: groups, admits: { kept.contains(GroupShiftKey(group: $0, shift: $1)) })
-        guard let dive = try LPGuidedDive(solver: solver).run(
-            restricted.model, roundFirst: Set(restricted.shifts.map(\.variable)), until: deadline)
-        else { return nil }
+        // The interior point's duals price the restricted model's linking rows (by name; the
+        // rest rows, absent from the relaxation, get none) for the blockwise start.
+        let dualByName = Dictionary(uniqueKeysWithValues: zip(relaxation.model.constraints.map(\.name), interior.rowDuals))
+        let prices = restricted.model.constraints.map { dualByName[$0.name] ?? 0 }
+        let roundFirst = Set(restricted.shifts.map(\.variable))
+        var method = "a dive by day"
+        var found = try BlockwiseDive(solver: solver).run(
+            restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,
+            prices: prices, until: deadline)
+        if found == nil {
+            progress("stage 1: the dive by day hit a dead end; diving the whole model")
+            method = "a whole-model dive"
+            found = try LPGuidedDive(solver: solver).run(restricted.model, roundFirst: roundFirst, until: deadline)
+        }
+        guard let dive = found else { return nil }
         var result = SolveResult(
             termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: bound, values: dive.values,
             solveTime: clock.now - begin,
-            rawStatus: "interior point, then an LP-guided dive over \(kept.count) of \(relaxation.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
+            rawStatus: "interior point, then \(method) over \(kept.count) of \(relaxation.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
         if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
         return Outcome(roster: restricted, result: result)
     }
