@@ -72,3 +72,65 @@ import WFMOptimization
         #expect(throws: OptimizationError.self) { try GLPKSolver().solve(model, options: options) }
     }
 }
+
+/// The block start: a basis assembled from the blocks' optima, repaired by the primal simplex,
+/// reaches the same optimum as a cold start.
+@Suite(.serialized) struct GLPKBlockStartTests {
+    let solver = GLPKSolver()
+
+    /// Three "days", each needing `need[d]` units from x (cost 1) or y (cost 3, at most 4);
+    /// x is limited to 5 a week in total (the linking row). Optimum: x takes 5 of the cheapest
+    /// need, y the rest: needs 3 + 2 + 4 = 9 → 5·1 + 4·3 = 17.
+    func week() -> (MIPModel, [Int?]) {
+        var model = MIPModel(name: "week")
+        var blocks: [Int?] = []
+        var xs: [(VariableID, Double)] = []
+        var objective: [(VariableID, Double)] = []
+        for (day, need) in [3.0, 2, 4].enumerated() {
+            let x = model.addVariable(name: "x\(day)", kind: .integer, lowerBound: 0, upperBound: 10)
+            let y = model.addVariable(name: "y\(day)", lowerBound: 0, upperBound: 4)
+            blocks += [day, day]
+            model.addConstraint(name: "need\(day)", LinearExpression([(x, 1), (y, 1)]), .greaterOrEqual(need))
+            xs.append((x, 1))
+            objective += [(x, 1), (y, 3)]
+        }
+        model.addConstraint(name: "week", LinearExpression(xs), .lessOrEqual(5))
+        model.setObjective(.minimize, LinearExpression(objective))
+        return (model, blocks)
+    }
+
+    @Test func theBlockStartReachesTheColdOptimum() throws {
+        let (model, blocks) = week()
+        for prices in [nil, [0, 0, 0, -2.0]] as [[Double]?] {
+            let result = try solver.withLPSession(model) { try $0.solve(fromBlocks: blocks, linkingPrices: prices, timeLimit: nil) }
+            #expect(result.termination == .optimal)
+            #expect(abs(result.objective! - 17) < 1e-9, "prices \(String(describing: prices)): \(result.objective!)")
+        }
+    }
+
+    @Test func boundsSetBeforeTheBlockStartHold() throws {
+        let (model, blocks) = week()
+        let result = try solver.withLPSession(model) { session in
+            session.setBounds(of: VariableID(0), lower: 0, upper: 0)  // no x on day 0: 3 units of y there
+            return try session.solve(fromBlocks: blocks, linkingPrices: nil, timeLimit: nil)
+        }
+        #expect(abs(result.objective! - (5 + 3 * 3 + 1 * 3)) < 1e-9, "x: 2 + 3 on days 1 and 2; y: 3 on day 0, 1 on day 2")
+    }
+
+    @Test func theRowDualsAreTheMarginalCosts() throws {
+        let (model, blocks) = week()
+        let duals = try solver.withLPSession(model) { session -> [Double] in
+            _ = try session.solve(fromBlocks: blocks, linkingPrices: nil, timeLimit: nil)
+            return session.rowDuals()
+        }
+        // One more unit of need costs 3 (y); one more x allowed in the week saves 2.
+        #expect(duals.map { ($0 * 1e6).rounded() / 1e6 } == [3, 3, 3, -2])
+    }
+
+    @Test func mismatchedBlocksAreRefused() throws {
+        let (model, _) = week()
+        #expect(throws: OptimizationError.self) {
+            try solver.withLPSession(model) { try $0.solve(fromBlocks: [0], linkingPrices: nil, timeLimit: nil) }
+        }
+    }
+}

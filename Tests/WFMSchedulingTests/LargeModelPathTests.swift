@@ -23,12 +23,50 @@ import WFMOptimization
         let stage = outcome.groupStage
         let objective = try #require(stage.objective)
         let bound = try #require(stage.bestBound, "the interior point's duals prove a bound")
-        #expect(stage.rawStatus.contains("dive"))
+        #expect(stage.rawStatus.contains("a dive by day"), "\(stage.rawStatus)")
         #expect(bound <= optimum + 1e-6 && optimum <= objective + 1e-6, "\(bound) ≤ \(optimum) ≤ \(objective)")
         #expect((objective - bound) / objective < 0.01, "within 1% of the bound")
         #expect(stage.values.allSatisfy { $0.isFinite })
         let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
         #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func nightShiftsAcrossMidnightDiveDayByDay() throws {
+        // Nights from 22:00 link each day to the next through presence and rest rows.
+        let night = template("night", paidHours: 8, from: "20:00", to: "23:00")
+        let center = tinyCenter(templates: [night], contract: looseContract(templates: ["night"], minHours: 24, maxHours: 40, maxDays: 5,
+                                                                            maxConsecutive: 4, rest: 12))
+        let needs = (0..<7).flatMap { day in (0..<6).map { ("q", day, $0, 2.0) } + (22..<24).map { ("q", day, $0, 3.0) } }
+        let problem = ScheduleProblem(center: center, agents: (0..<6).map { agent("a\($0)") }, requirements: requirements(center, needs))
+        var diving = Scheduler(solver: GLPKSolver())
+        diving.branchAndBoundLimit = 0
+        let outcome = try diving.schedule(problem, options: options)
+        let stage = outcome.groupStage
+        #expect(stage.rawStatus.contains("a dive by day"), "\(stage.rawStatus)")
+        let objective = try #require(stage.objective)
+        #expect(try #require(stage.bestBound) <= objective + 1e-6)
+        #expect(outcome.shifts.contains { LocalDateTime($0.end, in: center.timeZone).date > $0.date }, "shifts end the next day")
+        let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func aDayLeavesLaterDaysOnePricedTotalPerLinkingRow() {
+        // Days 0 and 1 share a weekly row x0 + x1 = 3 (dual 2); day 0 alone has x0 ≤ 2.
+        var model = MIPModel(name: "m")
+        let x0 = model.addVariable(name: "x0", kind: .integer, lowerBound: 0, upperBound: 5)
+        let x1 = model.addVariable(name: "x1", kind: .integer, lowerBound: 0, upperBound: 5)
+        model.addConstraint(name: "own", LinearExpression([(x0, 1)]), .lessOrEqual(2))
+        model.addConstraint(name: "week", LinearExpression([(x0, 1), (x1, 1)]), .equal(3))
+        model.setObjective(.minimize, LinearExpression([(x0, 1), (x1, 4)]))
+        let first = BlockwiseDive.blockModel(model, block: 0, blockOfVariable: [0, 1], values: [1.5, 1.5], duals: [0, 2])
+        #expect(first.members == [0])
+        let later = first.model.variables[1]
+        #expect(later.lowerBound == 0.5 && later.upperBound == 2.5, "x1's LP value 1.5, give or take the reach of 1")
+        #expect(first.model.objective.evaluate([2, 1]) == 2 + 2, "x0 at its cost, the later total at the dual; x1's cost left out")
+        let second = BlockwiseDive.blockModel(model, block: 1, blockOfVariable: [0, 1], values: [2, 1.5], duals: [0, 2])
+        #expect(second.model.variables.count == 1, "nothing later than the last day")
+        #expect(second.model.constraints.map(\.name) == ["week"] && second.model.constraints[0].bounds == .equal(1), "x0 = 2 moved to the bound")
+        #expect(second.model.objective.evaluate([1]) == 2 + 4, "the earlier day's cost is a constant")
     }
 
     @Test func theGroupPlanRespectsConsecutiveDays() throws {
@@ -60,6 +98,40 @@ import WFMOptimization
         #expect(outcome.shifts.count == 4)
         let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
         #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func whenBranchAndBoundFindsNothingTheAssignmentIsDived() throws {
+        let center = tinyCenter(templates: [template("t4", paidHours: 4, from: "08:00", to: "12:00")],
+                                contract: looseContract(templates: ["t4"], minHours: 8, maxHours: 12, maxDays: 3, rest: 12))
+        let problem = ScheduleProblem(center: center, agents: (0..<4).map { agent("a\($0)") }, requirements: requirements(center, []))
+        let group = try #require(AgentGroup.groups(of: problem).first)
+        // Two shifts a day on days 0–3: each agent takes two, on different days.
+        let shifts = GridShift.all(center.shiftTemplates[0], grid: problem.grid).filter { $0.day < 4 && [8, 9].contains($0.startIndex % 24) }
+        let plan = shifts.map { PlannedShift(shift: $0, breakStarts: []) }
+        #expect(plan.count == 8)
+        let assigner = AgentAssigner(problem: problem, solver: NoBranchAndBound(), options: SolverOptions(timeLimit: .seconds(10)))
+        let outcome = try assigner.assign(plan, group: group)
+        let result = try #require(outcome.result)
+        #expect(result.hasFeasibleSolution && result.rawStatus.contains("LP-guided dive"), "\(result.rawStatus)")
+        #expect(outcome.dropped.isEmpty && outcome.shortOfMinimum.isEmpty && outcome.extras.isEmpty)
+        #expect(outcome.shifts.count == 8)
+        let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+}
+
+/// GLPK for LPs, but a branch and bound that never finds a solution (as GLPK's may not within
+/// its node limit on a large group): the second stage must still name the agents.
+private struct NoBranchAndBound: LPSessionSolver {
+    let name = "GLPK without branch and bound"
+
+    func solve(_ model: MIPModel, options: SolverOptions) throws -> SolveResult {
+        SolveResult(termination: .nodeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [], solveTime: .zero,
+                    rawStatus: "no incumbent (test)")
+    }
+
+    func withLPSession<T>(_ model: MIPModel, _ body: (any LPSession) throws -> T) throws -> T {
+        try GLPKSolver().withLPSession(model, body)
     }
 }
 
