@@ -30,12 +30,18 @@ struct LPGuidedDive {
     /// Dives from the relaxation of `model`, stopping at `deadline`. The integer variables in
     /// `roundFirst` (for rosters: the shift counts) are all made whole before any other is
     /// rounded, so the others (break positions) adapt to them.
+    /// With `blocks` (a block per variable and prices for the linking rows), the relaxation
+    /// starts from the blocks' optima (``LPSession/solve(fromBlocks:linkingPrices:timeLimit:)``).
     /// - Returns: nil if the relaxation is not solved to optimality, the dive hits a dead
     ///   end, or time runs out.
-    func run(_ model: MIPModel, roundFirst: Set<VariableID> = [], until deadline: ContinuousClock.Instant) throws -> Outcome? {
+    func run(
+        _ model: MIPModel, roundFirst: Set<VariableID> = [], blocks: (blockOfVariable: [Int?], prices: [Double]?)? = nil,
+        until deadline: ContinuousClock.Instant
+    ) throws -> Outcome? {
         try solver.withLPSession(model) { session in
             let clock = ContinuousClock()
-            guard let root = try solve(session, until: deadline) else { return nil }
+            let first = try blocks.map { try session.solve(fromBlocks: $0.blockOfVariable, linkingPrices: $0.prices, timeLimit: deadline - clock.now) }
+            guard let root = try first ?? solve(session, until: deadline), root.termination == .optimal else { return nil }
             let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
             let hurry = clock.now + (deadline - clock.now) * hurryShare
             var state = State(values: root.values)

@@ -48,7 +48,8 @@ struct ScreenedDive {
         if found == nil {
             progress("stage 1: the dive by day hit a dead end; diving the whole model")
             method = "a whole-model dive"
-            found = try LPGuidedDive(solver: solver).run(restricted.model, roundFirst: roundFirst, until: deadline)
+            found = try LPGuidedDive(solver: solver).run(
+                restricted.model, roundFirst: roundFirst, blocks: (restricted.dayOfVariable, prices), until: deadline)
         }
         guard let dive = found else { return nil }
         var result = SolveResult(

@@ -50,6 +50,19 @@ import WFMOptimization
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    @Test func theWholeModelDiveStartsFromTheDaysOrFromACrashBasis() throws {
+        let problem = ScheduleInstanceGenerator.make(.small)
+        let roster = RosterModel(problem: problem, groups: AgentGroup.groups(of: problem))
+        let shifts = Set(roster.shifts.map(\.variable))
+        let dive = LPGuidedDive(solver: GLPKSolver())
+        let deadline = ContinuousClock().now + .seconds(60)
+        for blocks in [(roster.dayOfVariable, nil), nil] as [([Int?], [Double]?)?] {
+            let outcome = try #require(try dive.run(roster.model, roundFirst: shifts, blocks: blocks, until: deadline))
+            #expect(outcome.objective >= 840.5 - 1e-6 && outcome.objective < 840.5 * 1.02, "the proven optimum is 840.5: \(outcome.objective)")
+            #expect(BlockwiseDive.largestViolation(of: roster.model, at: outcome.values) < 1e-6)
+        }
+    }
+
     @Test func aDayLeavesLaterDaysOnePricedTotalPerLinkingRow() {
         // Days 0 and 1 share a weekly row x0 + x1 = 3 (dual 2); day 0 alone has x0 ≤ 2.
         var model = MIPModel(name: "m")
