@@ -48,8 +48,8 @@ struct LPGuidedDive {
             for round in [integer.filter { roundFirst.contains(VariableID($0)) }, integer] {
                 guard try makeWhole(round, of: model, in: session, state: &state, hurry: hurry, until: deadline) else { return nil }
             }
-            return Outcome(values: Self.rounded(state.values, of: model), objective: model.objective.evaluate(Self.rounded(state.values, of: model)),
-                           rootSolveTime: root.solveTime, lpSolves: state.solves + 1)
+            let point = Self.rounded(state.values, of: model)
+            return Outcome(values: point, objective: model.objective.evaluate(point), rootSolveTime: root.solveTime, lpSolves: state.solves + 1)
         }
     }
 

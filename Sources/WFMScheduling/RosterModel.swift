@@ -168,7 +168,7 @@ struct RosterModel {
         for (q, queueID) in requirements.queues.enumerated() {
             let weight = problem.center.queue(queueID)?.weight ?? 1
             for t in 0..<intervals where requirements.agents[q][t] > 0 {
-                let short = addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t], day: grid.intervals[t].dayOffset)
+                let short = addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t], day: dayOfInterval[t])
                 shortfalls.append((q, t, short))
                 objective.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
                 model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + [(short, 1)]),
