@@ -127,6 +127,18 @@ import WFMOptimization
         #expect(duals.map { ($0 * 1e6).rounded() / 1e6 } == [3, 3, 3, -2])
     }
 
+    @Test func aBlockWithoutRowsOfItsOwnIsFine() throws {
+        // max x + y, x + y ≤ 3 (linking), x ≤ 2 (block 0's row); y's block has no row of its own.
+        var model = MIPModel(name: "bare")
+        let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 5)
+        let y = model.addVariable(name: "y", lowerBound: 0, upperBound: 5)
+        model.addConstraint(name: "both", LinearExpression([(x, 1), (y, 1)]), .lessOrEqual(3))
+        model.addConstraint(name: "own", LinearExpression([(x, 1)]), .lessOrEqual(2))
+        model.setObjective(.maximize, LinearExpression([(x, 1), (y, 1)]))
+        let result = try solver.withLPSession(model) { try $0.solve(fromBlocks: [0, 1], linkingPrices: nil, timeLimit: nil) }
+        #expect(result.termination == .optimal && abs(result.objective! - 3) < 1e-9)
+    }
+
     @Test func mismatchedBlocksAreRefused() throws {
         let (model, _) = week()
         #expect(throws: OptimizationError.self) {
