@@ -42,8 +42,7 @@ struct BlockwiseDive {
         blockDive.batchShare = Self.blockBatchShare
         return try solver.withLPSession(model) { whole -> LPGuidedDive.Outcome? in
             let clock = ContinuousClock()
-            let root = try whole.solve(fromBlocks: blockOfVariable, linkingPrices: prices, timeLimit: deadline - clock.now)
-            guard root.termination == .optimal else { return nil }
+            guard let root = try dive.solve(whole, fromBlocks: blockOfVariable, prices: prices, until: deadline) else { return nil }
             let duals = whole.rowDuals()
             var state = LPGuidedDive.State(values: root.values)
             let counts = linkingCounts.map(\.index)

@@ -40,8 +40,8 @@ struct LPGuidedDive {
     ) throws -> Outcome? {
         try solver.withLPSession(model) { session in
             let clock = ContinuousClock()
-            let first = try blocks.map { try session.solve(fromBlocks: $0.blockOfVariable, linkingPrices: $0.prices, timeLimit: deadline - clock.now) }
-            guard let root = try first ?? solve(session, until: deadline), root.termination == .optimal else { return nil }
+            let first = try blocks.map { try solve(session, fromBlocks: $0.blockOfVariable, prices: $0.prices, until: deadline) }
+            guard let root = try first ?? solve(session, until: deadline) else { return nil }
             let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
             let hurry = clock.now + (deadline - clock.now) * hurryShare
             var state = State(values: root.values)
@@ -142,6 +142,18 @@ struct LPGuidedDive {
         let remaining = deadline - ContinuousClock().now
         guard remaining > .milliseconds(10) else { return nil }
         let result = try session.solve(timeLimit: remaining)
+        return result.termination == .optimal ? result : nil
+    }
+
+    /// Solves the session from its diagonal blocks (see
+    /// ``LPSession/solve(fromBlocks:linkingPrices:timeLimit:)``); nil unless optimal within the
+    /// time left.
+    func solve(_ session: any LPSession, fromBlocks blockOfVariable: [Int?], prices: [Double]?, until deadline: ContinuousClock.Instant)
+        throws -> SolveResult?
+    {
+        let remaining = deadline - ContinuousClock().now
+        guard remaining > .milliseconds(10) else { return nil }
+        let result = try session.solve(fromBlocks: blockOfVariable, linkingPrices: prices, timeLimit: remaining)
         return result.termination == .optimal ? result : nil
     }
 

@@ -31,6 +31,16 @@ import WFMOptimization
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    @Test func aTimeLimitSpentBeforeTheDiveEndsWithNoRosterAndSaysWhy() throws {
+        var diving = Scheduler(solver: GLPKSolver())
+        diving.branchAndBoundLimit = 0
+        #expect {
+            _ = try diving.schedule(ScheduleInstanceGenerator.make(.small), options: ScheduleOptions(timeLimit: .milliseconds(1), relativeGap: 0))
+        } throws: { error in
+            error is SchedulingError && "\(error)".contains("no roster found within the time limit")
+        }
+    }
+
     @Test func nightShiftsAcrossMidnightDiveDayByDay() throws {
         // Nights from 22:00 link each day to the next through presence and rest rows.
         let night = template("night", paidHours: 8, from: "20:00", to: "23:00")
