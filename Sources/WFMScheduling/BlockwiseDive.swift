@@ -20,6 +20,8 @@ import WFMOptimization
 /// satisfy every row; that is checked before the point is returned.
 struct BlockwiseDive {
     let solver: any LPSessionSolver
+    /// See ``LPGuidedDive/largestStepIncrease``.
+    var largestStepIncrease = Double.infinity
     /// Share of the fractional linking counts rounded per step of the whole-model dive.
     static let countBatchShare = 0.5
     /// Share of a block's fractional variables rounded per step (block re-solves are cheap).
@@ -37,14 +39,15 @@ struct BlockwiseDive {
         _ model: MIPModel, blockOfVariable: [Int?], linkingCounts: [VariableID], roundFirst: Set<VariableID>, prices: [Double]?,
         until deadline: ContinuousClock.Instant
     ) throws -> LPGuidedDive.Outcome? {
-        let dive = LPGuidedDive(solver: solver)
+        var dive = LPGuidedDive(solver: solver)
+        dive.largestStepIncrease = largestStepIncrease
         var blockDive = dive
         blockDive.batchShare = Self.blockBatchShare
         return try solver.withLPSession(model) { whole -> LPGuidedDive.Outcome? in
             let clock = ContinuousClock()
             guard let root = try dive.solve(whole, fromBlocks: blockOfVariable, prices: prices, until: deadline) else { return nil }
             let duals = whole.rowDuals()
-            var state = LPGuidedDive.State(values: root.values)
+            var state = LPGuidedDive.State(values: root.values, objective: root.objective ?? 0)
             let counts = linkingCounts.map(\.index)
             let hurry = clock.now + (deadline - clock.now) * dive.hurryShare
             guard try dive.makeWhole(counts, of: model, in: whole, state: &state, hurry: hurry, until: deadline, batchShare: Self.countBatchShare)

@@ -17,6 +17,9 @@ struct LPGuidedDive {
     /// After this share of the time, all fractional variables of a class are rounded at once,
     /// so that a roster is found before the deadline (at some cost in quality).
     let hurryShare = 0.8
+    /// A batch that raises the LP objective by more than this is undone like an infeasible
+    /// one (for rosters: a step that only an elastic slack can absorb).
+    var largestStepIncrease = Double.infinity
 
     /// The outcome: an integer-feasible point, its objective, the root LP's solve time and the
     /// number of LP solves.
@@ -44,7 +47,7 @@ struct LPGuidedDive {
             guard let root = try first ?? solve(session, until: deadline) else { return nil }
             let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
             let hurry = clock.now + (deadline - clock.now) * hurryShare
-            var state = State(values: root.values)
+            var state = State(values: root.values, objective: root.objective ?? 0)
             for round in [integer.filter { roundFirst.contains(VariableID($0)) }, integer] {
                 guard try makeWhole(round, of: model, in: session, state: &state, hurry: hurry, until: deadline) else { return nil }
             }
@@ -53,9 +56,10 @@ struct LPGuidedDive {
         }
     }
 
-    /// Where a dive stands: the last LP point and the number of LP solves so far.
+    /// Where a dive stands: the last LP point, its objective, and the number of LP solves so far.
     struct State {
         var values: [Double]
+        var objective: Double
         var solves = 0
     }
 
@@ -83,13 +87,17 @@ struct LPGuidedDive {
                 state.solves += probed.solves
                 fixed.insert(batch[0])
                 state.values = probed.values
+                state.objective = probed.objective
                 continue
             }
             for index in batch { fix(index, state.values[index].rounded()) }
             state.solves += 1
-            if let result = try solve(session, until: deadline) {
+            if let result = try solve(session, until: deadline), let objective = result.objective,
+                objective - state.objective <= largestStepIncrease
+            {
                 fixed.formUnion(batch)
                 state.values = result.values
+                state.objective = objective
                 continue
             }
             for index in batch {
@@ -103,6 +111,7 @@ struct LPGuidedDive {
             guard let result = try solve(session, until: deadline) else { return false }
             fixed.insert(first)
             state.values = result.values
+            state.objective = result.objective ?? state.objective
         }
         return false
     }
@@ -115,7 +124,7 @@ struct LPGuidedDive {
     /// Rounds variable `index` down and up, and keeps the better LP (re-solving if it was
     /// the first); nil if neither is feasible in time.
     private func probe(_ index: Int, values: [Double], model: MIPModel, session: any LPSession, until deadline: ContinuousClock.Instant)
-        throws -> (values: [Double], solves: Int)?
+        throws -> (values: [Double], objective: Double, solves: Int)?
     {
         let down = values[index].rounded(.down)
         let up = values[index].rounded(.up)
@@ -123,8 +132,8 @@ struct LPGuidedDive {
         let first = try solve(session, until: deadline)
         session.setBounds(of: VariableID(index), lower: up, upper: up)
         let second = try solve(session, until: deadline)
-        if let high = second, (first?.objective ?? .infinity) >= (high.objective ?? .infinity) {
-            return (high.values, 2)
+        if let high = second, let objective = high.objective, (first?.objective ?? .infinity) >= objective {
+            return (high.values, objective, 2)
         }
         guard first != nil else {
             let variable = model.variables[index]
@@ -133,8 +142,8 @@ struct LPGuidedDive {
         }
         // Down was better; the session last solved up, so down is fixed and solved again.
         session.setBounds(of: VariableID(index), lower: down, upper: down)
-        guard let again = try solve(session, until: deadline) else { return nil }
-        return (again.values, 3)
+        guard let again = try solve(session, until: deadline), let objective = again.objective else { return nil }
+        return (again.values, objective, 3)
     }
 
     /// Re-solves the session; nil unless optimal within the time left.

@@ -10,6 +10,9 @@ struct ScreenedDive {
     let solver: any LPSessionSolver
     /// Shift options the interior point uses less than this are dropped.
     static let screeningThreshold = 0.01
+    /// A rounding step costing more than this (a hundredth of a unit of elastic slack) is
+    /// undone: the dive should not buy a broken contract with a rounding.
+    static let largestStepIncrease = RosterModel.elasticCost / 100
 
     /// The roster found, on the restricted model.
     struct Outcome {
@@ -42,13 +45,17 @@ struct ScreenedDive {
         let prices = restricted.model.constraints.map { dualByName[$0.name] ?? 0 }
         let roundFirst = Set(restricted.shifts.map(\.variable))
         var method = "a dive by day"
-        var found = try BlockwiseDive(solver: solver).run(
+        var blockwise = BlockwiseDive(solver: solver)
+        blockwise.largestStepIncrease = Self.largestStepIncrease
+        var found = try blockwise.run(
             restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,
             prices: prices, until: deadline)
         if found == nil {
             progress("stage 1: the dive by day hit a dead end; diving the whole model")
             method = "a whole-model dive"
-            found = try LPGuidedDive(solver: solver).run(
+            var whole = LPGuidedDive(solver: solver)
+            whole.largestStepIncrease = Self.largestStepIncrease
+            found = try whole.run(
                 restricted.model, roundFirst: roundFirst, blocks: (restricted.dayOfVariable, prices), until: deadline)
         }
         guard let dive = found else { return nil }

@@ -73,6 +73,28 @@ import WFMOptimization
         }
     }
 
+    @Test func theDiveDoesNotBuyARoundingWithElasticSlack() throws {
+        // min Σ x + 10⁶ Σ s with 2.5 x_i + s_i ≥ 1: the LP takes x_i = 0.4; rounding x_i to 0
+        // is only "feasible" by paying a unit of slack.
+        var model = MIPModel(name: "elastic")
+        var objective: [(VariableID, Double)] = []
+        for i in 0..<4 {
+            let x = model.addVariable(name: "x\(i)", kind: .integer, lowerBound: 0, upperBound: 5)
+            let slack = model.addVariable(name: "s\(i)", lowerBound: 0, upperBound: 1)
+            model.addConstraint(name: "need\(i)", LinearExpression([(x, 2.5), (slack, 1)]), .greaterOrEqual(1))
+            objective += [(x, 1), (slack, 1e6)]
+        }
+        model.setObjective(.minimize, LinearExpression(objective))
+        var dive = LPGuidedDive(solver: GLPKSolver())
+        dive.batchShare = 0.5
+        let deadline = ContinuousClock().now + .seconds(10)
+        let careless = try #require(try dive.run(model, until: deadline))
+        #expect(careless.objective > 1e6, "without a limit, a batch rounded to 0 is kept at the price of slack")
+        dive.largestStepIncrease = 1e4
+        let careful = try #require(try dive.run(model, until: deadline))
+        #expect(careful.objective == 4, "every x rounded up: \(careful.values)")
+    }
+
     @Test func aDayLeavesLaterDaysOnePricedTotalPerLinkingRow() {
         // Days 0 and 1 share a weekly row x0 + x1 = 3 (dual 2); day 0 alone has x0 ≤ 2.
         var model = MIPModel(name: "m")
