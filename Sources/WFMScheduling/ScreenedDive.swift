@@ -44,19 +44,30 @@ struct ScreenedDive {
         let dualByName = Dictionary(uniqueKeysWithValues: zip(relaxation.model.constraints.map(\.name), interior.rowDuals))
         let prices = restricted.model.constraints.map { dualByName[$0.name] ?? 0 }
         let roundFirst = Set(restricted.shifts.map(\.variable))
-        var method = "a dive by day"
         var blockwise = BlockwiseDive(solver: solver)
         blockwise.largestStepIncrease = Self.largestStepIncrease
+        var whole = LPGuidedDive(solver: solver)
+        whole.largestStepIncrease = Self.largestStepIncrease
+        let start = (blockOfVariable: restricted.dayOfVariable, prices: Optional(prices))
+        var method = "a dive by day"
         var found = try blockwise.run(
             restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,
             prices: prices, until: deadline)
         if found == nil {
             progress("stage 1: the dive by day hit a dead end; diving the whole model")
             method = "a whole-model dive"
-            var whole = LPGuidedDive(solver: solver)
-            whole.largestStepIncrease = Self.largestStepIncrease
-            found = try whole.run(
-                restricted.model, roundFirst: roundFirst, blocks: (restricted.dayOfVariable, prices), until: deadline)
+            found = try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline)
+        } else if let byDay = found, let bound, Self.gap(byDay.objective, bound) > relativeGap {
+            // Slower but steadier: the whole model, each rounding seen by every day at once.
+            progress("stage 1: the dive by day ended \(Self.percent(Self.gap(byDay.objective, bound))) from the bound, above the gap asked for; diving the whole model too")
+            if let other = try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline),
+                other.objective < byDay.objective
+            {
+                method = "a whole-model dive (\(Self.percent(Self.gap(byDay.objective, bound))) for the dive by day)"
+                found = other
+            } else {
+                method = "a dive by day (a whole-model dive did no better)"
+            }
         }
         guard let dive = found else { return nil }
         var result = SolveResult(
@@ -65,6 +76,15 @@ struct ScreenedDive {
             rawStatus: "interior point, then \(method) over \(kept.count) of \(relaxation.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
         if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
         return Outcome(roster: restricted, result: result)
+    }
+
+    /// The relative gap as ``SolveResult/relativeGap`` defines it.
+    private static func gap(_ objective: Double, _ bound: Double) -> Double {
+        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+    }
+
+    private static func percent(_ fraction: Double) -> String {
+        String(format: "%.2f%%", fraction * 100)
     }
 
     private static func seconds(_ duration: Duration) -> String {

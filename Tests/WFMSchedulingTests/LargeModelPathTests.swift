@@ -19,14 +19,29 @@ import WFMOptimization
 
         var diving = Scheduler(solver: GLPKSolver())
         diving.branchAndBoundLimit = 0
-        let outcome = try diving.schedule(problem, options: options)
+        let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.01))
         let stage = outcome.groupStage
         let objective = try #require(stage.objective)
         let bound = try #require(stage.bestBound, "the interior point's duals prove a bound")
-        #expect(stage.rawStatus.contains("a dive by day"), "\(stage.rawStatus)")
+        #expect(stage.rawStatus.contains("then a dive by day over"), "\(stage.rawStatus)")
         #expect(bound <= optimum + 1e-6 && optimum <= objective + 1e-6, "\(bound) ≤ \(optimum) ≤ \(objective)")
         #expect((objective - bound) / objective < 0.01, "within 1% of the bound")
         #expect(stage.values.allSatisfy { $0.isFinite })
+        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func aDiveByDayAboveTheGapIsFollowedByAWholeModelDive() throws {
+        let problem = ScheduleInstanceGenerator.make(.small)
+        var diving = Scheduler(solver: GLPKSolver())
+        diving.branchAndBoundLimit = 0
+        var messages: [String] = []
+        let outcome = try diving.schedule(problem, options: options, progress: { messages.append($0) })
+        #expect(messages.contains { $0.contains("above the gap asked for; diving the whole model too") }, "\(messages)")
+        let stage = outcome.groupStage
+        #expect(stage.rawStatus.contains("a whole-model dive"), "\(stage.rawStatus)")
+        let bound = try #require(stage.bestBound)
+        #expect(try bound <= #require(stage.objective) + 1e-6)
         let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
         #expect(violations.isEmpty, "\(violations)")
     }
@@ -50,9 +65,9 @@ import WFMOptimization
         let problem = ScheduleProblem(center: center, agents: (0..<6).map { agent("a\($0)") }, requirements: requirements(center, needs))
         var diving = Scheduler(solver: GLPKSolver())
         diving.branchAndBoundLimit = 0
-        let outcome = try diving.schedule(problem, options: options)
+        let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2))
         let stage = outcome.groupStage
-        #expect(stage.rawStatus.contains("a dive by day"), "\(stage.rawStatus)")
+        #expect(stage.rawStatus.contains("then a dive by day over"), "\(stage.rawStatus)")
         let objective = try #require(stage.objective)
         #expect(try #require(stage.bestBound) <= objective + 1e-6)
         #expect(outcome.shifts.contains { LocalDateTime($0.end, in: center.timeZone).date > $0.date }, "shifts end the next day")
