@@ -58,9 +58,10 @@ struct ScreenedDive {
             method = "a whole-model dive"
             found = try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline)
         } else if let byDay = found, let bound, Self.gap(byDay.objective, bound) > relativeGap {
-            // Slower but steadier: the whole model, each rounding seen by every day at once.
+            // Slower, but each rounding is seen by every day at once, and the root from a crash
+            // basis is another vertex of the LP's optimal face: another path to round along.
             progress("stage 1: the dive by day ended \(Self.percent(Self.gap(byDay.objective, bound))) from the bound, above the gap asked for; diving the whole model too")
-            if let other = try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline),
+            if let other = try whole.run(restricted.model, roundFirst: roundFirst, until: deadline),
                 other.objective < byDay.objective
             {
                 method = "a whole-model dive (\(Self.percent(Self.gap(byDay.objective, bound))) for the dive by day)"
