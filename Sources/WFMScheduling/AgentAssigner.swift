@@ -40,31 +40,46 @@ struct AgentAssigner {
 
     /// Gives `planned` to the members of `group`. When some member cannot reach the weekly
     /// minimum with the planned shifts alone, the MIP is solved again allowing those members
-    /// an extra copy of a planned shift (paid time above the plan, so at a cost).
+    /// an extra copy of a planned shift (paid time above the plan, so at a cost); members
+    /// still short then may also take any other option of their templates. Each solve is kept
+    /// only if it leaves fewer members short.
     func assign(_ planned: [PlannedShift], group: AgentGroup) throws -> Outcome {
         guard !planned.isEmpty else { return Outcome() }
-        let first = try solve(planned, group: group, extrasFor: [])
-        guard !first.shortOfMinimum.isEmpty, first.result?.hasFeasibleSolution == true else { return first }
-        let short = Set(first.shortOfMinimum)
-        let second = try solve(planned, group: group, extrasFor: Set(group.members.indices.filter { short.contains(group.members[$0].id) }))
-        return second.result?.hasFeasibleSolution == true && second.shortOfMinimum.count < first.shortOfMinimum.count ? second : first
+        var best = try solve(planned, group: group, extrasFor: [], catalogueFor: [])
+        var extrasFor = Set<Int>()
+        for wholeCatalogue in [false, true] {
+            guard !best.shortOfMinimum.isEmpty, best.result?.hasFeasibleSolution == true else { break }
+            let short = Set(group.members.indices.filter { best.shortOfMinimum.contains(group.members[$0].id) })
+            extrasFor.formUnion(short)
+            let next = try solve(planned, group: group, extrasFor: extrasFor, catalogueFor: wholeCatalogue ? short : [])
+            if next.result?.hasFeasibleSolution == true && next.shortOfMinimum.count < best.shortOfMinimum.count { best = next }
+        }
+        return best
     }
 
-    private func solve(_ planned: [PlannedShift], group: AgentGroup, extrasFor: Set<Int>) throws -> Outcome {
+    private func solve(_ planned: [PlannedShift], group: AgentGroup, extrasFor: Set<Int>, catalogueFor: Set<Int>) throws -> Outcome {
         // Per-agent rules depend on the shift, not on where its breaks are: agents are given
         // shifts, and each shift's break variants are then handed out in agent order.
         var variants: [GridShift: [PlannedShift]] = [:]
         for shift in planned { variants[shift.shift, default: []].append(shift) }
         let types = variants.keys.sorted { ($0.startIndex, $0.template.id) < ($1.startIndex, $1.template.id) }
+        // Members in `extrasFor` may take an extra copy of a planned shift; those in
+        // `catalogueFor` any other option of the contract's templates too (its breaks placed
+        // early in their windows).
+        let catalogue = catalogueFor.isEmpty ? [] : problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
+            .flatMap { GridShift.all($0, grid: problem.grid) }.filter { variants[$0] == nil }
+        let allTypes = types + catalogue
         var model = MIPModel(name: "assign\(group.index)")
         var objective: [(VariableID, Double)] = []
         var take = Array(repeating: [AgentOption](), count: group.members.count)
         for (a, agent) in group.members.enumerated() {
-            for (i, type) in types.enumerated() where canWork(agent, type) {
-                let variable = model.addVariable(name: "u(\(a),\(i))", kind: .binary)
-                take[a].append(AgentOption(type: i, variable: variable, isExtra: false))
-                objective.append((variable, preferenceCost(agent, type)))
-                guard extrasFor.contains(a) else { continue }
+            for (i, type) in allTypes.enumerated() where (i < types.count || catalogueFor.contains(a)) && canWork(agent, type) {
+                if i < types.count {
+                    let variable = model.addVariable(name: "u(\(a),\(i))", kind: .binary)
+                    take[a].append(AgentOption(type: i, variable: variable, isExtra: false))
+                    objective.append((variable, preferenceCost(agent, type)))
+                }
+                guard extrasFor.contains(a) || catalogueFor.contains(a) else { continue }
                 let extra = model.addVariable(name: "extra(\(a),\(i))", kind: .binary)
                 take[a].append(AgentOption(type: i, variable: extra, isExtra: true))
                 objective.append((extra, Cost.extraShift + preferenceCost(agent, type)))
@@ -83,7 +98,7 @@ struct AgentAssigner {
         objective.append((weekendPeak, Cost.weekendPeak))
         var minimumSlacks: [(agent: Int, days: VariableID, hours: VariableID)] = []
         for (a, _) in group.members.enumerated() {
-            let slacks = addAgentRows(&model, agent: a, take: take[a], types: types, week: group.weeks[a], contract: group.contract,
+            let slacks = addAgentRows(&model, agent: a, take: take[a], types: allTypes, week: group.weeks[a], contract: group.contract,
                                       weekendPeak: weekendPeak, objective: &objective)
             minimumSlacks.append((a, slacks.days, slacks.hours))
         }
@@ -95,7 +110,9 @@ struct AgentAssigner {
         var taken = Array(repeating: [PlannedShift](), count: group.members.count)
         for (a, agent) in group.members.enumerated() {
             for option in take[a] where result.values[option.variable.index] > 0.5 {
-                let variant = option.isExtra ? variants[types[option.type]]![0] : variants[types[option.type]]![handedOut[option.type]]
+                let type = allTypes[option.type]
+                let variant = !option.isExtra ? variants[type]![handedOut[option.type]]
+                    : variants[type]?.first ?? PlannedShift(shift: type, breakStarts: Self.earlyBreaks(type, intervalMinutes: problem.grid.intervalMinutes))
                 taken[a].append(variant)
                 if option.isExtra { outcome.extras.append(agent.id) } else { handedOut[option.type] += 1 }
             }
@@ -107,6 +124,23 @@ struct AgentAssigner {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
         }
         return outcome
+    }
+
+    /// Break starts for a shift outside the plan: in the order their windows close, each break
+    /// as early in its window as the breaks before it allow.
+    static func earlyBreaks(_ shift: GridShift, intervalMinutes: Int) -> [Int] {
+        let rules = shift.template.breaks
+        var starts = Array(repeating: shift.startIndex, count: rules.count)
+        var free = shift.startIndex
+        let order = rules.indices.sorted {
+            (rules[$0].latestOffsetMinutes, rules[$0].earliestOffsetMinutes, $0) < (rules[$1].latestOffsetMinutes, rules[$1].earliestOffsetMinutes, $1)
+        }
+        for k in order {
+            let window = shift.breakWindow(rules[k], intervalMinutes: intervalMinutes)
+            starts[k] = min(max(window.lowerBound, free), window.upperBound)
+            free = starts[k] + rules[k].minutes / intervalMinutes
+        }
+        return starts
     }
 
     /// Branch and bound within the options' budget; when that finds nothing, an LP-guided

@@ -160,6 +160,37 @@ import WFMOptimization
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    @Test func anExtraShiftMayComeFromOutsideThePlan() throws {
+        // b cannot work mornings on days 0 and 1, and the plan has only morning shifts on days
+        // 0–2: no copy of a planned shift brings b to 8 hours, a shift on another day does.
+        let center = tinyCenter(templates: [template("t4", paidHours: 4, from: "08:00", to: "12:00")],
+                                contract: looseContract(templates: ["t4"], minHours: 8))
+        let mornings = ["2026-11-30", "2026-12-01"].map { Unavailability.timeRange(LocalDate($0)!, from: TimeOfDay("08:00")!, to: TimeOfDay("13:00")!) }
+        let problem = ScheduleProblem(center: center, agents: [agent("a"), agent("b", unavailable: mornings)], requirements: requirements(center, []))
+        let group = try #require(AgentGroup.groups(of: problem).first)
+        let plan = GridShift.all(center.shiftTemplates[0], grid: problem.grid).filter { $0.day < 3 && $0.startIndex % 24 == 8 }
+            .map { PlannedShift(shift: $0, breakStarts: []) }
+        let outcome = try AgentAssigner(problem: problem, solver: GLPKSolver(), options: SolverOptions(timeLimit: .seconds(10)))
+            .assign(plan, group: group)
+        #expect(outcome.shortOfMinimum.isEmpty && outcome.dropped.isEmpty)
+        #expect(outcome.extras == ["b"])
+        #expect(outcome.shifts.filter { $0.agentID == "b" }.count == 2)
+        let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func breaksOfAShiftOutsideThePlanGoEarlyAndApart() throws {
+        let breaks = [BreakRule(minutes: 60, earliestOffsetMinutes: 120, latestOffsetMinutes: 180, paid: false),
+                      BreakRule(minutes: 60, earliestOffsetMinutes: 60, latestOffsetMinutes: 120, paid: true),
+                      BreakRule(minutes: 60, earliestOffsetMinutes: 60, latestOffsetMinutes: 240, paid: true)]
+        let center = tinyCenter(templates: [template("t8", paidHours: 8, from: "08:00", to: "08:00", breaks: breaks)],
+                                contract: looseContract(templates: ["t8"]))
+        let shift = try #require(GridShift.all(center.shiftTemplates[0], grid: center.timeGrid).first)
+        let start = shift.startIndex
+        #expect(AgentAssigner.earlyBreaks(shift, intervalMinutes: 60) == [start + 2, start + 1, start + 3],
+                "in the order the windows close: 1 h in, then 2 h, then the next free hour")
+    }
+
     @Test func whenBranchAndBoundFindsNothingTheAssignmentIsDived() throws {
         let center = tinyCenter(templates: [template("t4", paidHours: 4, from: "08:00", to: "12:00")],
                                 contract: looseContract(templates: ["t4"], minHours: 8, maxHours: 12, maxDays: 3, rest: 12))
