@@ -49,6 +49,7 @@ struct BlockwiseDive {
             let duals = whole.rowDuals()
             var state = LPGuidedDive.State(values: root.values, objective: root.objective ?? 0)
             let counts = linkingCounts.map(\.index)
+            let counted = Set(counts)
             let hurry = clock.now + (deadline - clock.now) * dive.hurryShare
             guard try dive.makeWhole(counts, of: model, in: whole, state: &state, hurry: hurry, until: deadline, batchShare: Self.countBatchShare)
             else { return nil }
@@ -56,7 +57,7 @@ struct BlockwiseDive {
             var solves = 1 + state.solves
             for block in Set(blockOfVariable.compactMap { $0 }).sorted() {
                 var part = Self.blockModel(model, block: block, blockOfVariable: blockOfVariable, values: values, duals: duals)
-                for (position, index) in part.members.enumerated() where counts.contains(index) {
+                for (position, index) in part.members.enumerated() where counted.contains(index) {
                     part.model.setBounds(of: VariableID(position), lower: values[index], upper: values[index])
                 }
                 let first = Set(part.members.indices.filter { roundFirst.contains(VariableID(part.members[$0])) }.map { VariableID($0) })
