@@ -9,7 +9,9 @@ import WFMOptimization
 ///    linking rows (a Lagrangian start: with good prices the simplex only repairs a little).
 /// 2. The `linkingCounts` (for rosters: shifts per group and day, which the weekly day rows
 ///    add up) are dived to whole values in the whole model, half of the fractional ones a
-///    step, so that no block has to round a share of a weekly total.
+///    step (the last ones not tried both ways: each whole-model re-solve is dear, and on the
+///    standard instances and the demo trying did not pay), so that no block has to round a
+///    share of a weekly total.
 /// 3. Block by block, the block's part of the model is dived to whole values. In a linking
 ///    row, earlier blocks (and variables of no block) count with their values; later blocks
 ///    count as one variable for their total, priced at the row's dual in the whole LP and
@@ -51,7 +53,8 @@ struct BlockwiseDive {
             let counts = linkingCounts.map(\.index)
             let counted = Set(counts)
             let hurry = clock.now + (deadline - clock.now) * dive.hurryShare
-            guard try dive.makeWhole(counts, of: model, in: whole, state: &state, hurry: hurry, until: deadline, batchShare: Self.countBatchShare)
+            guard try dive.makeWhole(counts, of: model, in: whole, state: &state, hurry: hurry, until: deadline,
+                                     batchShare: Self.countBatchShare, probes: false)
             else { return nil }
             var values = state.values
             var solves = 1 + state.solves

@@ -66,11 +66,12 @@ struct LPGuidedDive {
     /// Rounds the `candidates` (variable indices, continuous ones too) in `session` until the
     /// LP makes every one of them whole, starting from the session's last optimal point
     /// `state.values`; rounded variables stay fixed in the session. `batchShare` overrides
-    /// the dive's own.
+    /// the dive's own; without `probes`, a last single variable is rounded like a batch
+    /// instead of being tried both ways.
     /// - Returns: false at a dead end or when time runs out.
     func makeWhole(
         _ candidates: [Int], of model: MIPModel, in session: any LPSession, state: inout State,
-        hurry: ContinuousClock.Instant, until deadline: ContinuousClock.Instant, batchShare: Double? = nil
+        hurry: ContinuousClock.Instant, until deadline: ContinuousClock.Instant, batchShare: Double? = nil, probes: Bool = true
     ) throws -> Bool {
         let batchShare = batchShare ?? self.batchShare
         let clock = ContinuousClock()
@@ -82,7 +83,7 @@ struct LPGuidedDive {
             if fractional.isEmpty { return true }
             let share = clock.now < hurry ? batchShare : 1
             let batch = Array(fractional.prefix(max(1, Int(Double(fractional.count) * share))))
-            if batch.count == 1, let probed = try probe(batch[0], values: state.values, model: model, session: session, until: deadline) {
+            if probes, batch.count == 1, let probed = try probe(batch[0], values: state.values, model: model, session: session, until: deadline) {
                 // Near the end one variable is rounded at a time: both ways are tried.
                 state.solves += probed.solves
                 fixed.insert(batch[0])
