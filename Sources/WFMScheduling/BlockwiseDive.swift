@@ -1,4 +1,3 @@
-import Foundation
 import WFMOptimization
 
 /// An LP-guided dive for a model of diagonal blocks linked by a few rows (a roster's days,
