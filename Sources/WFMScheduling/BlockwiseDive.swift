@@ -15,7 +15,10 @@ import WFMOptimization
 ///    row, earlier blocks (and variables of no block) count with their values; later blocks
 ///    count as one variable for their total, priced at the row's dual in the whole LP and
 ///    kept within ``reach`` of its LP value — what a block leaves to later days costs what
-///    the LP says it does, and cannot pile up.
+///    the LP says it does, and cannot pile up. When a block cannot meet what the earlier ones
+///    left it (its relaxation is infeasible, or its dive hits a dead end), the block before it
+///    is dived again together with it, and so on back: the span's own rows then link its
+///    blocks exactly.
 ///
 /// The last block to touch a linking row meets it exactly, so the blocks' points together
 /// satisfy every row; that is checked before the point is returned.
@@ -57,38 +60,51 @@ struct BlockwiseDive {
             else { return nil }
             var values = state.values
             var solves = 1 + state.solves
-            for block in Set(blockOfVariable.compactMap { $0 }).sorted() {
-                var part = Self.blockModel(model, block: block, blockOfVariable: blockOfVariable, values: values, duals: duals)
+            let blocks = Set(blockOfVariable.compactMap { $0 }).sorted()
+            var first = 0
+            var last = 0
+            while last < blocks.count {
+                let span = blocks[first]...blocks[last]
+                var part = Self.blockModel(model, blocks: span, blockOfVariable: blockOfVariable, values: values, duals: duals)
                 for (position, index) in part.members.enumerated() where counted.contains(index) {
                     part.model.setBounds(of: VariableID(position), lower: values[index], upper: values[index])
                 }
-                let first = Set(part.members.indices.filter { roundFirst.contains(VariableID(part.members[$0])) }.map { VariableID($0) })
-                guard let result = try blockDive.run(part.model, roundFirst: first, until: deadline) else { return nil }
+                let whole = Set(part.members.indices.filter { roundFirst.contains(VariableID(part.members[$0])) }.map { VariableID($0) })
+                guard let result = try blockDive.run(part.model, roundFirst: whole, until: deadline) else {
+                    // What the earlier blocks left cannot be met here: dive the previous block
+                    // again, together with this one.
+                    guard first > 0, clock.now < deadline else { return nil }
+                    first -= 1
+                    continue
+                }
                 for (position, index) in part.members.enumerated() { values[index] = result.values[position] }
                 solves += result.lpSolves
+                last += 1
+                first = last
             }
             guard Self.largestViolation(of: model, at: values) <= Self.tolerance else { return nil }
             return LPGuidedDive.Outcome(values: values, objective: model.objective.evaluate(values), rootSolveTime: root.solveTime, lpSolves: solves)
         }
     }
 
-    /// One block's part of a model: its own variables first (`members`, by index in the
-    /// whole model), then one variable per linking row for the later blocks' part of it.
+    /// The part of a model for a span of blocks: the span's own variables first (`members`, by
+    /// index in the whole model), then one variable per linking row for the later blocks' part
+    /// of it.
     struct BlockModel {
         var model: MIPModel
         let members: [Int]
     }
 
-    /// The model of `block`: its variables and every constraint on them. In a linking row,
+    /// The model of the `blocks` span: its variables and every constraint on them. In a linking row,
     /// variables of earlier blocks or of none are constants at `values`; those of later blocks
     /// are replaced by one continuous variable for their total, costing the row's dual per
     /// unit and kept within ``reach`` of its value at `values` (and within what their bounds
     /// allow). The objective leaves out the later blocks' own terms (a constant to them).
-    static func blockModel(_ model: MIPModel, block: Int, blockOfVariable: [Int?], values: [Double], duals: [Double]) -> BlockModel {
-        let members = blockOfVariable.indices.filter { blockOfVariable[$0] == block }
-        let isLater = { (index: Int) in blockOfVariable[index].map { $0 > block } ?? false }
+    static func blockModel(_ model: MIPModel, blocks: ClosedRange<Int>, blockOfVariable: [Int?], values: [Double], duals: [Double]) -> BlockModel {
+        let members = blockOfVariable.indices.filter { blockOfVariable[$0].map(blocks.contains) ?? false }
+        let isLater = { (index: Int) in blockOfVariable[index].map { $0 > blocks.upperBound } ?? false }
         var position: [Int: VariableID] = [:]
-        var part = MIPModel(name: "\(model.name)_block\(block)")
+        var part = MIPModel(name: "\(model.name)_blocks\(blocks.lowerBound)to\(blocks.upperBound)")
         for index in members {
             let variable = model.variables[index]
             position[index] = part.addVariable(

@@ -8,7 +8,8 @@ import WFMOptimization
 /// - `x[g, shift]` (integer): agents of group g working a shift option.
 /// - `w[g, template, day, break, position]` (integer): their breaks starting at an interval;
 ///   cumulative-count rows (Bechtold–Jacobs) guarantee every shift can get a break in its
-///   window, assigned in start order.
+///   window, assigned in start order. Alternatively (``BreakPlacement``) one break variable per
+///   shift option, or a loose relaxation.
 /// - `P[s, t]` (continuous): agents with skill set s (all groups with those skills, whatever
 ///   their contract) present — on shift, not on break — in interval t.
 /// - `y[s, q, t]` (continuous): for skill sets of several queues, agent time given to queue q
@@ -81,6 +82,21 @@ struct RosterModel {
         return model.addVariable(name: name, kind: kind, lowerBound: lowerBound, upperBound: upperBound)
     }
 
+    /// How breaks are tied to the shifts they belong to.
+    enum BreakPlacement {
+        /// Each shift's breaks in its own window, through cumulative counts of shift and break
+        /// starts (Bechtold–Jacobs): exact, few columns, many short rows.
+        case cumulativeCounts
+        /// Each shift option's breaks in its own window, one variable per option, break and
+        /// position: exact (the same LP bound), more columns but less than half the rows, so
+        /// its interior-point and simplex solves are faster.
+        case perShiftOption
+        /// As many breaks as shifts, anywhere in the windows of a template's shifts on that
+        /// day: a relaxation (no roster may come of its values) whose interior-point solve is
+        /// faster still, with a slightly weaker bound.
+        case anywhereInDayWindows
+    }
+
     /// Cost of one unit of elastic slack, far above any shortfall.
     static let elasticCost = 1e6
 
@@ -97,9 +113,13 @@ struct RosterModel {
     /// `admits` restricts the shift options of each group (by group index); the restricted
     /// model's optimum is then no better than the full one's. Without `countsRest` the group
     /// rest rows are left out: a relaxation whose interior-point solve is several times faster
-    /// (those rows link the days and multiply the Cholesky fill).
+    /// (those rows link the days and multiply the Cholesky fill). `breakPlacement` chooses
+    /// how breaks are written (see ``BreakPlacement``).
     /// - Complexity: O(groups × (shift options + break positions + intervals × skills)).
-    init(problem: ScheduleProblem, groups: [AgentGroup], countsRest: Bool = true, admits: (Int, GridShift) -> Bool = { _, _ in true }) {
+    init(
+        problem: ScheduleProblem, groups: [AgentGroup], countsRest: Bool = true, breakPlacement: BreakPlacement = .cumulativeCounts,
+        admits: (Int, GridShift) -> Bool = { _, _ in true }
+    ) {
         let grid = problem.grid
         let intervals = grid.intervals.count
         let hours = Double(grid.intervalMinutes) / 60
@@ -143,8 +163,18 @@ struct RosterModel {
                     blockStarts[shift.day, default: []].append((shift.startIndex, variable))
                 }
                 for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
-                    addBreaks(group: group, template: template, day: day, starts: starts.sorted { $0.index < $1.index },
-                              intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                    let starts = starts.sorted { $0.index < $1.index }
+                    switch breakPlacement {
+                    case .cumulativeCounts:
+                        addBreaks(group: group, template: template, day: day, starts: starts,
+                                  intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                    case .perShiftOption:
+                        addShiftBreaks(group: group, template: template, day: day, starts: starts,
+                                       intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                    case .anywhereInDayWindows:
+                        addLooseBreaks(group: group, template: template, day: day, starts: starts,
+                                       intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                    }
                 }
             }
             var dayCounts: [(VariableID, Double)] = []
@@ -269,6 +299,53 @@ struct RosterModel {
                 if p < positions.upperBound, startIndices.contains(p - late), let closed = started(by: p - late) {
                     model.addConstraint(name: "close(\(tag),\(k),\(p))", LinearExpression([(total, 1), (closed, -1)]), .greaterOrEqual(0))
                 }
+            }
+        }
+    }
+
+    /// Break-position variables of one template-day and their flow terms, as many of each
+    /// break as shifts, anywhere from the earliest shift's window to the latest's
+    /// (``BreakPlacement/anywhereInDayWindows``).
+    private mutating func addLooseBreaks(
+        group: AgentGroup, template: ShiftTemplate, day: Int, starts: [(index: Int, variable: VariableID)], intervals: Int,
+        flow: inout [[(VariableID, Double)]], intervalMinutes: Int
+    ) {
+        let tag = "\(group.index),\(template.id),\(day)"
+        let cap = Double(group.availableByDay[day])
+        for (k, rule) in template.breaks.enumerated() {
+            let length = rule.minutes / intervalMinutes
+            var terms = starts.map { ($0.variable, -1.0) }
+            for p in (starts.first!.index + rule.earliestOffsetMinutes / intervalMinutes)...(starts.last!.index + rule.latestOffsetMinutes / intervalMinutes) {
+                let w = addVariable(name: "w(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap, day: day)
+                breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
+                if p < intervals { flow[p].append((w, 1)) }
+                if p + length < intervals { flow[p + length].append((w, -1)) }
+                terms.append((w, 1))
+            }
+            model.addConstraint(name: "breaks(\(tag),\(k))", LinearExpression(terms), .equal(0))
+        }
+    }
+
+    /// Break-position variables of each shift option of one template-day, their flow terms, and
+    /// one row per option and break: as many breaks as shifts, each in its shift's window.
+    private mutating func addShiftBreaks(
+        group: AgentGroup, template: ShiftTemplate, day: Int, starts: [(index: Int, variable: VariableID)], intervals: Int,
+        flow: inout [[(VariableID, Double)]], intervalMinutes: Int
+    ) {
+        let cap = Double(group.availableByDay[day])
+        for start in starts {
+            let tag = "\(group.index),\(template.id),\(day),\(start.index)"
+            for (k, rule) in template.breaks.enumerated() {
+                let length = rule.minutes / intervalMinutes
+                var terms = [(start.variable, -1.0)]
+                for p in (start.index + rule.earliestOffsetMinutes / intervalMinutes)...(start.index + rule.latestOffsetMinutes / intervalMinutes) {
+                    let w = addVariable(name: "v(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap, day: day)
+                    breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
+                    if p < intervals { flow[p].append((w, 1)) }
+                    if p + length < intervals { flow[p + length].append((w, -1)) }
+                    terms.append((w, 1))
+                }
+                model.addConstraint(name: "brk(\(tag),\(k))", LinearExpression(terms), .equal(0))
             }
         }
     }

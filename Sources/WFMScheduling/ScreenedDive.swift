@@ -1,11 +1,31 @@
 import Foundation
 import WFMOptimization
 
-/// How large group models are solved: the interior-point method solves the full LP
-/// relaxation (far faster than GLPK's simplex on these models) and its row duals give a
-/// proven bound; the shift options it leaves unused are dropped, and an LP-guided dive on the
-/// much smaller model that remains finds the roster — day by day (``BlockwiseDive``, its
-/// start priced by the same duals), or on the whole model if that hits a dead end.
+/// How large group models are solved. The interior-point method solves an LP relaxation (far
+/// faster than GLPK's simplex on these models); its row duals give a proven bound, the shift
+/// options it leaves unused are dropped, and an LP-guided dive on the much smaller model that
+/// remains finds the roster — day by day (``BlockwiseDive``), its start priced by the same duals.
+///
+/// Two threads share the work (see ``RosterModel/BreakPlacement`` for the three ways of
+/// writing breaks):
+/// - the calling thread takes the *quick path*: it screens with the loose relaxation, whose
+///   interior point is the fastest, and dives by day on the per-shift-option model, whose
+///   simplex re-solves are the cheapest;
+/// - meanwhile a worker solves the per-shift-option relaxation by interior point for the
+///   exact LP bound, then the cumulative-count relaxation, whose duals price the *exact path*
+///   (on the standard instances they lead the dive best).
+///
+/// If the quick roster is within the gap asked for of the bound, it is kept and the exact path
+/// does not run. Otherwise the exact path dives the cumulative-count model by day, with
+/// fallbacks (the whole model after a dead end, and from a crash basis too when the dive by
+/// day ends above the gap asked for), and the better of the two rosters is kept, the exact
+/// one on a tie. The roster depends only on what each path finds, never on which thread
+/// finishes first, so runs stay deterministic.
+///
+/// GLPK's interior point cannot be interrupted: when the quick roster is kept while the
+/// worker is still in its second interior point, the call returns at once and the worker
+/// finishes that solve in the background (on its own thread, which owns its GLPK problem),
+/// then ends without diving.
 struct ScreenedDive {
     let solver: any LPSessionSolver
     /// Shift options the interior point uses less than this are dropped.
@@ -21,9 +41,33 @@ struct ScreenedDive {
         let result: SolveResult
     }
 
-    /// Solves the group model of `problem` until `deadline`; `relativeGap` only decides how the
-    /// stop is reported. The interior point solves the model without its group rest rows (a
-    /// relaxation, so its bound holds); the dive's restricted model has them.
+    /// What the interior point says about one relaxation.
+    struct Screening {
+        /// The relaxation's name, for messages.
+        let relaxation: String
+        let bound: Double?
+        /// The shift options in use.
+        let kept: Set<GroupShiftKey>
+        /// Shift options of the relaxation.
+        let optionCount: Int
+        /// The row duals, by row name.
+        let priceOfRow: [String: Double]
+        let summary: String
+    }
+
+    /// A roster one path found on its restricted model.
+    struct Found {
+        let screening: Screening
+        let roster: RosterModel
+        let dive: LPGuidedDive.Outcome
+        /// How the dive went, for the status line.
+        let method: String
+    }
+
+    /// Solves the group model of `problem` until `deadline` (the interior points excepted: they
+    /// have no time limit); `relativeGap` decides whether the exact path runs and how the stop
+    /// is reported. The relaxations leave out the group rest rows (so their bounds hold); the
+    /// restricted models the dives work on have them.
     /// - Returns: nil if no roster was found in time.
     func run(
         problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double,
@@ -31,52 +75,124 @@ struct ScreenedDive {
     ) throws -> Outcome? {
         let clock = ContinuousClock()
         let begin = clock.now
-        let relaxation = RosterModel(problem: problem, groups: groups, countsRest: false)
+        let boundScreening = Handoff<Result<Screening?, any Error>>()
+        let exactPathNeeded = Handoff<Bool>()
+        let exactPath = Handoff<Result<(found: Found?, log: [String]), any Error>>()
+        // A thread of its own rather than a pooled one: the calling thread blocks on the
+        // worker, and a pool as small as the machine could have no thread left to run it.
+        let worker = Thread { [self] in
+            boundScreening.put(Result {
+                try screen(RosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .perShiftOption), as: "per-shift-option")
+            })
+            let cumulative = Result { try screen(RosterModel(problem: problem, groups: groups, countsRest: false), as: "cumulative-count") }
+            guard exactPathNeeded.take() else { return }
+            exactPath.put(Result {
+                var log: [String] = []
+                guard let screening = try cumulative.get() else { return (nil, log) }
+                log.append(screening.summary)
+                let found = try roster(from: screening, problem: problem, groups: groups, placement: .cumulativeCounts, fallbackGap: relativeGap,
+                                       until: deadline, log: &log)
+                return (found, log)
+            })
+        }
+        worker.stackSize = 8 << 20
+        worker.start()
+        // The worker waits for this answer before diving; on every way out it gets one.
+        var answered = false
+        defer { if !answered { exactPathNeeded.put(false) } }
+
+        let loose = try screen(RosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .anywhereInDayWindows),
+                               as: "loose")
+        loose.map { progress($0.summary) }
+        var quickLog: [String] = []
+        let quick = try loose.flatMap {
+            try roster(from: $0, problem: problem, groups: groups, placement: .perShiftOption, fallbackGap: nil, until: deadline, log: &quickLog)
+        }
+        quickLog.forEach(progress)
+        let bounding = try boundScreening.take().get()
+        bounding.map { progress($0.summary) }
+        var bound = [bounding?.bound, loose?.bound].compactMap { $0 }.max()
+        let chosen: Found?
+        let other: String
+        if let quick, let bound, Self.gap(quick.dive.objective, bound) <= relativeGap {
+            answered = true
+            exactPathNeeded.put(false)
+            chosen = quick
+            other = "the exact path was not needed"
+        } else {
+            answered = true
+            exactPathNeeded.put(true)
+            let (exact, log) = try exactPath.take().get()
+            log.forEach(progress)
+            bound = [bound, exact?.screening.bound].compactMap { $0 }.max()
+            chosen = [exact, quick].compactMap { $0 }.min { $0.dive.objective < $1.dive.objective }
+            let alternative = chosen?.screening.relaxation == "loose" ? exact : quick
+            other = alternative.map { "the \($0.screening.relaxation) path found \($0.dive.objective)" } ?? "the other path found none"
+        }
+        guard let chosen else { return nil }
+        let screening = chosen.screening
+        let model = chosen.roster.model
+        var result = SolveResult(
+            termination: .heuristicStop, hasFeasibleSolution: true, objective: chosen.dive.objective, bestBound: bound,
+            values: chosen.dive.values, solveTime: clock.now - begin,
+            rawStatus: "interior point on the \(screening.relaxation) relaxation, then \(chosen.method) over \(screening.kept.count) of \(screening.optionCount) shift options (\(model.variables.count) variables, \(model.constraints.count) rows; root LP \(Self.seconds(chosen.dive.rootSolveTime)) s, \(chosen.dive.lpSolves) LP solves); \(other)")
+        if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
+        return Outcome(roster: chosen.roster, result: result)
+    }
+
+    /// Solves `relaxation` by interior point: its bound, the shift options it uses (at least
+    /// ``screeningThreshold``) and its row prices; nil if the interior point fails.
+    private func screen(_ relaxation: RosterModel, as name: String) throws -> Screening? {
         let interior = try solver.withLPSession(relaxation.model) { try $0.solveByInteriorPoint() }
         guard interior.values.count == relaxation.model.variables.count else { return nil }
         let bound = relaxation.model.lagrangianBound(rowDuals: interior.rowDuals)
         let kept = Set(relaxation.shifts.filter { interior.values[$0.variable.index] >= Self.screeningThreshold }
             .map { GroupShiftKey(group: $0.group, shift: $0.shift) })
-        progress("stage 1: interior point in \(Self.seconds(interior.solveTime)) s (\(interior.rawStatus)), relaxation \(interior.objective), proven bound \(bound.map { "\($0)" } ?? "none"); \(kept.count) of \(relaxation.shifts.count) shift options in use")
-        let restricted = RosterModel(problem: problem, groups: groups, admits: { kept.contains(GroupShiftKey(group: $0, shift: $1)) })
-        // The interior point's duals price the restricted model's linking rows (by name; the
-        // rest rows, absent from the relaxation, get none) for the blockwise start.
-        let dualByName = Dictionary(uniqueKeysWithValues: zip(relaxation.model.constraints.map(\.name), interior.rowDuals))
-        let prices = restricted.model.constraints.map { dualByName[$0.name] ?? 0 }
+        let summary = "stage 1: interior point on the \(name) relaxation in \(Self.seconds(interior.solveTime)) s (\(interior.rawStatus)), relaxation \(interior.objective), proven bound \(bound.map { "\($0)" } ?? "none"); \(kept.count) of \(relaxation.shifts.count) shift options in use"
+        return Screening(
+            relaxation: name, bound: bound, kept: kept, optionCount: relaxation.shifts.count,
+            priceOfRow: Dictionary(uniqueKeysWithValues: zip(relaxation.model.constraints.map(\.name), interior.rowDuals)),
+            summary: summary)
+    }
+
+    /// A roster on the model (its breaks written as `placement` says) restricted to the options
+    /// `screening` keeps, dived day by day from its prices (by row name: rows the relaxation
+    /// lacks get none). With a `fallbackGap`, a dead end is followed by a whole-model dive from
+    /// the same start, and a dive by day ending further than that gap from the screening's
+    /// bound by a whole-model dive from a crash basis (slower, but each rounding is seen by
+    /// every day at once, and the crash root is another vertex of the LP's optimal face); the
+    /// better is kept.
+    private func roster(
+        from screening: Screening, problem: ScheduleProblem, groups: [AgentGroup], placement: RosterModel.BreakPlacement,
+        fallbackGap: Double?, until deadline: ContinuousClock.Instant, log: inout [String]
+    ) throws -> Found? {
+        let restricted = RosterModel(problem: problem, groups: groups, breakPlacement: placement,
+                                     admits: { screening.kept.contains(GroupShiftKey(group: $0, shift: $1)) })
+        let prices = restricted.model.constraints.map { screening.priceOfRow[$0.name] ?? 0 }
         let roundFirst = Set(restricted.shifts.map(\.variable))
         var blockwise = BlockwiseDive(solver: solver)
         blockwise.largestStepIncrease = Self.largestStepIncrease
         var whole = LPGuidedDive(solver: solver)
         whole.largestStepIncrease = Self.largestStepIncrease
-        let start = (blockOfVariable: restricted.dayOfVariable, prices: Optional(prices))
-        var method = "a dive by day"
-        var found = try blockwise.run(
+        func found(_ dive: LPGuidedDive.Outcome?, _ method: String) -> Found? {
+            dive.map { Found(screening: screening, roster: restricted, dive: $0, method: method) }
+        }
+        let byDay = try blockwise.run(
             restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,
             prices: prices, until: deadline)
-        if found == nil {
-            progress("stage 1: the dive by day hit a dead end; diving the whole model")
-            method = "a whole-model dive"
-            found = try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline)
-        } else if let byDay = found, let bound, Self.gap(byDay.objective, bound) > relativeGap {
-            // Slower, but each rounding is seen by every day at once, and the root from a crash
-            // basis is another vertex of the LP's optimal face: another path to round along.
-            progress("stage 1: the dive by day ended \(Self.percent(Self.gap(byDay.objective, bound))) from the bound, above the gap asked for; diving the whole model too")
-            if let other = try whole.run(restricted.model, roundFirst: roundFirst, until: deadline),
-                other.objective < byDay.objective
-            {
-                method = "a whole-model dive (\(Self.percent(Self.gap(byDay.objective, bound))) for the dive by day)"
-                found = other
-            } else {
-                method = "a dive by day (a whole-model dive did no better)"
-            }
+        guard let fallbackGap else { return found(byDay, "a dive by day") }
+        guard let byDay else {
+            log.append("stage 1: the dive by day of the \(screening.relaxation) path hit a dead end; diving the whole model")
+            let start = (blockOfVariable: restricted.dayOfVariable, prices: Optional(prices))
+            return found(try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline), "a whole-model dive")
         }
-        guard let dive = found else { return nil }
-        var result = SolveResult(
-            termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: bound, values: dive.values,
-            solveTime: clock.now - begin,
-            rawStatus: "interior point, then \(method) over \(kept.count) of \(relaxation.shifts.count) shift options (\(restricted.model.variables.count) variables, \(restricted.model.constraints.count) rows; root LP \(Self.seconds(dive.rootSolveTime)) s, \(dive.lpSolves) LP solves)")
-        if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
-        return Outcome(roster: restricted, result: result)
+        guard let bound = screening.bound, Self.gap(byDay.objective, bound) > fallbackGap else { return found(byDay, "a dive by day") }
+        let byDayGap = Self.percent(Self.gap(byDay.objective, bound))
+        log.append("stage 1: the dive by day of the \(screening.relaxation) path ended \(byDayGap) from its bound, above the gap asked for; diving the whole model too")
+        if let other = try whole.run(restricted.model, roundFirst: roundFirst, until: deadline), other.objective < byDay.objective {
+            return found(other, "a whole-model dive (\(byDayGap) for the dive by day)")
+        }
+        return found(byDay, "a dive by day (a whole-model dive did no better)")
     }
 
     /// The relative gap as ``SolveResult/relativeGap`` defines it.
@@ -94,7 +210,7 @@ struct ScreenedDive {
 }
 
 /// A shift option of one group.
-private struct GroupShiftKey: Hashable {
+struct GroupShiftKey: Hashable {
     let group: Int
     let shift: GridShift
 }

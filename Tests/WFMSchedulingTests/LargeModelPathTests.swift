@@ -46,6 +46,49 @@ import WFMOptimization
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    @Test func theQuickRosterIsKeptWithinTheGapAndTheExactPathRunsOtherwise() throws {
+        let problem = ScheduleInstanceGenerator.make(.small)
+        var diving = Scheduler(solver: GLPKSolver())
+        diving.branchAndBoundLimit = 0
+        var messages: [String] = []
+        let quick = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2), progress: { messages.append($0) })
+        #expect(quick.groupStage.rawStatus.contains("interior point on the loose relaxation"), "\(quick.groupStage.rawStatus)")
+        #expect(quick.groupStage.rawStatus.contains("the exact path was not needed"), "\(quick.groupStage.rawStatus)")
+        #expect(!messages.contains { $0.contains("cumulative-count relaxation") }, "\(messages)")
+        messages = []
+        let both = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0), progress: { messages.append($0) })
+        #expect(messages.contains { $0.contains("interior point on the cumulative-count relaxation") }, "\(messages)")
+        #expect(both.groupStage.rawStatus.contains("path found"), "the other path's roster is named: \(both.groupStage.rawStatus)")
+        #expect(try #require(both.groupStage.objective) <= #require(quick.groupStage.objective) + 1e-6, "the better of the two is kept")
+        #expect(try abs(#require(both.groupStage.bestBound) - #require(quick.groupStage.bestBound)) < 1e-3, "the same exact LP bound")
+        for outcome in [quick, both] {
+            let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
+            #expect(violations.isEmpty, "\(violations)")
+        }
+    }
+
+    @Test func theTwoPathsGiveTheSameRosterEveryRun() throws {
+        let problem = ScheduleInstanceGenerator.make(.small)
+        var diving = Scheduler(solver: GLPKSolver())
+        diving.branchAndBoundLimit = 0
+        let runs = try (0..<2).map { _ in try diving.schedule(problem, options: options) }
+        #expect(runs[0].shifts == runs[1].shifts)
+        #expect(runs[0].groupStage.objective == runs[1].groupStage.objective)
+    }
+
+    @Test func aDayThatCannotMeetWhatTheDayBeforeLeftIsDivedWithIt() throws {
+        // a (day 0, at most 2) + 2c (day 1) = 3: the LP takes a = 2, c = ½, and day 0 on its own
+        // keeps a = 2, after which no whole c exists. Dived together, the days find a = 1, c = 1.
+        var model = MIPModel(name: "m")
+        let a = model.addVariable(name: "a", kind: .integer, lowerBound: 0, upperBound: 2)
+        let c = model.addVariable(name: "c", kind: .integer, lowerBound: 0, upperBound: 1)
+        model.addConstraint(name: "week", LinearExpression([(a, 1), (c, 2)]), .equal(3))
+        model.setObjective(.minimize, LinearExpression([(a, 1), (c, 3)]))
+        let outcome = try #require(try BlockwiseDive(solver: GLPKSolver()).run(
+            model, blockOfVariable: [0, 1], linkingCounts: [], roundFirst: [], prices: nil, until: ContinuousClock().now + .seconds(10)))
+        #expect(outcome.values == [1, 1] && outcome.objective == 4, "\(outcome.values)")
+    }
+
     @Test func aTimeLimitSpentBeforeTheDiveEndsWithNoRosterAndSaysWhy() throws {
         var diving = Scheduler(solver: GLPKSolver())
         diving.branchAndBoundLimit = 0
@@ -118,12 +161,12 @@ import WFMOptimization
         model.addConstraint(name: "own", LinearExpression([(x0, 1)]), .lessOrEqual(2))
         model.addConstraint(name: "week", LinearExpression([(x0, 1), (x1, 1)]), .equal(3))
         model.setObjective(.minimize, LinearExpression([(x0, 1), (x1, 4)]))
-        let first = BlockwiseDive.blockModel(model, block: 0, blockOfVariable: [0, 1], values: [1.5, 1.5], duals: [0, 2])
+        let first = BlockwiseDive.blockModel(model, blocks: 0...0, blockOfVariable: [0, 1], values: [1.5, 1.5], duals: [0, 2])
         #expect(first.members == [0])
         let later = first.model.variables[1]
         #expect(later.lowerBound == 0.5 && later.upperBound == 2.5, "x1's LP value 1.5, give or take the reach of 1")
         #expect(first.model.objective.evaluate([2, 1]) == 2 + 2, "x0 at its cost, the later total at the dual; x1's cost left out")
-        let second = BlockwiseDive.blockModel(model, block: 1, blockOfVariable: [0, 1], values: [2, 1.5], duals: [0, 2])
+        let second = BlockwiseDive.blockModel(model, blocks: 1...1, blockOfVariable: [0, 1], values: [2, 1.5], duals: [0, 2])
         #expect(second.model.variables.count == 1, "nothing later than the last day")
         #expect(second.model.constraints.map(\.name) == ["week"] && second.model.constraints[0].bounds == .equal(1), "x0 = 2 moved to the bound")
         #expect(second.model.objective.evaluate([1]) == 2 + 4, "the earlier day's cost is a constant")
