@@ -169,11 +169,18 @@ struct RosterModel {
                         addBreaks(group: group, template: template, day: day, starts: starts,
                                   intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
                     case .perShiftOption:
-                        addShiftBreaks(group: group, template: template, day: day, starts: starts,
-                                       intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                        for start in starts {
+                            for k in template.breaks.indices {
+                                addBreakChoice(k, of: [start], group: group, template: template, day: day,
+                                               tag: "\(group.index),\(template.id),\(day),\(k),s\(start.index)",
+                                               intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                            }
+                        }
                     case .anywhereInDayWindows:
-                        addLooseBreaks(group: group, template: template, day: day, starts: starts,
-                                       intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                        for k in template.breaks.indices {
+                            addBreakChoice(k, of: starts, group: group, template: template, day: day, tag: "\(group.index),\(template.id),\(day),\(k)",
+                                           intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
+                        }
                     }
                 }
             }
@@ -303,51 +310,24 @@ struct RosterModel {
         }
     }
 
-    /// Break-position variables of one template-day and their flow terms, as many of each
-    /// break as shifts, anywhere from the earliest shift's window to the latest's
-    /// (``BreakPlacement/anywhereInDayWindows``).
-    private mutating func addLooseBreaks(
-        group: AgentGroup, template: ShiftTemplate, day: Int, starts: [(index: Int, variable: VariableID)], intervals: Int,
-        flow: inout [[(VariableID, Double)]], intervalMinutes: Int
+    /// Break `k` of `shifts` (of one template-day): one variable per position from the first
+    /// shift's earliest start of it to the last one's latest, with its flow terms, and a row
+    /// making them as many as the shifts. `tag` names them.
+    private mutating func addBreakChoice(
+        _ k: Int, of shifts: [(index: Int, variable: VariableID)], group: AgentGroup, template: ShiftTemplate, day: Int, tag: String,
+        intervals: Int, flow: inout [[(VariableID, Double)]], intervalMinutes: Int
     ) {
-        let tag = "\(group.index),\(template.id),\(day)"
-        let cap = Double(group.availableByDay[day])
-        for (k, rule) in template.breaks.enumerated() {
-            let length = rule.minutes / intervalMinutes
-            var terms = starts.map { ($0.variable, -1.0) }
-            for p in (starts.first!.index + rule.earliestOffsetMinutes / intervalMinutes)...(starts.last!.index + rule.latestOffsetMinutes / intervalMinutes) {
-                let w = addVariable(name: "w(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap, day: day)
-                breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
-                if p < intervals { flow[p].append((w, 1)) }
-                if p + length < intervals { flow[p + length].append((w, -1)) }
-                terms.append((w, 1))
-            }
-            model.addConstraint(name: "breaks(\(tag),\(k))", LinearExpression(terms), .equal(0))
+        let rule = template.breaks[k]
+        let length = rule.minutes / intervalMinutes
+        var terms = shifts.map { ($0.variable, -1.0) }
+        for p in (shifts.first!.index + rule.earliestOffsetMinutes / intervalMinutes)...(shifts.last!.index + rule.latestOffsetMinutes / intervalMinutes) {
+            let w = addVariable(name: "w(\(tag),\(p))", kind: .integer, lowerBound: 0, upperBound: Double(group.availableByDay[day]), day: day)
+            breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
+            if p < intervals { flow[p].append((w, 1)) }
+            if p + length < intervals { flow[p + length].append((w, -1)) }
+            terms.append((w, 1))
         }
-    }
-
-    /// Break-position variables of each shift option of one template-day, their flow terms, and
-    /// one row per option and break: as many breaks as shifts, each in its shift's window.
-    private mutating func addShiftBreaks(
-        group: AgentGroup, template: ShiftTemplate, day: Int, starts: [(index: Int, variable: VariableID)], intervals: Int,
-        flow: inout [[(VariableID, Double)]], intervalMinutes: Int
-    ) {
-        let cap = Double(group.availableByDay[day])
-        for start in starts {
-            let tag = "\(group.index),\(template.id),\(day),\(start.index)"
-            for (k, rule) in template.breaks.enumerated() {
-                let length = rule.minutes / intervalMinutes
-                var terms = [(start.variable, -1.0)]
-                for p in (start.index + rule.earliestOffsetMinutes / intervalMinutes)...(start.index + rule.latestOffsetMinutes / intervalMinutes) {
-                    let w = addVariable(name: "v(\(tag),\(k),\(p))", kind: .integer, lowerBound: 0, upperBound: cap, day: day)
-                    breaks.append(BreakVariable(group: group.index, templateID: template.id, day: day, breakIndex: k, position: p, variable: w))
-                    if p < intervals { flow[p].append((w, 1)) }
-                    if p + length < intervals { flow[p + length].append((w, -1)) }
-                    terms.append((w, 1))
-                }
-                model.addConstraint(name: "brk(\(tag),\(k))", LinearExpression(terms), .equal(0))
-            }
-        }
+        model.addConstraint(name: "breaks(\(tag))", LinearExpression(terms), .equal(0))
     }
 
     /// Maximum consecutive days, counted for the group: in any run of one day more than the

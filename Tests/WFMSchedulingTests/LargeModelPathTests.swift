@@ -11,14 +11,19 @@ import WFMOptimization
 @Suite(.serialized) struct LargeModelPathTests {
     let options = ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0)
 
+    /// A scheduler that sends even the small instance down the large-model path.
+    private var diving: Scheduler<GLPKSolver> {
+        var scheduler = Scheduler(solver: GLPKSolver())
+        scheduler.branchAndBoundLimit = 0
+        return scheduler
+    }
+
     @Test func theDiveLandsBetweenTheBoundAndTheProvenOptimum() throws {
         let problem = ScheduleInstanceGenerator.make(.small)
         let exact = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options)
         #expect(exact.groupStage.termination == .optimal)
         let optimum = try #require(exact.groupStage.objective)
 
-        var diving = Scheduler(solver: GLPKSolver())
-        diving.branchAndBoundLimit = 0
         let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.01))
         let stage = outcome.groupStage
         let objective = try #require(stage.objective)
@@ -33,8 +38,6 @@ import WFMOptimization
 
     @Test func aDiveByDayAboveTheGapIsFollowedByAWholeModelDive() throws {
         let problem = ScheduleInstanceGenerator.make(.small)
-        var diving = Scheduler(solver: GLPKSolver())
-        diving.branchAndBoundLimit = 0
         var messages: [String] = []
         let outcome = try diving.schedule(problem, options: options, progress: { messages.append($0) })
         #expect(messages.contains { $0.contains("above the gap asked for; diving the whole model too") }, "\(messages)")
@@ -48,8 +51,6 @@ import WFMOptimization
 
     @Test func theQuickRosterIsKeptWithinTheGapAndTheExactPathRunsOtherwise() throws {
         let problem = ScheduleInstanceGenerator.make(.small)
-        var diving = Scheduler(solver: GLPKSolver())
-        diving.branchAndBoundLimit = 0
         var messages: [String] = []
         let quick = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2), progress: { messages.append($0) })
         #expect(quick.groupStage.rawStatus.contains("interior point on the loose relaxation"), "\(quick.groupStage.rawStatus)")
@@ -69,8 +70,6 @@ import WFMOptimization
 
     @Test func theTwoPathsGiveTheSameRosterEveryRun() throws {
         let problem = ScheduleInstanceGenerator.make(.small)
-        var diving = Scheduler(solver: GLPKSolver())
-        diving.branchAndBoundLimit = 0
         let runs = try (0..<2).map { _ in try diving.schedule(problem, options: options) }
         #expect(runs[0].shifts == runs[1].shifts)
         #expect(runs[0].groupStage.objective == runs[1].groupStage.objective)
@@ -90,8 +89,6 @@ import WFMOptimization
     }
 
     @Test func aTimeLimitSpentBeforeTheDiveEndsWithNoRosterAndSaysWhy() throws {
-        var diving = Scheduler(solver: GLPKSolver())
-        diving.branchAndBoundLimit = 0
         #expect {
             _ = try diving.schedule(ScheduleInstanceGenerator.make(.small), options: ScheduleOptions(timeLimit: .milliseconds(1), relativeGap: 0))
         } throws: { error in
@@ -106,8 +103,6 @@ import WFMOptimization
                                                                             maxConsecutive: 4, rest: 12))
         let needs = (0..<7).flatMap { day in (0..<6).map { ("q", day, $0, 2.0) } + (22..<24).map { ("q", day, $0, 3.0) } }
         let problem = ScheduleProblem(center: center, agents: (0..<6).map { agent("a\($0)") }, requirements: requirements(center, needs))
-        var diving = Scheduler(solver: GLPKSolver())
-        diving.branchAndBoundLimit = 0
         let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2))
         let stage = outcome.groupStage
         #expect(stage.rawStatus.contains("then a dive by day over"), "\(stage.rawStatus)")
