@@ -21,6 +21,9 @@ struct AgentAssigner {
         static let weekendPeak = 0.5
     }
 
+    /// Solves allowing extra shifts, at most.
+    static let extraRounds = 3
+
     /// What the second stage made of one group.
     struct Outcome {
         var shifts: [RosterShift] = []
@@ -40,18 +43,24 @@ struct AgentAssigner {
 
     /// Gives `planned` to the members of `group`. When some member cannot reach the weekly
     /// minimum with the planned shifts alone, the MIP is solved again allowing those members
-    /// an extra copy of a planned shift (paid time above the plan, so at a cost); members
-    /// still short then may also take any other option of their templates. Each solve is kept
-    /// only if it leaves fewer members short.
+    /// an extra copy of a planned shift (paid time above the plan, so at a cost); in later
+    /// rounds (up to ``extraRounds`` in all) every member found short so far may also take any
+    /// other option of their templates. Each solve is kept only if it leaves fewer members
+    /// short.
     func assign(_ planned: [PlannedShift], group: AgentGroup) throws -> Outcome {
         guard !planned.isEmpty else { return Outcome() }
         var best = try solve(planned, group: group, extrasFor: [], catalogueFor: [])
-        var extrasFor = Set<Int>()
-        for wholeCatalogue in [false, true] {
+        // Everyone found short in any solve so far: a node-limited solve may leave another
+        // member short than the one it helped.
+        var everShort = Set<Int>()
+        func note(_ outcome: Outcome) {
+            everShort.formUnion(group.members.indices.filter { outcome.shortOfMinimum.contains(group.members[$0].id) })
+        }
+        for round in 0..<Self.extraRounds {
             guard !best.shortOfMinimum.isEmpty, best.result?.hasFeasibleSolution == true else { break }
-            let short = Set(group.members.indices.filter { best.shortOfMinimum.contains(group.members[$0].id) })
-            extrasFor.formUnion(short)
-            let next = try solve(planned, group: group, extrasFor: extrasFor, catalogueFor: wholeCatalogue ? short : [])
+            note(best)
+            let next = try solve(planned, group: group, extrasFor: everShort, catalogueFor: round == 0 ? [] : everShort)
+            note(next)
             if next.result?.hasFeasibleSolution == true && next.shortOfMinimum.count < best.shortOfMinimum.count { best = next }
         }
         return best
