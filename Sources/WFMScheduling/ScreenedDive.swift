@@ -112,21 +112,21 @@ struct ScreenedDive {
         let bounding = try boundScreening.take().get()
         bounding.map { progress($0.summary) }
         var bound = [bounding?.bound, loose?.bound].compactMap { $0 }.max()
+        let quickSuffices = quick.map { roster in bound.map { Self.gap(roster.dive.objective, $0) <= relativeGap } ?? false } ?? false
+        answered = true
+        exactPathNeeded.put(!quickSuffices)
         let chosen: Found?
         let other: String
-        if let quick, let bound, Self.gap(quick.dive.objective, bound) <= relativeGap {
-            answered = true
-            exactPathNeeded.put(false)
+        if quickSuffices {
             chosen = quick
             other = "the exact path was not needed"
         } else {
-            answered = true
-            exactPathNeeded.put(true)
             let (exact, log) = try exactPath.take().get()
             log.forEach(progress)
             bound = [bound, exact?.screening.bound].compactMap { $0 }.max()
-            chosen = [exact, quick].compactMap { $0 }.min { $0.dive.objective < $1.dive.objective }
-            let alternative = chosen?.screening.relaxation == "loose" ? exact : quick
+            let exactWins = exact.map { exact in quick.map { exact.dive.objective <= $0.dive.objective } ?? true } ?? false
+            chosen = exactWins ? exact : quick
+            let alternative = exactWins ? quick : exact
             other = alternative.map { "the \($0.screening.relaxation) path found \($0.dive.objective)" } ?? "the other path found none"
         }
         guard let chosen else { return nil }
