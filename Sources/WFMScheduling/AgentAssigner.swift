@@ -21,7 +21,7 @@ struct AgentAssigner {
         static let weekendPeak = 0.5
     }
 
-    /// Solves allowing extra shifts, at most.
+    /// At most this many solves allow extra shifts.
     static let extraRounds = 3
 
     /// What the second stage made of one group.

@@ -69,8 +69,8 @@ struct BlockwiseDive {
                 for (position, index) in part.members.enumerated() where counted.contains(index) {
                     part.model.setBounds(of: VariableID(position), lower: values[index], upper: values[index])
                 }
-                let whole = Set(part.members.indices.filter { roundFirst.contains(VariableID(part.members[$0])) }.map { VariableID($0) })
-                guard let result = try blockDive.run(part.model, roundFirst: whole, until: deadline) else {
+                let spanFirst = Set(part.members.indices.filter { roundFirst.contains(VariableID(part.members[$0])) }.map { VariableID($0) })
+                guard let result = try blockDive.run(part.model, roundFirst: spanFirst, until: deadline) else {
                     // What the earlier blocks left cannot be met here: dive the previous block
                     // again, together with this one.
                     guard first > 0, clock.now < deadline else { return nil }

@@ -95,6 +95,7 @@ struct ScreenedDive {
                 return (found, log)
             })
         }
+        // The usual main-thread stack: the worker builds and solves models as large as the caller's.
         worker.stackSize = 8 << 20
         worker.start()
         // The worker waits for this answer before diving; on every way out it gets one.
@@ -112,7 +113,8 @@ struct ScreenedDive {
         let bounding = try boundScreening.take().get()
         bounding.map { progress($0.summary) }
         var bound = [bounding?.bound, loose?.bound].compactMap { $0 }.max()
-        let quickSuffices = quick.map { roster in bound.map { Self.gap(roster.dive.objective, $0) <= relativeGap } ?? false } ?? false
+        var quickSuffices = false
+        if let quick, let bound { quickSuffices = Self.gap(quick.dive.objective, bound) <= relativeGap }
         answered = true
         exactPathNeeded.put(!quickSuffices)
         let chosen: Found?
