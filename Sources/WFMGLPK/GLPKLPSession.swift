@@ -47,8 +47,13 @@ final class GLPKLPSession: LPSession {
         (0..<Int(problem.rowCount)).map { problem.lpRowDual(GLPKModelLoader.glpkIndex($0)) }
     }
 
-    /// Runs the simplex from the basis in the problem.
+    /// Runs the simplex from the basis in the problem; a time limit already used up (by the
+    /// work before it) is a time-limit outcome, never an invalid option.
     private func simplex(_ method: SimplexMethod, timeLimit: Duration?) throws -> SolveResult {
+        if let timeLimit, timeLimit <= .zero {
+            return SolveResult(termination: .timeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
+                               solveTime: .zero, rawStatus: "time limit reached before the simplex started")
+        }
         var options = self.options
         options.timeLimit = timeLimit
         options.simplexMethod = method
@@ -132,5 +137,12 @@ extension GLPKSolver: LPSessionSolver {
         glp_term_out(GLP_OFF)
         let problem = GLPKModelLoader.load(relaxation)
         return try body(GLPKLPSession(problem: problem, model: relaxation, options: SolverOptions()))
+    }
+
+    /// `glp_free_env`: frees the calling thread's GLPK environment (GLPK keeps one per thread
+    /// and makes a new one on its next call). Every problem made on the thread has been
+    /// deleted by then: each lives only inside one solve or session.
+    public func releaseThreadResources() {
+        _ = glp_free_env()
     }
 }

@@ -41,16 +41,23 @@ public struct CSVTable: Sendable {
         }
         header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         var records: [Record] = []
+        var log = DiagnosticLog(file: path)
         var line = 2 + CSVTable.embeddedLineBreaks(in: reader.headerRow ?? [])
-        while let row = reader.next() {
+        while let row = reader.next(), !log.hasOverflowed {
             defer { line += 1 + CSVTable.embeddedLineBreaks(in: row) }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            guard row.count <= header.count else {
+                log.error(line: line, field: "row", "has \(row.count) fields, more than the \(header.count) columns of the header",
+                          expected: "one field per header column (quote fields that hold a comma)")
+                continue
+            }
             let padded = row.count < header.count ? row + Array(repeating: "", count: header.count - row.count) : row
             records.append(Record(line: line, fields: padded))
         }
         if let error = reader.error {
-            throw InputError(Diagnostic(file: path, line: line, field: "file", problem: "malformed CSV (\(error))", expected: "RFC 4180 quoting"))
+            log.error(line: line, field: "file", "malformed CSV (\(error))", expected: "RFC 4180 quoting")
         }
+        try log.throwIfErrors()
         self.records = records
     }
 

@@ -69,12 +69,15 @@ struct CenterParser {
                          expected: "one of \(TimeGrid.supportedIntervalMinutes.map(String.init).joined(separator: ", "))")
         }
         let weekStart = walker.date(top["week_start"], "week_start")
-        let hours = top["opening_hours"].flatMap { OpeningHoursParser(walker: walker).openingHours($0, "opening_hours") }
+        let validInterval = interval.flatMap { TimeGrid.supportedIntervalMinutes.contains($0) ? $0 : nil }
+        let hours = top["opening_hours"].flatMap {
+            OpeningHoursParser(walker: walker, intervalMinutes: validInterval).openingHours($0, "opening_hours")
+        }
         let holidays = walker.list(top["holidays"], "holidays", expected: "a list of dates", walker.date) ?? []
-        let queues = top["queues"].flatMap { QueueParser(walker: walker).queues($0) }
+        let queues = top["queues"].flatMap { QueueParser(walker: walker, intervalMinutes: validInterval).queues($0) }
         let queueIDs = Set(queues?.map(\.id) ?? [])
         let shrinkage = top["shrinkage"].map { self.shrinkage($0, queueIDs: queueIDs) } ?? Shrinkage(defaultValue: 0)
-        let shifts = ShiftParser(walker: walker, intervalMinutes: interval.flatMap { TimeGrid.supportedIntervalMinutes.contains($0) ? $0 : nil })
+        let shifts = ShiftParser(walker: walker, intervalMinutes: validInterval)
         let templates = top["shift_templates"].flatMap(shifts.templates) ?? []
         let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id))) } ?? []
         let costs = top["costs"].map(self.costs) ?? Costs()

@@ -9,7 +9,7 @@ public enum ForecastReader {
         let table = try CSVTable(path: path)
         let columns = try table.columns(required: ["interval_start", "queue", "calls", "aht_seconds"])
         var log = DiagnosticLog(file: path)
-        var resolver = TimestampResolver(timeZone: center.timeZone)
+        var resolver = TimestampResolver(timeZone: center.timeZone, offsetsMustMatch: true)
         let queueIDs = Set(center.queues.map(\.id))
         var entries: [ForecastEntry] = []
         var order = RowOrder<Int>()
@@ -23,9 +23,10 @@ public enum ForecastReader {
                           expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml)")
                 continue
             }
-            let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0, expected: "expected calls ≥ 0")
+            let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0,
+                                   maximum: InputLimits.maximumCallsPerInterval, expected: "calls from 0 to 1,000,000 per interval")
             let aht = readNumber(field("aht_seconds"), line: line, field: "aht_seconds", log: &log, minimum: 0, exclusive: true,
-                                 expected: "seconds > 0")
+                                 maximum: InputLimits.maximumSeconds, expected: "seconds above 0, at most 86400 (a day)")
             let text = field("interval_start")
             guard let instant = resolver.instant(text, queue: queue, line: line, field: "interval_start", log: &log) else { continue }
             guard let interval = grid.index(startingAt: instant) else {

@@ -22,7 +22,7 @@ public enum HistoryReader {
         let table = try CSVTable(path: path)
         let columns = try table.columns(required: ["timestamp", "queue", "calls"], optional: ["aht_seconds"])
         var log = DiagnosticLog(file: path)
-        var resolver = TimestampResolver(timeZone: center.timeZone)
+        var resolver = TimestampResolver(timeZone: center.timeZone, offsetsMustMatch: false)
         let queueIDs = Set(center.queues.map(\.id))
         var records: [(line: Int, record: HistoryRecord)] = []
         var order = RowOrder<Date>()
@@ -35,11 +35,12 @@ public enum HistoryReader {
                           expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml)")
                 continue
             }
-            let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0, expected: "a number of calls ≥ 0")
+            let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0,
+                                   maximum: InputLimits.maximumCallsPerInterval, expected: "calls from 0 to 1,000,000 per interval")
             var aht: Double?
             if columns["aht_seconds"] != nil, !field("aht_seconds").isEmpty {
                 aht = readNumber(field("aht_seconds"), line: line, field: "aht_seconds", log: &log, minimum: 0, exclusive: (calls ?? 0) > 0,
-                                 expected: "seconds > 0")
+                                 maximum: InputLimits.maximumSeconds, expected: "seconds above 0, at most 86400 (a day)")
                 if aht == 0 { aht = nil }
             }
             guard let instant = resolver.instant(field("timestamp"), queue: queue, line: line, field: "timestamp", log: &log),

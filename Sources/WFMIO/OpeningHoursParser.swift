@@ -4,6 +4,8 @@ import Yams
 /// Reads opening hours: a mapping from weekday to "closed", "HH:MM-HH:MM" or a list of ranges.
 struct OpeningHoursParser {
     let walker: YAMLWalker
+    /// The plan's interval, or nil when it is invalid (the grid check is then skipped).
+    let intervalMinutes: Int?
 
     /// `{mon: "07:00-22:00", sat: ["09:00-12:00", "13:00-17:00"], sun: closed}`.
     func openingHours(_ node: Node, _ path: String) -> OpeningHours? {
@@ -22,6 +24,11 @@ struct OpeningHoursParser {
                     walker.error(item, dayPath, "'\(text)' is not an opening range", expected: "\"HH:MM-HH:MM\" (closing after opening), or closed")
                     valid = false
                     continue
+                }
+                if let intervalMinutes, range.opens.minutes % intervalMinutes != 0 || range.closes.minutes % intervalMinutes != 0 {
+                    walker.error(item, dayPath, "\(range) does not fall on the \(intervalMinutes)-minute interval grid",
+                                 expected: "opening and closing times at multiples of \(intervalMinutes) minutes")
+                    valid = false
                 }
                 if let clash = dayRanges.first(where: { $0.opens < range.closes && range.opens < $0.closes }) {
                     walker.error(item, dayPath, "\(range) overlaps \(clash)", expected: "separate ranges")

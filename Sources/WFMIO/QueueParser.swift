@@ -4,6 +4,8 @@ import Yams
 /// Reads the `queues` section of center.yaml.
 struct QueueParser {
     let walker: YAMLWalker
+    /// The plan's interval, or nil when it is invalid (opening hours are then not checked against it).
+    let intervalMinutes: Int?
 
     private static let required = ["id", "aht_seconds", "service_level"]
     private static let optional = [
@@ -49,7 +51,7 @@ struct QueueParser {
         }
         let minimum = walker.integer(entries["min_agents"], "\(path).min_agents", in: 0...100_000, expected: "a whole number ≥ 0")
         let weight = walker.number(entries["weight"], "\(path).weight", in: 0...1e6, expected: "a weight ≥ 0")
-        let hours = entries["opening_hours"].flatMap { OpeningHoursParser(walker: walker).openingHours($0, "\(path).opening_hours") }
+        let hours = entries["opening_hours"].flatMap { OpeningHoursParser(walker: walker, intervalMinutes: intervalMinutes).openingHours($0, "\(path).opening_hours") }
         guard let id, isIdentifier(id), let aht, let level, entries["opening_hours"] == nil || hours != nil else { return nil }
         return Queue(
             id: id, ahtSeconds: aht, serviceLevel: level, asaSeconds: asa, maxOccupancy: occupancy,

@@ -11,7 +11,7 @@ public enum RequirementsReader {
         let table = try CSVTable(path: path)
         let columns = try table.columns(required: ["interval_start", "queue", "agents_scheduled"])
         var log = DiagnosticLog(file: path)
-        var resolver = TimestampResolver(timeZone: center.timeZone)
+        var resolver = TimestampResolver(timeZone: center.timeZone, offsetsMustMatch: true)
         var order = RowOrder<Int>()
         var matrix = RequirementMatrix(queues: center.queues.map(\.id), intervals: grid.intervals.count)
         let weekEnd = grid.weekStart.adding(days: 6)
@@ -26,7 +26,7 @@ public enum RequirementsReader {
                 continue
             }
             let agents = readNumber(field("agents_scheduled"), line: line, field: "agents_scheduled", log: &log, minimum: 0,
-                                    expected: "a number of agents ≥ 0")
+                                    maximum: InputLimits.maximumAgentsPerInterval, expected: "agents from 0 to 100,000")
             let text = field("interval_start")
             guard let instant = resolver.instant(text, queue: queue, line: line, field: "interval_start", log: &log) else { continue }
             guard let interval = grid.index(startingAt: instant) else {

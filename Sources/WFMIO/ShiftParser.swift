@@ -111,6 +111,10 @@ struct ShiftParser {
             walker.error(entries["templates"], "\(path).templates[\(index)]", "unknown template '\(template)'",
                          expected: "one of \(templateIDs.sorted().joined(separator: ", "))")
         }
+        if let templates, templates.isEmpty {
+            walker.error(entries["templates"], "\(path).templates", "is empty: no agent of this contract could work",
+                         expected: "at least one of \(templateIDs.sorted().joined(separator: ", "))")
+        }
         guard let id, let hours, let days, let templates, !templates.isEmpty else { return nil }
         return Contract(
             id: id, weeklyPaidHours: Bounds(min: hours.min, max: hours.max),

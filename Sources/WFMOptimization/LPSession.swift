@@ -32,4 +32,14 @@ public protocol LPSessionSolver: MIPSolver {
     /// inside `body`, on the calling thread.
     /// - Throws: ``OptimizationError`` for an invalid model, or whatever `body` throws.
     func withLPSession<T>(_ model: MIPModel, _ body: (any LPSession) throws -> T) throws -> T
+
+    /// Frees what the solver keeps for the calling thread between solves (GLPK: its
+    /// environment). Call it last on a thread of your own that solved, once every session and
+    /// solve on it has ended.
+    func releaseThreadResources()
+}
+
+extension LPSessionSolver {
+    /// Nothing to free: the default for solvers that keep no state per thread.
+    public func releaseThreadResources() {}
 }

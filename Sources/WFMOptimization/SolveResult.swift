@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a solver stopped. Whether a feasible point exists is reported separately, in
 /// ``SolveResult/hasFeasibleSolution``.
 public enum Termination: String, Sendable, Equatable {
@@ -68,8 +70,8 @@ public struct SolveResult: Sendable, Equatable {
             ? "time limit, no feasible point found" : termination.rawValue]
         if let objective { parts.append("objective \(objective)") }
         if let bestBound { parts.append("bound \(bestBound)") }
-        if let relativeGap { parts.append("gap \(Double(Int((relativeGap * 10000).rounded())) / 100)%") }
-        parts.append("\(Double(Int(solveTime.seconds * 1000)) / 1000) s")
+        if let relativeGap { parts.append("gap " + String(format: "%.2f%%", relativeGap * 100)) }
+        parts.append(String(format: "%.3f s", solveTime.seconds))
         return parts.joined(separator: ", ")
     }
 }

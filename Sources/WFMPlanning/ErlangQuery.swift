@@ -1,4 +1,6 @@
+import WFMCore
 import WFMQueueing
+import WFMReporting
 
 /// `wfm erlang`: the staffing answer for one load and targets, and how the queue performs
 /// with a few agents fewer or more.
@@ -17,6 +19,20 @@ public struct ErlangQuery: Sendable {
         self.shrinkage = shrinkage
     }
 
+    /// Creates a query from plain numbers, as the command line gives them: seconds, fractions
+    /// and calls. The ranges are checked by ``run()``.
+    public init(
+        calls: Double, intervalSeconds: Double, ahtSeconds: Double, patienceSeconds: Double?, serviceLevel: Double,
+        withinSeconds: Double, maxAsaSeconds: Double?, maxOccupancy: Double?, maxAbandonRate: Double?, shrinkage: Double
+    ) {
+        self.init(
+            load: QueueLoad(calls: calls, averageHandleTimeSeconds: ahtSeconds, intervalSeconds: intervalSeconds, patienceSeconds: patienceSeconds),
+            targets: StaffingTargets(
+                serviceLevel: serviceLevel, serviceLevelThresholdSeconds: withinSeconds, maximumAverageSpeedOfAnswerSeconds: maxAsaSeconds,
+                maximumOccupancy: maxOccupancy, maximumAbandonmentRate: maxAbandonRate),
+            shrinkage: shrinkage)
+    }
+
     /// The answer: the requirement, and performance rows for n−2 … n+3 agents (those ≥ 0).
     public struct Answer: Sendable {
         /// The requirement.
@@ -28,8 +44,12 @@ public struct ErlangQuery: Sendable {
     }
 
     /// Computes the answer.
-    /// - Throws: ``QueueingError`` for invalid input or an unattainable target.
+    /// - Throws: ``PlanningError`` for a load above ``InputLimits/maximumCallsPerInterval`` calls,
+    ///   ``QueueingError`` for other invalid input or an unattainable target.
     public func run() throws -> Answer {
+        guard load.calls <= InputLimits.maximumCallsPerInterval else {
+            throw PlanningError("--calls \(load.calls) is above the 1,000,000 calls per interval wfm answers")
+        }
         let requirement = try StaffingCalculator.requirement(for: load, targets: targets, shrinkage: shrinkage)
         let model = try queueModel(for: load)
         let n = requirement.productiveAgents
@@ -37,5 +57,14 @@ public struct ErlangQuery: Sendable {
             model.performance(agents: $0, thresholdSeconds: targets.serviceLevelThresholdSeconds)
         }
         return Answer(requirement: requirement, model: load.patienceSeconds == nil ? "Erlang C" : "Erlang A", neighbourhood: rows)
+    }
+
+    /// The answer as a table for people, or as JSON.
+    /// - Throws: as ``run()``.
+    public func rendered(asJSON: Bool) throws -> String {
+        let answer = try run()
+        let report = ErlangReport(load: load, targets: targets, model: answer.model, requirement: answer.requirement, shrinkage: shrinkage,
+                                  neighbourhood: answer.neighbourhood)
+        return asJSON ? try report.json() : report.text()
     }
 }

@@ -6,38 +6,66 @@ import WFMOptimization
 import WFMScheduling
 
 /// `wfm schedule`: reads center.yaml, agents.csv and requirements.csv, makes the roster with
-/// GLPK, checks it against every rule, and writes roster.csv; the model, if asked, is written before solving.
+/// GLPK, checks it against every rule, and writes roster.csv; the model, if asked, is written
+/// before solving. A roster that breaks a rule is never written under the requested name: it
+/// goes beside it, as `NAME.rejected.csv`, for inspection.
 public struct ScheduleJob: Sendable {
     public var configPath: String
     public var requirementsPath: String
     public var agentsPath: String?
     public var outputPath: String
     public var exportModelPath: String?
-    public var options: ScheduleOptions
+    /// The wall-clock backstop of the whole run, in seconds (1 s to a day).
+    public var timeLimitSeconds: Double
+    /// The relative gap at which the group plan stops, a fraction.
+    public var relativeGap: Double
     public var overwrite: Bool
 
     /// Creates the job.
     public init(configPath: String, requirementsPath: String, agentsPath: String?, outputPath: String, exportModelPath: String?,
-                options: ScheduleOptions, overwrite: Bool) {
+                timeLimitSeconds: Double, relativeGap: Double, overwrite: Bool) {
         self.configPath = configPath
         self.requirementsPath = requirementsPath
         self.agentsPath = agentsPath
         self.outputPath = outputPath
         self.exportModelPath = exportModelPath
-        self.options = options
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
         self.overwrite = overwrite
     }
 
-    /// The roster and its checks.
+    /// The roster, its checks, and where it was written.
     public struct Outcome: Sendable {
         public let schedule: ScheduleOutcome
         public let violations: [RuleViolation]
-        public let timeZone: TimeZone
+        public let grid: TimeGrid
+        /// The queues in center.yaml order.
+        public let queues: [String]
+        /// Where the roster was written: the requested file, or `NAME.rejected.csv` beside it
+        /// when a rule is broken.
+        public let writtenPath: String
+        /// The gap asked for, a fraction.
+        public let requestedGap: Double
+        /// The time limit, in seconds.
+        public let timeLimitSeconds: Double
+    }
+
+    /// The path a rule-breaking roster is written to instead of `path`.
+    public static func rejectedPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = "\(stem).rejected.\(url.pathExtension.isEmpty ? "csv" : url.pathExtension)"
+        return folder.isEmpty ? name : folder + "/" + name
     }
 
     /// Runs the job.
-    /// - Throws: ``InputError``, ``SchedulingError`` or ``OptimizationError``.
+    /// - Throws: ``InputError``, ``SchedulingError``, ``PlanningError`` or ``OptimizationError``.
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
+        guard timeLimitSeconds >= 1, timeLimitSeconds <= InputLimits.maximumTimeLimitSeconds else {
+            throw PlanningError("the time limit must be from 1 s to a day, got \(timeLimitSeconds) s")
+        }
+        guard relativeGap >= 0, relativeGap < 1 else { throw PlanningError("the gap must be a fraction in [0, 1), got \(relativeGap)") }
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
         let modelFormat = try exportModelPath.map { path in
             try AtomicFileWriter.checkWritable(path, overwrite: overwrite)
@@ -52,14 +80,17 @@ public struct ScheduleJob: Sendable {
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         let requirements = try RequirementsReader.read(path: requirementsPath, center: center, grid: center.timeGrid)
-        let problem = ScheduleProblem(center: center, agents: agents, requirements: requirements)
+        let problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements)
         if let exportModelPath, let format = modelFormat {
             let model = Scheduler<GLPKSolver>.groupModel(of: problem)
             try AtomicFileWriter.write(try model.exported(as: format), to: exportModelPath, overwrite: overwrite)
         }
+        let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: relativeGap)
         let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
         let violations = RosterRuleChecker(center: center, agents: agents).violations(in: schedule.shifts)
-        try AtomicFileWriter.write(RosterFiles.csv(schedule.shifts, timeZone: center.timeZone), to: outputPath, overwrite: overwrite)
-        return Outcome(schedule: schedule, violations: violations, timeZone: center.timeZone)
+        let destination = violations.isEmpty ? outputPath : Self.rejectedPath(for: outputPath)
+        try AtomicFileWriter.write(RosterFiles.csv(schedule.shifts, timeZone: center.timeZone), to: destination, overwrite: overwrite)
+        return Outcome(schedule: schedule, violations: violations, grid: problem.grid, queues: center.queues.map(\.id),
+                       writtenPath: destination, requestedGap: relativeGap, timeLimitSeconds: timeLimitSeconds)
     }
 }

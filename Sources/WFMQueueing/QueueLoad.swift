@@ -20,6 +20,11 @@ public struct QueueLoad: Sendable, Equatable {
     /// The offered load in erlangs: calls × AHT / interval length.
     public var offeredLoad: Double { calls * averageHandleTimeSeconds / intervalSeconds }
 
+    /// The largest offered load the models answer, in erlangs: 100,000 agents busy at once,
+    /// far beyond any single queue, and small enough that every staffing search stays exact
+    /// and takes milliseconds.
+    public static let maximumOfferedLoad = 100_000.0
+
     /// Checks every field.
     /// - Throws: ``QueueingError`` `.invalidInput` naming the field.
     public func validate() throws {
@@ -34,6 +39,11 @@ public struct QueueLoad: Sendable, Equatable {
         }
         if let patienceSeconds, !(patienceSeconds.isFinite && patienceSeconds > 0) {
             throw QueueingError(.invalidInput, "patience must be > 0 seconds, got \(patienceSeconds)")
+        }
+        guard offeredLoad <= Self.maximumOfferedLoad else {
+            throw QueueingError(
+                .invalidInput,
+                "the offered load of \(calls) calls × \(averageHandleTimeSeconds) s / \(intervalSeconds) s is \(offeredLoad) erlangs, above the \(Int(Self.maximumOfferedLoad)) erlangs the models answer")
         }
     }
 }

@@ -14,7 +14,26 @@ public struct ErlangReport: Sendable, Codable, Equatable {
         public var abandonRate: Double
     }
 
+    /// The targets as understood, echoed so that a misread flag shows at once.
+    public struct Targets: Sendable, Codable, Equatable {
+        public var serviceLevel: Double
+        public var serviceLevelWithinSeconds: Double
+        public var maxAsaSeconds: Double?
+        public var maxOccupancy: Double?
+        public var maxAbandonRate: Double?
+
+        /// `80% answered within 20 s, ASA ≤ 30 s, occupancy ≤ 85%`.
+        var text: String {
+            var parts = ["\(NumberFormatting.percent(serviceLevel, serviceLevel * 100 == (serviceLevel * 100).rounded() ? 0 : 2)) answered within \(NumberFormatting.fixed(serviceLevelWithinSeconds, 0)) s"]
+            if let maxAsaSeconds { parts.append("ASA ≤ \(NumberFormatting.fixed(maxAsaSeconds, 0)) s") }
+            if let maxOccupancy { parts.append("occupancy ≤ \(NumberFormatting.percent(maxOccupancy, 1))") }
+            if let maxAbandonRate { parts.append("abandonment ≤ \(NumberFormatting.percent(maxAbandonRate, 1))") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
     public var model: String
+    public var targets: Targets
     public var calls: Double
     public var ahtSeconds: Double
     public var intervalSeconds: Double
@@ -28,9 +47,13 @@ public struct ErlangReport: Sendable, Codable, Equatable {
     public var neighbourhood: [Row]
 
     /// Builds the report.
-    public init(load: QueueLoad, model: String, requirement: StaffingRequirement, shrinkage: Double,
+    public init(load: QueueLoad, targets: StaffingTargets, model: String, requirement: StaffingRequirement, shrinkage: Double,
                 neighbourhood: [QueuePerformance]) {
         self.model = model
+        self.targets = Targets(
+            serviceLevel: targets.serviceLevel, serviceLevelWithinSeconds: targets.serviceLevelThresholdSeconds,
+            maxAsaSeconds: targets.maximumAverageSpeedOfAnswerSeconds, maxOccupancy: targets.maximumOccupancy,
+            maxAbandonRate: targets.maximumAbandonmentRate)
         calls = load.calls
         ahtSeconds = load.averageHandleTimeSeconds
         intervalSeconds = load.intervalSeconds
@@ -55,6 +78,7 @@ public struct ErlangReport: Sendable, Codable, Equatable {
             "\(model): \(NumberFormatting.fixed(calls, 2)) calls per \(NumberFormatting.fixed(intervalSeconds / 60, 0)) min, "
                 + "AHT \(NumberFormatting.fixed(ahtSeconds, 0)) s" + (patienceSeconds.map { ", patience \(NumberFormatting.fixed($0, 0)) s" } ?? "")
                 + ": \(NumberFormatting.fixed(offeredLoadErlangs, 3)) erlangs",
+            "Targets: \(targets.text)",
             "Productive agents: \(agentsProductive) (binding target: \(binding))",
             "Scheduled agents:  \(agentsScheduled) at \(NumberFormatting.percent(shrinkage, 1)) shrinkage",
             "",

@@ -9,7 +9,10 @@ import WFMOptimization
 struct AgentAssigner {
     let problem: ScheduleProblem
     let solver: any MIPSolver
+    /// Each solve's budget: a node limit, and a time limit as a backstop.
     let options: SolverOptions
+    /// The run's backstop: no solve goes past it, and a solve it stops is recorded.
+    let backstop: TimeBackstop
 
     /// Costs of the second stage, in order of importance.
     enum Cost {
@@ -152,14 +155,21 @@ struct AgentAssigner {
         return starts
     }
 
-    /// Branch and bound within the options' budget; when that finds nothing, an LP-guided
-    /// dive on the same model (which rarely fails on assignment models) in the same time.
+    /// Branch and bound within the options' budget (never past the backstop); when that finds
+    /// nothing, an LP-guided dive on the same model (which rarely fails on assignment models).
     private func solveOrDive(_ model: MIPModel) throws -> SolveResult {
+        guard let remaining = backstop.remaining() else {
+            return SolveResult(termination: .timeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
+                               solveTime: .zero, rawStatus: "no time left for the assignment MIP")
+        }
+        var options = self.options
+        options.timeLimit = min(options.timeLimit ?? remaining, remaining)
         let result = try solver.solve(model, options: options)
-        guard !result.hasFeasibleSolution, let sessions = solver as? any LPSessionSolver, let limit = options.timeLimit else { return result }
+        if result.termination == .timeLimit { backstop.fire() }
+        guard !result.hasFeasibleSolution, let sessions = solver as? any LPSessionSolver else { return result }
         let clock = ContinuousClock()
         let start = clock.now
-        guard let dive = try LPGuidedDive(solver: sessions).run(model, until: start + limit) else { return result }
+        guard let dive = try LPGuidedDive(solver: sessions).run(model, backstop: backstop) else { return result }
         return SolveResult(
             termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: result.bestBound,
             values: dive.values, solveTime: result.solveTime + (clock.now - start),

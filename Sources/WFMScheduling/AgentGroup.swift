@@ -37,3 +37,11 @@ struct AgentGroup {
         }
     }
 }
+
+extension AgentGroup {
+    /// The group as the user knows it: "the 12 agents of contract fulltime skilled for
+    /// billing, tech".
+    var label: String {
+        "the \(members.count) agent\(members.count == 1 ? "" : "s") of contract \(contract.id) skilled for \(skills.map(\.queue).joined(separator: ", "))"
+    }
+}

@@ -41,21 +41,19 @@ struct BlockwiseDive {
     /// - Returns: nil at a dead end or when time runs out.
     func run(
         _ model: MIPModel, blockOfVariable: [Int?], linkingCounts: [VariableID], roundFirst: Set<VariableID>, prices: [Double]?,
-        until deadline: ContinuousClock.Instant
+        backstop: TimeBackstop
     ) throws -> LPGuidedDive.Outcome? {
         var dive = LPGuidedDive(solver: solver)
         dive.largestStepIncrease = largestStepIncrease
         var blockDive = dive
         blockDive.batchShare = Self.blockBatchShare
         return try solver.withLPSession(model) { whole -> LPGuidedDive.Outcome? in
-            let clock = ContinuousClock()
-            guard let root = try dive.solve(whole, fromBlocks: blockOfVariable, prices: prices, until: deadline) else { return nil }
+            guard let root = try dive.solve(whole, fromBlocks: blockOfVariable, prices: prices, backstop: backstop) else { return nil }
             let duals = whole.rowDuals()
             var state = LPGuidedDive.State(values: root.values, objective: root.objective ?? 0)
             let counts = linkingCounts.map(\.index)
             let counted = Set(counts)
-            let hurry = clock.now + (deadline - clock.now) * dive.hurryShare
-            guard try dive.makeWhole(counts, of: model, in: whole, state: &state, hurry: hurry, until: deadline,
+            guard try dive.makeWhole(counts, of: model, in: whole, state: &state, backstop: backstop,
                                      batchShare: Self.countBatchShare, probes: false)
             else { return nil }
             var values = state.values
@@ -70,10 +68,10 @@ struct BlockwiseDive {
                     part.model.setBounds(of: VariableID(position), lower: values[index], upper: values[index])
                 }
                 let spanFirst = Set(part.members.indices.filter { roundFirst.contains(VariableID(part.members[$0])) }.map { VariableID($0) })
-                guard let result = try blockDive.run(part.model, roundFirst: spanFirst, until: deadline) else {
+                guard let result = try blockDive.run(part.model, roundFirst: spanFirst, backstop: backstop) else {
                     // What the earlier blocks left cannot be met here: dive the previous block
                     // again, together with this one.
-                    guard first > 0, clock.now < deadline else { return nil }
+                    guard first > 0, !backstop.isExpired else { return nil }
                     first -= 1
                     continue
                 }

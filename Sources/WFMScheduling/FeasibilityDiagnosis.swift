@@ -34,8 +34,24 @@ public enum FeasibilityDiagnosis {
             if week.minDays > week.maxDays {
                 problems.append("\(label): needs at least \(week.minDays) days but may work at most \(week.maxDays)")
             }
+            let spacing = restSpacingDays(templates, restMinutes: Int(contract.minRestHours * 60)) ?? 7
+            if week.minDays > 1 + 6 / spacing {
+                problems.append("\(label): min_rest_hours \(contract.minRestHours) leaves \(spacing) days between the starts of two shifts at the least, so at most \(1 + 6 / spacing) working days fit in a week, fewer than the \(week.minDays) needed")
+            }
         }
         return problems
+    }
+
+    /// The fewest calendar days between two working days that the rest rule allows with these
+    /// templates (1: consecutive days are possible), or nil if no two shifts fit in a week.
+    static func restSpacingDays(_ templates: [ShiftTemplate], restMinutes: Int) -> Int? {
+        (1...6).first { days in
+            templates.contains { first in
+                templates.contains { next in
+                    days * 1440 + next.latestStart.minutes - first.earliestStart.minutes - first.lengthMinutes >= restMinutes
+                }
+            }
+        }
     }
 
     private static func hours(_ minutes: Int) -> String {

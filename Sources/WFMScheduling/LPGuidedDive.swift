@@ -14,9 +14,10 @@ struct LPGuidedDive {
     /// Share of the fractional variables rounded in one step (the least fractional first); when
     /// that is a single variable, both ways are tried.
     var batchShare = 0.1
-    /// After this share of the time, all fractional variables of a class are rounded at once,
-    /// so that a roster is found before the deadline (at some cost in quality).
-    let hurryShare = 0.8
+    /// After this many LP solves in one rounding pass, all fractional variables of the pass
+    /// are rounded at once: a deterministic budget, so that the point found never depends on
+    /// how fast the machine was (the passes on the standard instances take far fewer).
+    var hurryAfterSolves = 1000
     /// A batch that raises the LP objective by more than this is undone like an infeasible
     /// one (for rosters: a step that only an elastic slack can absorb).
     var largestStepIncrease = Double.infinity
@@ -30,26 +31,25 @@ struct LPGuidedDive {
         let lpSolves: Int
     }
 
-    /// Dives from the relaxation of `model`, stopping at `deadline`. The integer variables in
+    /// Dives from the relaxation of `model`; `backstop` only stops a dive that would run too
+    /// long (and then records that it fired). The integer variables in
     /// `roundFirst` (for rosters: the shift counts) are all made whole before any other is
     /// rounded, so the others (break positions) adapt to them.
     /// With `blocks` (a block per variable and prices for the linking rows), the relaxation
     /// starts from the blocks' optima (``LPSession/solve(fromBlocks:linkingPrices:timeLimit:)``).
     /// - Returns: nil if the relaxation is not solved to optimality, the dive hits a dead
-    ///   end, or time runs out.
+    ///   end, or the backstop stops it.
     func run(
         _ model: MIPModel, roundFirst: Set<VariableID> = [], blocks: (blockOfVariable: [Int?], prices: [Double]?)? = nil,
-        until deadline: ContinuousClock.Instant
+        backstop: TimeBackstop
     ) throws -> Outcome? {
         try solver.withLPSession(model) { session in
-            let clock = ContinuousClock()
-            let first = try blocks.map { try solve(session, fromBlocks: $0.blockOfVariable, prices: $0.prices, until: deadline) }
-            guard let root = try first ?? solve(session, until: deadline) else { return nil }
+            let first = try blocks.map { try solve(session, fromBlocks: $0.blockOfVariable, prices: $0.prices, backstop: backstop) }
+            guard let root = try first ?? solve(session, backstop: backstop) else { return nil }
             let integer = model.variables.indices.filter { model.variables[$0].kind != .continuous }
-            let hurry = clock.now + (deadline - clock.now) * hurryShare
             var state = State(values: root.values, objective: root.objective ?? 0)
             for round in [integer.filter { roundFirst.contains(VariableID($0)) }, integer] {
-                guard try makeWhole(round, of: model, in: session, state: &state, hurry: hurry, until: deadline) else { return nil }
+                guard try makeWhole(round, of: model, in: session, state: &state, backstop: backstop) else { return nil }
             }
             let point = Self.rounded(state.values, of: model)
             return Outcome(values: point, objective: model.objective.evaluate(point), rootSolveTime: root.solveTime, lpSolves: state.solves + 1)
@@ -67,23 +67,24 @@ struct LPGuidedDive {
     /// LP makes every one of them whole, starting from the session's last optimal point
     /// `state.values`; rounded variables stay fixed in the session. `batchShare` overrides
     /// the dive's own; without `probes`, a last single variable is rounded like a batch
-    /// instead of being tried both ways.
-    /// - Returns: false at a dead end or when time runs out.
+    /// instead of being tried both ways. After ``hurryAfterSolves`` solves in the pass, the
+    /// rest is rounded at once.
+    /// - Returns: false at a dead end or when the backstop stops the pass.
     func makeWhole(
         _ candidates: [Int], of model: MIPModel, in session: any LPSession, state: inout State,
-        hurry: ContinuousClock.Instant, until deadline: ContinuousClock.Instant, batchShare: Double? = nil, probes: Bool = true
+        backstop: TimeBackstop, batchShare: Double? = nil, probes: Bool = true
     ) throws -> Bool {
         let batchShare = batchShare ?? self.batchShare
-        let clock = ContinuousClock()
+        let hurryAt = state.solves + hurryAfterSolves
         var fixed = Set<Int>()
         func fix(_ index: Int, _ value: Double) { session.setBounds(of: VariableID(index), lower: value, upper: value) }
-        while clock.now < deadline {
+        while !backstop.isExpired {
             let fractional = candidates.filter { !fixed.contains($0) && !isWhole(state.values[$0]) }
                 .sorted { (distance(state.values[$0]), $0) < (distance(state.values[$1]), $1) }
             if fractional.isEmpty { return true }
-            let share = clock.now < hurry ? batchShare : 1
+            let share = state.solves < hurryAt ? batchShare : 1
             let batch = Array(fractional.prefix(max(1, Int(Double(fractional.count) * share))))
-            if probes, batch.count == 1, let probed = try probe(batch[0], values: state.values, model: model, session: session, until: deadline) {
+            if probes, batch.count == 1, let probed = try probe(batch[0], values: state.values, model: model, session: session, backstop: backstop) {
                 // Near the end one variable is rounded at a time: both ways are tried.
                 state.solves += probed.solves
                 fixed.insert(batch[0])
@@ -93,7 +94,7 @@ struct LPGuidedDive {
             }
             for index in batch { fix(index, state.values[index].rounded()) }
             state.solves += 1
-            if let result = try solve(session, until: deadline), let objective = result.objective,
+            if let result = try solve(session, backstop: backstop), let objective = result.objective,
                 objective - state.objective <= largestStepIncrease
             {
                 fixed.formUnion(batch)
@@ -109,7 +110,7 @@ struct LPGuidedDive {
             let value = state.values[first]
             fix(first, value.rounded() > value ? value.rounded(.down) : value.rounded(.up))
             state.solves += 1
-            guard let result = try solve(session, until: deadline) else { return false }
+            guard let result = try solve(session, backstop: backstop) else { return false }
             fixed.insert(first)
             state.values = result.values
             state.objective = result.objective ?? state.objective
@@ -124,15 +125,15 @@ struct LPGuidedDive {
 
     /// Rounds variable `index` down and up, and keeps the better LP (re-solving if it was
     /// the first); nil if neither is feasible in time.
-    private func probe(_ index: Int, values: [Double], model: MIPModel, session: any LPSession, until deadline: ContinuousClock.Instant)
+    private func probe(_ index: Int, values: [Double], model: MIPModel, session: any LPSession, backstop: TimeBackstop)
         throws -> (values: [Double], objective: Double, solves: Int)?
     {
         let down = values[index].rounded(.down)
         let up = values[index].rounded(.up)
         session.setBounds(of: VariableID(index), lower: down, upper: down)
-        let first = try solve(session, until: deadline)
+        let first = try solve(session, backstop: backstop)
         session.setBounds(of: VariableID(index), lower: up, upper: up)
-        let second = try solve(session, until: deadline)
+        let second = try solve(session, backstop: backstop)
         if let high = second, let objective = high.objective, (first?.objective ?? .infinity) >= objective {
             return (high.values, objective, 2)
         }
@@ -143,27 +144,29 @@ struct LPGuidedDive {
         }
         // Down was better; the session last solved up, so down is fixed and solved again.
         session.setBounds(of: VariableID(index), lower: down, upper: down)
-        guard let again = try solve(session, until: deadline), let objective = again.objective else { return nil }
+        guard let again = try solve(session, backstop: backstop), let objective = again.objective else { return nil }
         return (again.values, objective, 3)
     }
 
-    /// Re-solves the session; nil unless optimal within the time left.
-    func solve(_ session: any LPSession, until deadline: ContinuousClock.Instant) throws -> SolveResult? {
-        let remaining = deadline - ContinuousClock().now
-        guard remaining > .milliseconds(10) else { return nil }
-        let result = try session.solve(timeLimit: remaining)
-        return result.termination == .optimal ? result : nil
+    /// Re-solves the session; nil unless optimal within the time left (a solve the backstop
+    /// stops is recorded as its firing).
+    func solve(_ session: any LPSession, backstop: TimeBackstop) throws -> SolveResult? {
+        guard let remaining = backstop.remaining() else { return nil }
+        return Self.optimal(try session.solve(timeLimit: remaining), backstop: backstop)
     }
 
     /// Solves the session from its diagonal blocks (see
     /// ``LPSession/solve(fromBlocks:linkingPrices:timeLimit:)``); nil unless optimal within the
     /// time left.
-    func solve(_ session: any LPSession, fromBlocks blockOfVariable: [Int?], prices: [Double]?, until deadline: ContinuousClock.Instant)
+    func solve(_ session: any LPSession, fromBlocks blockOfVariable: [Int?], prices: [Double]?, backstop: TimeBackstop)
         throws -> SolveResult?
     {
-        let remaining = deadline - ContinuousClock().now
-        guard remaining > .milliseconds(10) else { return nil }
-        let result = try session.solve(fromBlocks: blockOfVariable, linkingPrices: prices, timeLimit: remaining)
+        guard let remaining = backstop.remaining() else { return nil }
+        return Self.optimal(try session.solve(fromBlocks: blockOfVariable, linkingPrices: prices, timeLimit: remaining), backstop: backstop)
+    }
+
+    private static func optimal(_ result: SolveResult, backstop: TimeBackstop) -> SolveResult? {
+        if result.termination == .timeLimit { backstop.fire() }
         return result.termination == .optimal ? result : nil
     }
 

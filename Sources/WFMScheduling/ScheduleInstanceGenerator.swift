@@ -20,7 +20,7 @@ public enum ScheduleInstanceGenerator {
     }
 
     /// The instance of `size` for `seed`.
-    public static func make(_ size: Size, seed: UInt64 = 1) -> ScheduleProblem {
+    public static func make(_ size: Size, seed: UInt64 = 1) throws -> ScheduleProblem {
         var random = SeededGenerator(seed: seed)
         let queues = (0..<size.queues).map { index in
             Queue(id: "q\(index + 1)", ahtSeconds: 300, serviceLevel: ServiceLevelTarget(fraction: 0.8, withinSeconds: 20),
@@ -59,7 +59,7 @@ public enum ScheduleInstanceGenerator {
                          skills: skills, unavailable: absences)
         }
         let contractedHours = agents.reduce(0.0) { $0 + ($1.contract == "fulltime" ? 36 : 18) }
-        return ScheduleProblem(center: center, agents: agents,
+        return try ScheduleProblem(center: center, agents: agents,
                                requirements: demand(center: center, queues: queues.count, requiredHours: 0.8 * contractedHours))
     }
 

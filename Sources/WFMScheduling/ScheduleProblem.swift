@@ -12,17 +12,59 @@ public struct ScheduleProblem: Sendable {
     /// Agents to schedule per queue and interval.
     public let requirements: RequirementMatrix
 
-    /// Creates a problem.
-    public init(center: Center, agents: [Agent], requirements: RequirementMatrix) {
+    /// Creates a problem, after checking that its parts fit together, so that nothing
+    /// downstream (model building, GLPK) meets an unknown contract or an absurd number.
+    /// - Throws: ``SchedulingError`` naming every agent, contract and requirement that does not
+    ///   fit: duplicate or unknown ids, requirements of another shape, or requirements that are
+    ///   not finite or lie outside 0 to ``InputLimits/maximumAgentsPerInterval``.
+    public init(center: Center, agents: [Agent], requirements: RequirementMatrix) throws {
+        let grid = center.timeGrid
+        let problems = Self.problems(center: center, grid: grid, agents: agents, requirements: requirements)
+        guard problems.isEmpty else { throw SchedulingError(problems) }
         self.center = center
-        grid = center.timeGrid
+        self.grid = grid
         self.agents = agents
         self.requirements = requirements
     }
 
-    /// The contract of `agent` (readers guarantee it exists).
+    private static func problems(center: Center, grid: TimeGrid, agents: [Agent], requirements: RequirementMatrix) -> [String] {
+        var problems: [String] = []
+        if agents.count > InputLimits.maximumAgents {
+            problems.append("\(agents.count) agents is more than the \(InputLimits.maximumAgents) wfm schedules at once")
+        }
+        let contracts = Set(center.contracts.map(\.id))
+        let templates = Set(center.shiftTemplates.map(\.id))
+        let queues = Set(center.queues.map(\.id))
+        var seen = Set<String>()
+        for agent in agents {
+            if !seen.insert(agent.id).inserted { problems.append("agent \(agent.id) is listed twice") }
+            if !contracts.contains(agent.contract) { problems.append("agent \(agent.id) has the unknown contract '\(agent.contract)'") }
+            for skill in agent.skills where !queues.contains(skill.queue) {
+                problems.append("agent \(agent.id) is skilled for the unknown queue '\(skill.queue)'")
+            }
+        }
+        for contract in center.contracts {
+            for template in contract.templates where !templates.contains(template) {
+                problems.append("contract \(contract.id) names the unknown template '\(template)'")
+            }
+        }
+        if requirements.queues != center.queues.map(\.id) || requirements.agents.contains(where: { $0.count != grid.intervals.count }) {
+            problems.append("the requirements cover queues \(requirements.queues.joined(separator: ", ")) over \(requirements.agents.first?.count ?? 0) intervals, not the center's queues over its \(grid.intervals.count) intervals")
+        }
+        for (queue, row) in zip(requirements.queues, requirements.agents) {
+            if let bad = row.firstIndex(where: { !($0.isFinite && $0 >= 0 && $0 <= InputLimits.maximumAgentsPerInterval) }) {
+                problems.append("queue \(queue) requires \(row[bad]) agents in interval \(bad) (expected 0 to \(Int(InputLimits.maximumAgentsPerInterval)))")
+            }
+        }
+        return problems.count > 50 ? Array(problems.prefix(50)) + ["… and \(problems.count - 50) more"] : problems
+    }
+
+    /// The contract of `agent`; the initializer checked that it exists.
     func contract(of agent: Agent) -> Contract {
-        center.contracts.first { $0.id == agent.contract }!
+        guard let contract = center.contracts.first(where: { $0.id == agent.contract }) else {
+            preconditionFailure("ScheduleProblem.init checks every agent's contract")
+        }
+        return contract
     }
 
     /// The templates `agent` may work.

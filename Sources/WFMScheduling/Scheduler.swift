@@ -2,39 +2,10 @@ import Foundation
 import WFMCore
 import WFMOptimization
 
-/// Options of a scheduling run.
-public struct ScheduleOptions: Sendable {
-    /// Time for the first stage (the group MIP); the second stage gets a fortieth of it (at
-    /// least a second) per group and solve, and a node limit.
-    public var timeLimit: Duration
-    /// Relative gap at which the first stage stops.
-    public var relativeGap: Double
-
-    /// Creates options.
-    public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.005) {
-        self.timeLimit = timeLimit
-        self.relativeGap = relativeGap
-    }
-}
-
-/// What a scheduling run produced and how.
-public struct ScheduleOutcome: Sendable {
-    /// The roster, by agent (input order) and date.
-    public let shifts: [RosterShift]
-    /// The first stage's result: status, objective, bound, gap, time.
-    public let groupStage: SolveResult
-    /// Groups and the first-stage model size.
-    public let statistics: String
-    /// Things the user should know: elastic rules used, shifts no agent could take, agents
-    /// short of their minimum.
-    public let warnings: [String]
-    /// Total wall-clock time of both stages.
-    public let totalTime: Duration
-}
-
 /// Makes a weekly roster in two stages: a MIP over groups of interchangeable agents (shift
 /// counts, break positions, queue allocation), then one small MIP per group that names the
-/// agents under every per-agent rule.
+/// agents under every per-agent rule. The roster written is then costed on its own
+/// (``RosterCost``), so that what is reported is what was written.
 public struct Scheduler<Solver: MIPSolver> {
     /// The solver for both stages.
     public let solver: Solver
@@ -45,6 +16,15 @@ public struct Scheduler<Solver: MIPSolver> {
     /// finds no incumbent on them in minutes.
     public internal(set) var branchAndBoundLimit = 1000
 
+    /// Branch and bound on small group models stops after this many subproblems: a budget
+    /// that gives the same plan on every machine (the standard small instance needs a few
+    /// hundred).
+    static var groupNodeLimit: Int { 20_000 }
+
+    /// Stage 2's budget per group and solve: a node limit, so that the roster does not depend on
+    /// the machine's speed, and a fortieth of the time limit (at least a second) as a backstop.
+    static var assignmentNodeLimit: Int { 1500 }
+
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
 
@@ -52,16 +32,6 @@ public struct Scheduler<Solver: MIPSolver> {
     /// it: for export and cross-checking with other solvers.
     public static func groupModel(of problem: ScheduleProblem) -> MIPModel {
         RosterModel(problem: problem, groups: AgentGroup.groups(of: problem)).model
-    }
-
-    /// Stage 2's budget per group and solve: a node limit, so that the roster does not depend on
-    /// the machine's speed, and a fortieth of the time limit (at least a second) as a backstop.
-    static var assignmentNodeLimit: Int { 1500 }
-
-    private func assignmentOptions(_ options: ScheduleOptions) -> SolverOptions {
-        var solverOptions = SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001)
-        solverOptions.nodeLimit = Self.assignmentNodeLimit
-        return solverOptions
     }
 
     /// Makes the roster.
@@ -72,28 +42,71 @@ public struct Scheduler<Solver: MIPSolver> {
     {
         let clock = ContinuousClock()
         let begin = clock.now
+        let backstop = TimeBackstop(after: options.timeLimit)
         let diagnosis = FeasibilityDiagnosis.problems(problem)
         guard diagnosis.isEmpty else { throw SchedulingError(diagnosis) }
+        var warnings = ScheduleInputChecks.warnings(problem)
         let groups = AgentGroup.groups(of: problem)
+        let plan = try planGroups(problem, groups: groups, options: options, backstop: backstop, progress: progress)
+        let planned = clock.now
+        warnings += plan.warnings
+        var shifts: [RosterShift] = []
+        for group in groups {
+            let named = try assign(plan.shifts[group.index], group: group, problem: problem, options: options, backstop: backstop)
+            shifts += named.shifts
+            warnings += named.warnings
+        }
+        progress("stage 2: named \(shifts.count) shifts")
+        let assigned = clock.now
+        let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
+        shifts.sort { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
+        let cost = try RosterCostEvaluator(solver: solver).cost(of: shifts, in: problem)
+        warnings += Self.coverageWarnings(cost, grid: problem.grid)
+        if backstop.hasFired {
+            warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
+        }
+        let bound = plan.result.bestBound
+        let gap = bound.map { abs(cost.objective - $0) / (abs(cost.objective) + Double.ulpOfOne) }
+        let termination: Termination =
+            if backstop.hasFired { .timeLimit }
+            else if let gap, gap <= 1e-6 { .optimal }
+            else if let gap, gap <= options.relativeGap { .gapLimitReached }
+            else { .heuristicStop }
+        return ScheduleOutcome(
+            shifts: shifts, cost: cost, bestBound: bound, termination: termination, groupStage: plan.result, statistics: plan.statistics,
+            warnings: warnings, groupStageTime: planned - begin, assignmentTime: assigned - planned, totalTime: clock.now - begin)
+    }
+
+    /// The first stage's plan: shifts per group, the solve's result, and its warnings.
+    private struct GroupPlan {
+        let shifts: [[PlannedShift]]
+        let result: SolveResult
+        let statistics: String
+        let warnings: [ScheduleWarning]
+    }
+
+    private func planGroups(
+        _ problem: ScheduleProblem, groups: [AgentGroup], options: ScheduleOptions, backstop: TimeBackstop, progress: (String) -> Void
+    ) throws -> GroupPlan {
         var roster = RosterModel(problem: problem, groups: groups)
         let statistics = "\(problem.agents.count) agents in \(groups.count) groups; group model: \(roster.model.variables.count) variables, \(roster.model.constraints.count) rows"
         progress("stage 1: " + statistics)
-        let deadline = clock.now + options.timeLimit
         let integerCount = roster.model.variables.filter { $0.kind != .continuous }.count
-        var stage1: SolveResult
-        if integerCount <= branchAndBoundLimit || !(solver is any LPSessionSolver) {
-            stage1 = try solver.solve(roster.model, options: SolverOptions(timeLimit: options.timeLimit / 2, relativeGap: options.relativeGap))
-        } else {
-            stage1 = SolveResult(termination: .timeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
+        var stage1 = SolveResult(termination: .nodeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
                                  solveTime: .zero, rawStatus: "branch and bound skipped: \(integerCount) integer variables")
+        if integerCount <= branchAndBoundLimit || !(solver is any LPSessionSolver), let remaining = backstop.remaining() {
+            var solverOptions = SolverOptions(timeLimit: remaining / 2, relativeGap: options.relativeGap)
+            solverOptions.nodeLimit = Self.groupNodeLimit
+            stage1 = try solver.solve(roster.model, options: solverOptions)
+            if stage1.termination == .timeLimit { backstop.fire() }
         }
-        if !stage1.hasFeasibleSolution, stage1.termination == .timeLimit {
+        if !stage1.hasFeasibleSolution, [.timeLimit, .nodeLimit].contains(stage1.termination) {
             progress("stage 1: screening by interior point, then diving (\(stage1.rawStatus))")
             guard let sessions = solver as? any LPSessionSolver,
                 let outcome = try ScreenedDive(solver: sessions).run(
-                    problem: problem, groups: groups, relativeGap: options.relativeGap, until: deadline, progress: progress)
+                    problem: problem, groups: groups, relativeGap: options.relativeGap, backstop: backstop, progress: progress)
             else {
-                throw SchedulingError(["no roster found within the time limit of \(options.timeLimit) (\(statistics)); allow more time with --time-limit"])
+                throw SchedulingError(["no roster found within the time limit of \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])
             }
             roster = outcome.roster
             stage1 = outcome.result
@@ -102,35 +115,55 @@ public struct Scheduler<Solver: MIPSolver> {
         guard stage1.hasFeasibleSolution else {
             throw SchedulingError(["the group model found no roster (\(stage1.termination.rawValue), \(stage1.rawStatus))"])
         }
-        var warnings = StartWindowCheck.warnings(problem.center)
-        for slack in roster.slacks where stage1.values[slack.variable.index] > 1e-6 {
-            let members = groups[slack.group].members.map(\.id)
-            warnings.append("rule \(slack.rule) of contract \(groups[slack.group].contract.id) cannot be met for agents \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "") (short by \(String(format: "%.1f", stage1.values[slack.variable.index])))")
+        let warnings = roster.slacks.filter { stage1.values[$0.variable.index] > 1e-6 }.map { slack in
+            let group = groups[slack.group]
+            let members = group.members.map(\.id)
+            return ScheduleWarning(.contractRuleRelaxed, "rule \(slack.rule) of contract \(group.contract.id) cannot be met for agents \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "") (short by \(String(format: "%.1f", stage1.values[slack.variable.index])))")
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
-        let assigner = AgentAssigner(problem: problem, solver: solver,
-                                     options: assignmentOptions(options))
-        var shifts: [RosterShift] = []
-        for group in groups {
-            let outcome = try assigner.assign(planned[group.index], group: group)
-            shifts += outcome.shifts
-            if let result = outcome.result, !result.hasFeasibleSolution {
-                warnings.append("the assignment MIP of group \(group.index) (\(group.members.count) agents) found nothing in its time (\(result.rawStatus)); its shifts were assigned greedily")
-            }
-            if !outcome.dropped.isEmpty {
-                warnings.append("\(outcome.dropped.count) shift(s) of group \(group.index) could not be given to any agent under the per-agent rules and were left out")
-            }
-            for id in outcome.extras {
-                warnings.append("agent \(id) was given a shift beyond the group plan to reach the contract's weekly minimum")
-            }
-            for id in outcome.shortOfMinimum {
-                warnings.append("agent \(id) could not reach the contract's weekly minimum with the shifts of the group")
-            }
+        return GroupPlan(shifts: planned, result: stage1, statistics: statistics, warnings: warnings)
+    }
+
+    /// Stage 2 for one group: its planned shifts given to named agents, and what to tell the user.
+    private func assign(
+        _ planned: [PlannedShift], group: AgentGroup, problem: ScheduleProblem, options: ScheduleOptions, backstop: TimeBackstop
+    ) throws -> (shifts: [RosterShift], warnings: [ScheduleWarning]) {
+        var solverOptions = SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001)
+        solverOptions.nodeLimit = Self.assignmentNodeLimit
+        let assigner = AgentAssigner(problem: problem, solver: solver, options: solverOptions, backstop: backstop)
+        let outcome = try assigner.assign(planned, group: group)
+        var warnings: [ScheduleWarning] = []
+        if let result = outcome.result, !result.hasFeasibleSolution {
+            warnings.append(ScheduleWarning(.greedyAssignment, "the shifts of \(group.label) were given out by the greedy rule: the assignment MIP found nothing within its budget (\(result.rawStatus))"))
         }
-        progress("stage 2: named \(shifts.count) shifts")
-        let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
-        shifts.sort { (order[$0.agentID]!, $0.start) < (order[$1.agentID]!, $1.start) }
-        return ScheduleOutcome(shifts: shifts, groupStage: stage1, statistics: statistics, warnings: warnings,
-                               totalTime: clock.now - begin)
+        if !outcome.dropped.isEmpty {
+            warnings.append(ScheduleWarning(.shiftsDropped, "\(outcome.dropped.count) planned shift(s) of \(group.label) could not be given to any of them under the per-agent rules and were left out"))
+        }
+        for id in outcome.extras {
+            warnings.append(ScheduleWarning(.extraShift, "agent \(id) was given a shift beyond the group plan to reach the contract's weekly minimum"))
+        }
+        for id in outcome.shortOfMinimum {
+            warnings.append(ScheduleWarning(.shortOfMinimum, "agent \(id) could not reach the weekly minimum of contract \(group.contract.id)"))
+        }
+        return (outcome.shifts, warnings)
+    }
+
+    /// One warning per queue the roster leaves short, with the agent-hours by day and the worst
+    /// intervals.
+    static func coverageWarnings(_ cost: RosterCost, grid: TimeGrid) -> [ScheduleWarning] {
+        cost.shortfallAgentHours.keys.sorted().compactMap { queue in
+            let hours = cost.shortfallAgentHours[queue] ?? 0
+            guard hours >= 0.005 else { return nil }
+            let required = cost.requiredAgentHours[queue] ?? 0
+            let days = (cost.shortfallAgentHoursByDay[queue] ?? []).enumerated().filter { $0.element >= 0.005 }
+                .map { "\(grid.weekStart.adding(days: $0.offset)) \(String(format: "%.2f", $0.element))" }
+            let worst = cost.worstShortfalls.filter { $0.queue == queue }.prefix(3)
+                .map { "\(grid.intervals[$0.interval].local) short \(String(format: "%.1f", $0.agents))" }
+            return ScheduleWarning(.demandUncovered, "queue \(queue): \(String(format: "%.2f", hours)) of \(String(format: "%.1f", required)) required agent-hours uncovered (by day: \(days.joined(separator: ", ")); worst: \(worst.joined(separator: ", ")))")
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%g", duration.seconds)
     }
 }

@@ -12,20 +12,21 @@ import WFMOptimization
 ///   interior point is the fastest, and dives by day on the per-shift-option model, whose
 ///   simplex re-solves are the cheapest;
 /// - meanwhile a worker solves the per-shift-option relaxation by interior point for the
-///   exact LP bound, then the cumulative-count relaxation, whose duals price the *exact path*
-///   (on the standard instances they lead the dive best).
+///   exact LP bound.
 ///
 /// If the quick roster is within the gap asked for of the bound, it is kept and the exact path
-/// does not run. Otherwise the exact path dives the cumulative-count model by day, with
+/// does not run. Otherwise the worker solves the cumulative-count relaxation by interior point
+/// (its duals price the *exact path*: on the standard instances they lead the dive best) and
+/// dives the cumulative-count model by day, with
 /// fallbacks (the whole model after a dead end, and from a crash basis too when the dive by
 /// day ends above the gap asked for), and the better of the two rosters is kept, the exact
 /// one on a tie. The roster depends only on what each path finds, never on which thread
 /// finishes first, so runs stay deterministic.
 ///
-/// GLPK's interior point cannot be interrupted: when the quick roster is kept while the
-/// worker is still in its second interior point, the call returns at once and the worker
-/// finishes that solve in the background (on its own thread, which owns its GLPK problem),
-/// then ends without diving.
+/// The worker never outlives the call, and no solve is ever abandoned: GLPK's interior point
+/// cannot be interrupted, so the worker starts nothing after the bound that the verdict does
+/// not ask for, and the call returns only once the worker has ended. The worker frees its
+/// GLPK environment before it ends.
 struct ScreenedDive {
     let solver: any LPSessionSolver
     /// Shift options the interior point uses less than this are dropped.
@@ -64,50 +65,59 @@ struct ScreenedDive {
         let method: String
     }
 
-    /// Solves the group model of `problem` until `deadline` (the interior points excepted: they
-    /// have no time limit); `relativeGap` decides whether the exact path runs and how the stop
-    /// is reported. The relaxations leave out the group rest rows (so their bounds hold); the
+    /// Solves the group model of `problem`; `backstop` stops a dive that would run too long (the
+    /// interior points excepted: they cannot be stopped); `relativeGap` decides whether the
+    /// exact path runs and how the stop is reported. The relaxations leave out the group rest rows (so their bounds hold); the
     /// restricted models the dives work on have them.
     /// - Returns: nil if no roster was found in time.
     func run(
         problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double,
-        until deadline: ContinuousClock.Instant, progress: (String) -> Void
+        backstop: TimeBackstop, progress: (String) -> Void
     ) throws -> Outcome? {
         let clock = ContinuousClock()
         let begin = clock.now
         let boundScreening = Handoff<Result<Screening?, any Error>>()
         let exactPathNeeded = Handoff<Bool>()
         let exactPath = Handoff<Result<(found: Found?, log: [String]), any Error>>()
+        let workerEnded = Handoff<Bool>()
         // A thread of its own rather than a pooled one: the calling thread blocks on the
         // worker, and a pool as small as the machine could have no thread left to run it.
         let worker = Thread { [self] in
+            defer {
+                solver.releaseThreadResources()
+                workerEnded.put(true)
+            }
             boundScreening.put(Result {
                 try screen(RosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .perShiftOption), as: "per-shift-option")
             })
-            let cumulative = Result { try screen(RosterModel(problem: problem, groups: groups, countsRest: false), as: "cumulative-count") }
             guard exactPathNeeded.take() else { return }
             exactPath.put(Result {
                 var log: [String] = []
-                guard let screening = try cumulative.get() else { return (nil, log) }
+                guard let screening = try screen(RosterModel(problem: problem, groups: groups, countsRest: false), as: "cumulative-count")
+                else { return (nil, log) }
                 log.append(screening.summary)
                 let found = try roster(from: screening, problem: problem, groups: groups, placement: .cumulativeCounts, fallbackGap: relativeGap,
-                                       until: deadline, log: &log)
+                                       backstop: backstop, log: &log)
                 return (found, log)
             })
         }
         // The usual main-thread stack: the worker builds and solves models as large as the caller's.
         worker.stackSize = 8 << 20
         worker.start()
-        // The worker waits for this answer before diving; on every way out it gets one.
+        // The worker waits for this answer before diving; on every way out it gets one, and
+        // the call returns only once the worker has ended.
         var answered = false
-        defer { if !answered { exactPathNeeded.put(false) } }
+        defer {
+            if !answered { exactPathNeeded.put(false) }
+            _ = workerEnded.take()
+        }
 
         let loose = try screen(RosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .anywhereInDayWindows),
                                as: "loose")
         loose.map { progress($0.summary) }
         var quickLog: [String] = []
         let quick = try loose.flatMap {
-            try roster(from: $0, problem: problem, groups: groups, placement: .perShiftOption, fallbackGap: nil, until: deadline, log: &quickLog)
+            try roster(from: $0, problem: problem, groups: groups, placement: .perShiftOption, fallbackGap: nil, backstop: backstop, log: &quickLog)
         }
         quickLog.forEach(progress)
         let bounding = try boundScreening.take().get()
@@ -166,7 +176,7 @@ struct ScreenedDive {
     /// better is kept.
     private func roster(
         from screening: Screening, problem: ScheduleProblem, groups: [AgentGroup], placement: RosterModel.BreakPlacement,
-        fallbackGap: Double?, until deadline: ContinuousClock.Instant, log: inout [String]
+        fallbackGap: Double?, backstop: TimeBackstop, log: inout [String]
     ) throws -> Found? {
         let restricted = RosterModel(problem: problem, groups: groups, breakPlacement: placement,
                                      admits: { screening.kept.contains(GroupShiftKey(group: $0, shift: $1)) })
@@ -181,17 +191,17 @@ struct ScreenedDive {
         }
         let byDay = try blockwise.run(
             restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,
-            prices: prices, until: deadline)
+            prices: prices, backstop: backstop)
         guard let fallbackGap else { return found(byDay, "a dive by day") }
         guard let byDay else {
             log.append("stage 1: the dive by day of the \(screening.relaxation) path hit a dead end; diving the whole model")
             let start = (blockOfVariable: restricted.dayOfVariable, prices: Optional(prices))
-            return found(try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, until: deadline), "a whole-model dive")
+            return found(try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, backstop: backstop), "a whole-model dive")
         }
         guard let bound = screening.bound, Self.gap(byDay.objective, bound) > fallbackGap else { return found(byDay, "a dive by day") }
         let byDayGap = Self.percent(Self.gap(byDay.objective, bound))
         log.append("stage 1: the dive by day of the \(screening.relaxation) path ended \(byDayGap) from its bound, above the gap asked for; diving the whole model too")
-        if let other = try whole.run(restricted.model, roundFirst: roundFirst, until: deadline), other.objective < byDay.objective {
+        if let other = try whole.run(restricted.model, roundFirst: roundFirst, backstop: backstop), other.objective < byDay.objective {
             return found(other, "a whole-model dive (\(byDayGap) for the dive by day)")
         }
         return found(byDay, "a dive by day (a whole-model dive did no better)")

@@ -1,7 +1,5 @@
 import ArgumentParser
 import WFMPlanning
-import WFMQueueing
-import WFMReporting
 
 /// `wfm erlang`: agents needed for one interval's load.
 struct ErlangCommand: ParsableCommand {
@@ -9,44 +7,49 @@ struct ErlangCommand: ParsableCommand {
         commandName: "erlang",
         abstract: "Agents needed for one interval: Erlang C, or Erlang A with --patience.",
         discussion: """
-            Durations need a unit: 300s, 15m, 1h. The service level is PERCENT/SECONDS.
+            Durations need a unit: 300s, 15m, 1h. The service level is PERCENT/SECONDS (80/20 or 80%/20s);
+            shares are a percentage or a fraction (85% or 0.85). Calls: 0 to 1,000,000 per interval;
+            durations up to a day.
 
             Examples:
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
               wfm erlang --calls 100 --interval 30m --aht 180s --sl 80/20 --patience 300s --format json
+              wfm erlang --calls 1000 --interval 1h --aht 120s --sl 80%/20s --max-occupancy 85% --shrinkage 30%
             """)
 
-    @Option(help: "Calls offered in the interval (may be fractional).") var calls: Double
-    @Option(help: "Interval length, e.g. 15m.") var interval: DurationArgument
-    @Option(help: "Average handle time, e.g. 300s.") var aht: DurationArgument
-    @Option(help: "Service-level target PERCENT/SECONDS, e.g. 80/20.") var sl: ServiceLevelArgument
-    @Option(help: "Highest acceptable average speed of answer, e.g. 30s.") var asa: DurationArgument?
-    @Option(help: "Highest acceptable occupancy, a fraction such as 0.85.") var maxOccupancy: Double?
-    @Option(help: "Mean caller patience, e.g. 120s: use Erlang A.") var patience: DurationArgument?
-    @Option(help: "Highest acceptable abandonment rate with --patience, e.g. 0.05.") var maxAbandon: Double?
-    @Option(help: "Shrinkage, a fraction in [0, 1).") var shrinkage: Double = 0
+    @Option(parsing: .unconditional, help: "Calls offered in the interval (may be fractional).", transform: number) var calls: Double
+    @Option(help: "Interval length, e.g. 15m.", transform: DurationArgument.parse) var interval: DurationArgument
+    @Option(help: "Average handle time, e.g. 300s.", transform: DurationArgument.parse) var aht: DurationArgument
+    @Option(help: "Service-level target PERCENT/SECONDS, e.g. 80/20.", transform: ServiceLevelArgument.parse) var sl: ServiceLevelArgument
+    @Option(help: "Highest acceptable average speed of answer, e.g. 30s.", transform: DurationArgument.parse) var asa: DurationArgument?
+    @Option(help: "Highest acceptable occupancy, e.g. 85%.", transform: ShareArgument.parse) var maxOccupancy: ShareArgument?
+    @Option(help: "Mean caller patience, e.g. 120s: use Erlang A.", transform: DurationArgument.parse) var patience: DurationArgument?
+    @Option(help: "Highest acceptable abandonment with --patience, e.g. 5%.", transform: ShareArgument.parse) var maxAbandon: ShareArgument?
+    @Option(help: "Shrinkage, e.g. 30%.", transform: ShareArgument.parse) var shrinkage = ShareArgument(fraction: 0)
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard calls.isFinite, calls >= 0 else { throw ValidationError("--calls must be a number ≥ 0") }
-        guard interval.seconds > 0, aht.seconds > 0 else { throw ValidationError("--interval and --aht must be positive") }
-        guard sl.fraction > 0, sl.fraction < 1 else { throw ValidationError("--sl percent must be between 0 and 100 (exclusive), e.g. 80/20") }
-        if let maxOccupancy, !(maxOccupancy > 0 && maxOccupancy <= 1) { throw ValidationError("--max-occupancy must be in (0, 1]") }
+        guard calls >= 0, calls <= 1_000_000 else { throw ValidationError("--calls must be from 0 to 1,000,000, got \(calls)") }
+        for (flag, duration) in [("--interval", interval), ("--aht", aht), ("--asa", asa), ("--patience", patience)] {
+            if let duration, !(duration.seconds > 0 && duration.seconds <= 86_400) {
+                throw ValidationError("\(flag) must be above 0s and at most a day (86400s), got \(duration)")
+            }
+        }
+        if let maxOccupancy, !(maxOccupancy.fraction > 0 && maxOccupancy.fraction <= 1) {
+            throw ValidationError("--max-occupancy must be above 0% and at most 100%, got \(maxOccupancy)")
+        }
+        if let maxAbandon, !(maxAbandon.fraction > 0 && maxAbandon.fraction < 1) {
+            throw ValidationError("--max-abandon must be above 0% and below 100%, got \(maxAbandon)")
+        }
         if maxAbandon != nil, patience == nil { throw ValidationError("--max-abandon needs --patience (Erlang A)") }
-        guard shrinkage >= 0, shrinkage < 1 else { throw ValidationError("--shrinkage must be in [0, 1)") }
+        guard shrinkage.fraction >= 0, shrinkage.fraction < 1 else { throw ValidationError("--shrinkage must be from 0% to below 100%, got \(shrinkage)") }
     }
 
     func run() throws {
-        let load = QueueLoad(calls: calls, averageHandleTimeSeconds: aht.seconds, intervalSeconds: interval.seconds,
-                             patienceSeconds: patience?.seconds)
-        let targets = StaffingTargets(
-            serviceLevel: sl.fraction, serviceLevelThresholdSeconds: sl.withinSeconds, maximumAverageSpeedOfAnswerSeconds: asa?.seconds,
-            maximumOccupancy: maxOccupancy, maximumAbandonmentRate: maxAbandon)
-        try reportingFailures {
-            let answer = try ErlangQuery(load: load, targets: targets, shrinkage: shrinkage).run()
-            let report = ErlangReport(load: load, model: answer.model, requirement: answer.requirement, shrinkage: shrinkage,
-                                      neighbourhood: answer.neighbourhood)
-            print(output.format == .json ? try report.json() : report.text(), terminator: "")
-        }
+        let query = ErlangQuery(
+            calls: calls, intervalSeconds: interval.seconds, ahtSeconds: aht.seconds, patienceSeconds: patience?.seconds,
+            serviceLevel: sl.fraction, withinSeconds: sl.withinSeconds, maxAsaSeconds: asa?.seconds, maxOccupancy: maxOccupancy?.fraction,
+            maxAbandonRate: maxAbandon?.fraction, shrinkage: shrinkage.fraction)
+        try reportingFailures { print(try query.rendered(asJSON: output.format == .json), terminator: "") }
     }
 }

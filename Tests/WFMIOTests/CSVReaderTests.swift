@@ -54,7 +54,7 @@ import _WFMTestSupport
         let folder = try TemporaryDirectory()
         let center = try center(folder)
         let path = try folder.write("history.csv", "timestamp,queue,calls\n2026-11-02T09:00,billing,12\n2026-11-02T09:15,billing,twelve\n")
-        expectInputError(["history.csv:3: calls: 'twelve' is not a number (expected a number of calls ≥ 0)"]) {
+        expectInputError(["history.csv:3: calls: 'twelve' is not a number (expected calls from 0 to 1,000,000 per interval)"]) {
             _ = try HistoryReader.read(path: path, center: center)
         }
     }
@@ -124,7 +124,7 @@ import _WFMTestSupport
 
             """)
         expectInputError([
-            "forecast.csv:3: aht_seconds: -300 is out of range (expected seconds > 0)",
+            "forecast.csv:3: aht_seconds: -300 is out of range (expected seconds above 0, at most 86400 (a day))",
             "forecast.csv:4: interval_start: '2026-12-08T09:00' is outside the planning week 2026-11-30 to 2026-12-06",
             "forecast.csv:5: interval_start: '2026-11-30T09:10' is not the start of a 15-minute interval",
             "forecast.csv:7: interval_start: duplicated interval for queue 'billing' (also on line 6)",

@@ -34,7 +34,7 @@ import WFMReporting
         let load = QueueLoad(calls: 100, averageHandleTimeSeconds: 180, intervalSeconds: 1800)
         let requirement = try StaffingCalculator.requirement(for: load, targets: StaffingTargets(serviceLevel: 0.8, serviceLevelThresholdSeconds: 20))
         let unstable = ErlangC(load: load).performance(agents: 9, thresholdSeconds: 20)
-        let report = ErlangReport(load: load, model: "Erlang C", requirement: requirement, shrinkage: 0, neighbourhood: [unstable])
+        let report = ErlangReport(load: load, targets: StaffingTargets(serviceLevel: 0.8, serviceLevelThresholdSeconds: 20), model: "Erlang C", requirement: requirement, shrinkage: 0, neighbourhood: [unstable])
         let json = try report.json()
         #expect(json.contains("\"agents_productive\" : 14"))
         #expect(!json.contains("inf"))

@@ -10,7 +10,7 @@ import WFMOptimization
 /// it placed.
 @Suite struct BreakPlacementTests {
     @Test func bothExactFormulationsHaveTheProvenOptimumOfTheSmallInstance() throws {
-        let problem = ScheduleInstanceGenerator.make(.small)
+        let problem = try ScheduleInstanceGenerator.make(.small)
         let groups = AgentGroup.groups(of: problem)
         let options = SolverOptions(timeLimit: .seconds(60), relativeGap: 0)
         for placement in [RosterModel.BreakPlacement.cumulativeCounts, .perShiftOption] {
@@ -21,7 +21,7 @@ import WFMOptimization
     }
 
     @Test func theLooseRelaxationBoundsTheExactLPFromBelow() throws {
-        let problem = twoBreakProblem()
+        let problem = try twoBreakProblem()
         let groups = AgentGroup.groups(of: problem)
         func relaxation(_ placement: RosterModel.BreakPlacement) throws -> Double {
             let model = RosterModel(problem: problem, groups: groups, breakPlacement: placement).model
@@ -34,7 +34,7 @@ import WFMOptimization
     }
 
     @Test func aPerShiftOptionSolutionDecodesToTheBreaksItPlaced() throws {
-        let problem = twoBreakProblem()
+        let problem = try twoBreakProblem()
         let groups = AgentGroup.groups(of: problem)
         let roster = RosterModel(problem: problem, groups: groups, breakPlacement: .perShiftOption)
         let result = try GLPKSolver().solve(roster.model, options: SolverOptions(timeLimit: .seconds(30), relativeGap: 0))
@@ -53,12 +53,12 @@ import WFMOptimization
 
     /// Four agents on 6-hour shifts starting 07:00–10:00, each with two one-hour breaks
     /// (1–2 h and 3–4 h in); demand peaks at 11:00.
-    private func twoBreakProblem() -> ScheduleProblem {
+    private func twoBreakProblem() throws -> ScheduleProblem {
         let breaks = [BreakRule(minutes: 60, earliestOffsetMinutes: 60, latestOffsetMinutes: 120, paid: true),
                       BreakRule(minutes: 60, earliestOffsetMinutes: 180, latestOffsetMinutes: 240, paid: false)]
         let center = tinyCenter(templates: [template("t6", paidHours: 6, from: "07:00", to: "10:00", breaks: breaks)],
                                 contract: looseContract(templates: ["t6"], maxDays: 1))
         let needs = (7..<16).map { ("q", 0, $0, $0 == 11 ? 4.0 : 2.0) }
-        return ScheduleProblem(center: center, agents: (0..<4).map { agent("a\($0)") }, requirements: requirements(center, needs))
+        return try ScheduleProblem(center: center, agents: (0..<4).map { agent("a\($0)") }, requirements: requirements(center, needs))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WFMCore
-@testable import WFMScheduling
+import WFMScheduling
 
 /// The checker catches a planted violation of each rule in an otherwise valid roster.
 @Suite struct RosterRuleCheckerTests {

@@ -28,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
                                            maxDuration: .seconds(1),
                                            maxIterations: 1)
     for size in sizes {
-        let problem = ScheduleInstanceGenerator.make(size)
+        let problem = try ScheduleInstanceGenerator.make(size)
         Benchmark("Schedule the \(size.rawValue) instance (\(problem.agents.count) agents, \(problem.requirements.queues.count) queues)") { _ in
             do {
                 let outcome = try Scheduler(solver: GLPKSolver()).schedule(

@@ -1,0 +1,43 @@
+import Synchronization
+
+/// The wall-clock limit of a run, kept as a backstop only.
+///
+/// Algorithmic decisions follow deterministic budgets (LP solves, nodes), so that the same
+/// inputs give the same result on a quiet or a busy machine. The clock is consulted only to
+/// stop a run that would otherwise go on too long; when it stops anything, the backstop
+/// records that it *fired*, so that the result can say it may depend on the machine's speed.
+/// One backstop is shared by every stage and thread of a run, with the deadline computed once.
+public final class TimeBackstop: Sendable {
+    /// When the run must end.
+    public let deadline: ContinuousClock.Instant
+    private let fired = Atomic<Bool>(false)
+
+    /// A backstop `limit` from now.
+    public init(after limit: Duration) {
+        deadline = ContinuousClock.now + limit
+    }
+
+    /// The time left, or nil (and the backstop counts as fired) when less than a hundredth of
+    /// a second is left: too little to start a solve.
+    public func remaining() -> Duration? {
+        let left = deadline - ContinuousClock.now
+        guard left > .milliseconds(10) else {
+            fire()
+            return nil
+        }
+        return left
+    }
+
+    /// Whether the time is up (and if so, the backstop counts as fired).
+    public var isExpired: Bool { remaining() == nil }
+
+    /// Records that the clock stopped some work: a solve ended at its time limit, or work
+    /// was skipped or cut short.
+    public func fire() {
+        fired.store(true, ordering: .relaxed)
+    }
+
+    /// Whether the clock stopped any work of the run: then, and only then, the result may
+    /// depend on the machine's speed.
+    public var hasFired: Bool { fired.load(ordering: .relaxed) }
+}

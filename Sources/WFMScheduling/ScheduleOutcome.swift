@@ -1,0 +1,39 @@
+import WFMCore
+import WFMOptimization
+
+/// What a scheduling run produced and how: the roster, what it costs, how far it may be from
+/// the best roster, and everything the user should know.
+public struct ScheduleOutcome: Sendable {
+    /// The roster, by agent (input order) and date.
+    public let shifts: [RosterShift]
+    /// The cost of the roster in ``shifts``, computed from its shifts and breaks (not from the
+    /// group plan, which stage 2 may have changed).
+    public let cost: RosterCost
+    /// The best proven lower bound on any roster's objective, if known.
+    public let bestBound: Double?
+    /// Why the run stopped, for the roster in ``shifts``: `optimal` when it meets the bound,
+    /// `gapLimitReached` within the gap asked for, `heuristicStop` when the work budgets ended
+    /// above it, `timeLimit` when the wall-clock backstop stopped any work.
+    public let termination: Termination
+    /// The first stage's result (the group plan): status, objective, bound, method.
+    public let groupStage: SolveResult
+    /// Groups and the first-stage model size.
+    public let statistics: String
+    /// Things the user should know, with codes.
+    public let warnings: [ScheduleWarning]
+    /// Wall-clock time of the first stage (the group plan).
+    public let groupStageTime: Duration
+    /// Wall-clock time of the second stage (naming the agents).
+    public let assignmentTime: Duration
+    /// Total wall-clock time of the run.
+    public let totalTime: Duration
+
+    /// `|objective − bound| / |objective|` of the written roster, or nil without a bound.
+    public var relativeGap: Double? {
+        bestBound.map { abs(cost.objective - $0) / (abs(cost.objective) + Double.ulpOfOne) }
+    }
+
+    /// Whether the wall-clock backstop stopped any work (the roster may then depend on the
+    /// machine's speed).
+    public var timeLimitReached: Bool { termination == .timeLimit }
+}
