@@ -50,7 +50,10 @@ let package = Package(
             dependencies: [
                 "WFMPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The executable reaches the library only through WFMPlanning: members of modules it
+            // does not import are not visible to it.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(name: "wfm-demo-generator", dependencies: ["WFMCore", "WFMIO", "WFMForecasting"]),
         .testTarget(name: "WFMCoreTests", dependencies: ["WFMCore"]),

@@ -39,6 +39,9 @@ public enum AgentsReader {
                                 unavailable: unavailable, preferences: preferences))
         }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no agents", expected: "one row per agent") }
+        if table.records.count > InputLimits.maximumAgents {
+            log.error(line: nil, field: "file", "has \(table.records.count) agents", expected: "at most \(InputLimits.maximumAgents)")
+        }
         try log.throwIfErrors()
         return agents
     }

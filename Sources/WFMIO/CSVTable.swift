@@ -33,6 +33,10 @@ public struct CSVTable: Sendable {
             throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not valid UTF-8 text", expected: "a UTF-8 CSV file"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if let line = CSVTable.unclosedQuoteLine(in: text) {
+            throw InputError(Diagnostic(file: path, line: line, field: "row", problem: "a quoted field opened on this line is never closed",
+                                        expected: "a closing \" (a quote inside a quoted field is written \"\")"))
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -41,21 +45,27 @@ public struct CSVTable: Sendable {
         }
         header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         var records: [Record] = []
-        var log = DiagnosticLog(file: path)
+        var long: [(line: Int, count: Int)] = []
         var line = 2 + CSVTable.embeddedLineBreaks(in: reader.headerRow ?? [])
-        while let row = reader.next(), !log.hasOverflowed {
+        while let row = reader.next() {
             defer { line += 1 + CSVTable.embeddedLineBreaks(in: row) }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            guard row.count <= header.count else {
-                log.error(line: line, field: "row", "has \(row.count) fields, more than the \(header.count) columns of the header",
-                          expected: "one field per header column (quote fields that hold a comma)")
-                continue
-            }
+            if row.count > header.count { long.append((line, row.count)) }
             let padded = row.count < header.count ? row + Array(repeating: "", count: header.count - row.count) : row
             records.append(Record(line: line, fields: padded))
         }
+        var log = DiagnosticLog(file: path)
         if let error = reader.error {
             log.error(line: line, field: "file", "malformed CSV (\(error))", expected: "RFC 4180 quoting")
+        }
+        if long.count == records.count, let first = long.first, long.allSatisfy({ $0.count == first.count }) {
+            log.error(line: 1, field: "header", "has \(header.count) columns but every row has \(first.count) fields",
+                      expected: "a name in the header for every column")
+        } else {
+            for row in long where !log.hasOverflowed {
+                log.error(line: row.line, field: "row", "has \(row.count) fields, more than the \(header.count) columns of the header",
+                          expected: "one field per header column (quote fields that hold a comma)")
+            }
         }
         try log.throwIfErrors()
         self.records = records
@@ -73,6 +83,17 @@ public struct CSVTable: Sendable {
                 expected: "columns \((required + optional.map { "[\($0)]" }).joined(separator: ","))"))
         }
         return positions
+    }
+
+    /// The line on which a quoted field opens that the file never closes, if one does.
+    private static func unclosedQuoteLine(in text: String) -> Int? {
+        var line = 1
+        var opened: Int?
+        for character in text {
+            if character == "\"" { opened = opened == nil ? line : nil }
+            if character == "\n" || character == "\r\n" { line += 1 }
+        }
+        return opened
     }
 
     private static func embeddedLineBreaks(in fields: [String]) -> Int {

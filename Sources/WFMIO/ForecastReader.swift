@@ -14,6 +14,7 @@ public enum ForecastReader {
         var entries: [ForecastEntry] = []
         var order = RowOrder<Int>()
         let weekEnd = grid.weekStart.adding(days: 6)
+        var outside = 0
         for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
@@ -30,16 +31,22 @@ public enum ForecastReader {
             let text = field("interval_start")
             guard let instant = resolver.instant(text, queue: queue, line: line, field: "interval_start", log: &log) else { continue }
             guard let interval = grid.index(startingAt: instant) else {
-                let inWeek = instant >= grid.intervals[0].start && instant < grid.end
-                log.error(line: line, field: "interval_start",
-                          inWeek ? "'\(text)' is not the start of a \(grid.intervalMinutes)-minute interval"
-                                 : "'\(text)' is outside the planning week \(grid.weekStart) to \(weekEnd)",
-                          expected: inWeek ? "starts at multiples of \(grid.intervalMinutes) minutes" : "week_start in center.yaml to match the forecast")
+                if instant >= grid.intervals[0].start && instant < grid.end {
+                    log.error(line: line, field: "interval_start", "'\(text)' is not the start of a \(grid.intervalMinutes)-minute interval",
+                              expected: "starts at multiples of \(grid.intervalMinutes) minutes")
+                } else {
+                    outside += 1
+                    if outside == 1 {
+                        log.error(line: line, field: "interval_start", "'\(text)' is outside the planning week \(grid.weekStart) to \(weekEnd)",
+                                  expected: "a forecast for the week in center.yaml, or --week for the forecast's week")
+                    }
+                }
                 continue
             }
             guard order.accept(queue: queue, position: interval, line: line, field: "interval_start", log: &log) else { continue }
             if let calls, let aht { entries.append(ForecastEntry(interval: interval, queue: queue, calls: calls, ahtSeconds: aht)) }
         }
+        if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside the planning week") }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }
         try log.throwIfErrors()
         return entries

@@ -10,7 +10,7 @@ final class YAMLWalker {
     init(file: String) { log = DiagnosticLog(file: file) }
 
     func error(_ node: Node?, _ path: String, _ problem: String, expected: String? = nil) {
-        log.error(line: node?.mark?.line, field: path, problem, expected: expected)
+        log.error(line: node?.mark?.line, field: path.isEmpty ? "document" : path, problem, expected: expected)
     }
 
     /// The mapping's entries by key; unknown keys and missing required keys are errors.

@@ -11,12 +11,12 @@ public struct ForecastJob: Sendable {
     /// history.csv; nil for the `history` path in center.yaml.
     public var historyPath: String?
     /// The week to forecast; nil for `week_start` in center.yaml.
-    public var week: LocalDate?
+    public var week: String?
     /// A name from ``ForecastMethodCatalog/names``.
     public var method: String
 
     /// Creates the job.
-    public init(configPath: String, historyPath: String?, week: LocalDate?, method: String) {
+    public init(configPath: String, historyPath: String?, week: String?, method: String) {
         self.configPath = configPath
         self.historyPath = historyPath
         self.week = week
@@ -28,6 +28,15 @@ public struct ForecastJob: Sendable {
         public let forecast: WeekForecast
         public let grid: TimeGrid
         public let historyWarnings: [String]
+
+        /// The warnings of the history and the forecast, one line each.
+        public var warningLines: [String] { historyWarnings + forecast.warnings }
+
+        /// "Wrote N rows to PATH (methods: queue: method, …)".
+        public func summary(outputPath: String) -> String {
+            let methods = forecast.methods.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            return "Wrote \(forecast.entries.count) rows to \(outputPath) (methods: \(methods))"
+        }
     }
 
     /// Forecasts the week and writes `outputPath`.
@@ -57,7 +66,7 @@ public struct ForecastJob: Sendable {
 
     private func load() throws -> (Forecaster, Center, [String]) {
         var center = try CenterReader.read(path: configPath)
-        if let week { center.weekStart = week }
+        if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         guard let path = historyPath ?? center.historyPath else {
             throw PlanningError("no history file: pass --history or set history in \(configPath)")
         }

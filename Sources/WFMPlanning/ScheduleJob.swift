@@ -20,10 +20,13 @@ public struct ScheduleJob: Sendable {
     /// The relative gap at which the group plan stops, a fraction.
     public var relativeGap: Double
     public var overwrite: Bool
+    /// The week to schedule; nil for `week_start` in center.yaml.
+    public var week: String?
 
     /// Creates the job.
     public init(configPath: String, requirementsPath: String, agentsPath: String?, outputPath: String, exportModelPath: String?,
-                timeLimitSeconds: Double, relativeGap: Double, overwrite: Bool) {
+                timeLimitSeconds: Double, relativeGap: Double, overwrite: Bool, week: String? = nil) {
+        self.week = week
         self.configPath = configPath
         self.requirementsPath = requirementsPath
         self.agentsPath = agentsPath
@@ -74,7 +77,8 @@ public struct ScheduleJob: Sendable {
             }
             return format
         }
-        let center = try CenterReader.read(path: configPath)
+        var center = try CenterReader.read(path: configPath)
+        if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }

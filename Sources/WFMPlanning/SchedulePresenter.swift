@@ -3,10 +3,12 @@ import WFMOptimization
 import WFMScheduling
 
 extension ScheduleJob.Outcome {
-    /// The warnings and broken rules, one line each, for standard error.
-    public var warningLines: [String] {
-        schedule.warnings.map(\.message) + violations.prefix(50).map { "rule broken: \($0)" }
-            + (violations.count > 50 ? ["rule broken: … \(violations.count - 50) more"] : [])
+    /// The warnings, one line each, for standard error.
+    public var warningLines: [String] { schedule.warnings.map(\.message) }
+
+    /// The broken rules (at most 50, then a count), one line each, for standard error.
+    public var violationLines: [String] {
+        violations.prefix(50).map { "rule broken: \($0)" } + (violations.count > 50 ? ["rule broken: … \(violations.count - 50) more"] : [])
     }
 
     /// The summary for terminals: what was written, its objective and parts, the bound and

@@ -13,13 +13,16 @@ public struct StaffJob: Sendable {
     public var outputPath: String
     /// Replace an existing output file.
     public var overwrite: Bool
+    /// The week to staff; nil for `week_start` in center.yaml.
+    public var week: String?
 
     /// Creates the job.
-    public init(configPath: String, forecastPath: String, outputPath: String, overwrite: Bool) {
+    public init(configPath: String, forecastPath: String, outputPath: String, overwrite: Bool, week: String? = nil) {
         self.configPath = configPath
         self.forecastPath = forecastPath
         self.outputPath = outputPath
         self.overwrite = overwrite
+        self.week = week
     }
 
     /// What the job did.
@@ -28,13 +31,19 @@ public struct StaffJob: Sendable {
         public let plan: StaffingPlan
         /// Per queue and day totals.
         public let summary: RequirementsSummary
+
+        /// The table of totals per queue and day, then "Wrote N rows to PATH".
+        public func text(outputPath: String) -> String {
+            summary.table().render() + "Wrote \(plan.rows.count) rows to \(outputPath)"
+        }
     }
 
     /// Runs the job.
     /// - Throws: ``InputError`` for bad input files, ``PlanningError`` for unattainable targets.
     public func run() throws -> Outcome {
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
-        let center = try CenterReader.read(path: configPath)
+        var center = try CenterReader.read(path: configPath)
+        if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         let grid = center.timeGrid
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: grid)
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)

@@ -313,16 +313,7 @@ struct AgentAssigner {
 
     /// Whether `agent` is free for the whole of `shift`.
     func canWork(_ agent: Agent, _ shift: GridShift) -> Bool {
-        let date = shift.option.date
-        if Availability.isAbsentAllDay(agent, on: date) { return false }
-        return !agent.unavailable.contains {
-            guard case .timeRange(let day, let from, let to) = $0,
-                let begin = LocalDateTime(date: day, minuteOfDay: from.minutes).instants(in: problem.grid.timeZone).first
-            else { return false }
-            let end = to.minutes >= 1440 ? TimeGrid.startOfDay(day.adding(days: 1), in: problem.grid.timeZone)
-                : LocalDateTime(date: day, minuteOfDay: to.minutes).instants(in: problem.grid.timeZone).first ?? begin
-            return begin < shift.option.end && shift.option.start < end
-        }
+        Availability.isFree(agent, for: shift, in: problem.grid.timeZone)
     }
 
     /// The soft cost of giving `shift` to `agent`: a preferred day off, or the wrong half of the day.

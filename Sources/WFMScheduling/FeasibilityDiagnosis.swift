@@ -7,20 +7,24 @@ public enum FeasibilityDiagnosis {
     /// The contradictions found, one sentence each, naming agent, contract and rule.
     public static func problems(_ problem: ScheduleProblem) -> [String] {
         var problems: [String] = []
+        var optionsOf: [String: [GridShift]] = [:]
+        for template in problem.center.shiftTemplates { optionsOf[template.id] = GridShift.all(template, grid: problem.grid) }
+        let zone = problem.grid.timeZone
         for agent in problem.agents {
             let contract = problem.contract(of: agent)
             let templates = problem.templates(of: agent)
             let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
             let absent = days.filter { Availability.isAbsentAllDay(agent, on: $0) }.count
             let week = ContractWeek(contract: contract, absentDays: absent)
-            let workable = days.filter { date in !Availability.isAbsentAllDay(agent, on: date) && templates.contains { $0.allows(date.weekday) } }
+            let options = templates.flatMap { optionsOf[$0.id] ?? [] }.filter { Availability.isFree(agent, for: $0, in: zone) }
+            let workable = days.filter { date in options.contains { $0.option.date == date } }
             let label = "agent \(agent.id) (contract \(contract.id))"
             if templates.isEmpty {
                 problems.append("\(label): the contract allows no shift template")
                 continue
             }
             if workable.count < week.minDays {
-                problems.append("\(label): needs at least \(week.minDays) working days but only \(workable.count) days are available with an allowed template")
+                problems.append("\(label): needs at least \(week.minDays) working days but only \(workable.count) days have an allowed shift the agent is free for (whole- and part-day absences counted)")
             }
             let longest = templates.map(\.paidMinutes).max()!
             let shortest = templates.map(\.paidMinutes).min()!

@@ -111,6 +111,20 @@ enum Availability {
         }
     }
 
+    /// Whether `agent` is free for the whole of `shift`: no whole-day absence on its date and
+    /// no part-day absence overlapping it.
+    static func isFree(_ agent: Agent, for shift: GridShift, in timeZone: TimeZone) -> Bool {
+        if isAbsentAllDay(agent, on: shift.option.date) { return false }
+        return !agent.unavailable.contains {
+            guard case .timeRange(let day, let from, let to) = $0,
+                let begin = LocalDateTime(date: day, minuteOfDay: from.minutes).instants(in: timeZone).first
+            else { return false }
+            let end = to.minutes >= 1440 ? TimeGrid.startOfDay(day.adding(days: 1), in: timeZone)
+                : LocalDateTime(date: day, minuteOfDay: to.minutes).instants(in: timeZone).first ?? begin
+            return begin < shift.option.end && shift.option.start < end
+        }
+    }
+
     /// Any unavailability on `date`, whole-day or part of it.
     static func hasAnyAbsence(_ agent: Agent, on date: LocalDate) -> Bool {
         isAbsentAllDay(agent, on: date) || agent.unavailable.contains {

@@ -106,7 +106,7 @@ public struct Scheduler<Solver: MIPSolver> {
                 let outcome = try ScreenedDive(solver: sessions).run(
                     problem: problem, groups: groups, relativeGap: options.relativeGap, backstop: backstop, progress: progress)
             else {
-                throw SchedulingError(["no roster found within the time limit of \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])
+                throw SchedulingError(["time limit reached: no roster was found within \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])
             }
             roster = outcome.roster
             stage1 = outcome.result

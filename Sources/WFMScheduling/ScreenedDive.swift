@@ -126,12 +126,14 @@ struct ScreenedDive {
         var quickSuffices = false
         if let quick, let bound { quickSuffices = Self.gap(quick.dive.objective, bound) <= relativeGap }
         answered = true
-        exactPathNeeded.put(!quickSuffices)
+        // With the time used up the exact path could not dive: it is not started.
+        let runsExactPath = !quickSuffices && !backstop.isExpired
+        exactPathNeeded.put(runsExactPath)
         let chosen: Found?
         let other: String
-        if quickSuffices {
+        if !runsExactPath {
             chosen = quick
-            other = "the exact path was not needed"
+            other = quickSuffices ? "the exact path was not needed" : "the time limit left no time for the exact path"
         } else {
             let (exact, log) = try exactPath.take().get()
             log.forEach(progress)

@@ -1,6 +1,4 @@
 import ArgumentParser
-import WFMCore
-import WFMForecasting
 import WFMPlanning
 
 /// `wfm forecast`: calls and AHT for every open interval of the planning week.
@@ -9,7 +7,7 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Forecast calls and AHT per queue and interval of the planning week, or backtest the methods.",
         discussion: """
-            Methods: \(ForecastMethodCatalog.names.joined(separator: ", ")). auto picks, per queue, the method
+            Methods: \(CommandVocabulary.forecastMethods.joined(separator: ", ")). auto picks, per queue, the method
             (or the average of the best two) with the lowest WAPE over the weeks before the target week.
 
             Examples:
@@ -28,16 +26,16 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let week, LocalDate(week) == nil { throw ValidationError("--week must be a date YYYY-MM-DD") }
-        guard ForecastMethodCatalog.names.contains(method) else {
-            throw ValidationError("--method must be one of \(ForecastMethodCatalog.names.joined(separator: ", "))")
+        if let week, !CommandVocabulary.isDate(week) { throw ValidationError("--week must be a date YYYY-MM-DD") }
+        guard CommandVocabulary.forecastMethods.contains(method) else {
+            throw ValidationError("--method must be one of \(CommandVocabulary.forecastMethods.joined(separator: ", "))")
         }
         if let backtest, !(1...52).contains(backtest) { throw ValidationError("--backtest takes 1 to 52 weeks") }
         if backtest == nil, out == nil { throw ValidationError("--out is required (or --backtest N)") }
     }
 
     func run() throws {
-        let job = ForecastJob(configPath: config, historyPath: history, week: week.flatMap { LocalDate($0) }, method: method)
+        let job = ForecastJob(configPath: config, historyPath: history, week: week, method: method)
         try reportingFailures {
             if let backtest {
                 let (report, warnings) = try job.backtest(weeks: backtest) { if !output.quiet { printError($0) } }
@@ -46,12 +44,11 @@ struct ForecastCommand: ParsableCommand {
                 return
             }
             let outcome = try job.run(outputPath: out!, overwrite: force)
-            if !output.quiet { (outcome.historyWarnings + outcome.forecast.warnings).forEach { printError("warning: \($0)") } }
-            let methods = outcome.forecast.methods.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            if !output.quiet { outcome.warningLines.forEach { printError("warning: \($0)") } }
             if output.format == .json {
                 print(try ForecastSummaryJSON(outcome: outcome, outputPath: out!).text(), terminator: "")
             } else {
-                print("Wrote \(outcome.forecast.entries.count) rows to \(out!) (methods: \(methods))")
+                print(outcome.summary(outputPath: out!))
             }
         }
     }

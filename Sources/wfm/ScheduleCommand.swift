@@ -19,6 +19,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Requirements (requirements.csv from wfm staff).") var requirements: String
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "Where to write roster.csv.") var out: String
+    @Option(help: "First day of the week to schedule (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
     @Option(help: "Time limit for the whole command, at most a day, e.g. 60s or 2m.", transform: DurationArgument.parse)
     var timeLimit = DurationArgument(seconds: 60)
     @Option(help: "Relative gap at which to stop, e.g. 0.5% (or 0.005).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
@@ -27,6 +28,7 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if let week, !CommandVocabulary.isDate(week) { throw ValidationError("--week must be a date YYYY-MM-DD, got '\(week)'") }
         guard gap.fraction >= 0, gap.fraction < 1 else { throw ValidationError("--gap must be from 0% to below 100%, got \(gap)") }
         guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else {
             throw ValidationError("--time-limit must be from 1s to a day (24h), got \(timeLimit)")
@@ -39,10 +41,11 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         let job = ScheduleJob(
             configPath: config, requirementsPath: requirements, agentsPath: agents, outputPath: out, exportModelPath: exportModel,
-            timeLimitSeconds: timeLimit.seconds, relativeGap: gap.fraction, overwrite: force)
+            timeLimitSeconds: timeLimit.seconds, relativeGap: gap.fraction, overwrite: force, week: week)
         try reportingFailures {
             let outcome = try job.run { if !output.quiet { printError($0) } }
             if !output.quiet, output.format == .table { outcome.warningLines.forEach { printError("warning: \($0)") } }
+            outcome.violationLines.forEach { printError("error: \($0)") }
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
             if !outcome.violations.isEmpty { throw ExitCode(1) }
         }

@@ -3,23 +3,31 @@ import Testing
 import _WFMTestSupport
 
 /// Runs the real `wfm` binary and returns its exit status, standard output and standard error.
+/// Both streams go to files rather than pipes, so that no amount of output can block the
+/// process while it is waited for.
 func runWFM(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [products, Bundle.main.bundleURL, products.deletingLastPathComponent()]
         .map { $0.appendingPathComponent("wfm") }
     let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    let streams = try TemporaryDirectory()
+    let outputPath = try streams.write("stdout", ""), errorPath = try streams.write("stderr", "")
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = projectRoot
-    let output = Pipe(), error = Pipe()
+    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+    let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+    defer {
+        try? output.close()
+        try? error.close()
+    }
     process.standardOutput = output
     process.standardError = error
+    process.standardInput = FileHandle.nullDevice
     try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (process.terminationStatus, try String(contentsOfFile: outputPath, encoding: .utf8), try String(contentsOfFile: errorPath, encoding: .utf8))
 }
 
 @Suite(.serialized) struct ErlangCommandTests {

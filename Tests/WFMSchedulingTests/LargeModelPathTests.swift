@@ -92,7 +92,7 @@ import WFMOptimization
         #expect {
             _ = try diving.schedule(ScheduleInstanceGenerator.make(.small), options: ScheduleOptions(timeLimit: .milliseconds(1), relativeGap: 0))
         } throws: { error in
-            error is SchedulingError && "\(error)".contains("no roster found within the time limit")
+            error is SchedulingError && "\(error)".contains("time limit reached: no roster was found")
         }
     }
 

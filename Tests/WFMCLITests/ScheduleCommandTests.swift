@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import _WFMTestSupport
+
+/// `wfm schedule` end to end on the small fixture in Inputs/small (six agents, one queue,
+/// hourly intervals): exit codes, the JSON summary, model export, and the files written.
+@Suite(.serialized) struct ScheduleCommandTests {
+    let small = "Inputs/small"
+
+    func schedule(_ extra: [String], out: String, agents: String? = nil) throws -> (status: Int32, output: String, error: String) {
+        try runWFM(["schedule", "--config", "\(small)/center.yaml", "--requirements", "\(small)/requirements.csv", "--out", out]
+            + (agents.map { ["--agents", $0] } ?? []) + extra)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func jsonSummaryDescribesTheWrittenRoster() throws {
+        let folder = try TemporaryDirectory()
+        let result = try schedule(["--format", "json"], out: folder.path("roster.csv"))
+        #expect(result.status == 0, "\(result.error)")
+        let summary = try json(result.output)
+        #expect(summary["schema"] as? String == "wfm.schedule/1")
+        #expect(summary["termination"] as? String == "optimal")
+        #expect(summary["result_status"] as? String == "feasible")
+        #expect(summary["time_limit_reached"] as? Bool == false)
+        // Six agents of at most 40 h against 265 required agent-hours: branch and bound proves
+        // 4340 (232 paid hours, 41 agent-hours short at 100, 8 idle at 1).
+        let objective = try #require(summary["objective"] as? Double)
+        #expect(abs(objective - 4340) < 1e-6)
+        #expect(abs(try #require(summary["best_bound"] as? Double) - objective) < 1e-6)
+        let parts = try #require(summary["parts"] as? [String: Any])
+        let short = try #require(parts["shortfall_agent_hours"] as? [String: Double])
+        #expect(abs((short["support"] ?? 0) - 41) < 1e-6)
+        #expect(abs((parts["paid_hours"] as? Double ?? 0) - 232) < 1e-6)
+        let codes = try #require(summary["warnings"] as? [[String: Any]]).compactMap { $0["code"] as? String }
+        #expect(codes.contains("capacity_short") && codes.contains("demand_uncovered"), "\(codes)")
+        #expect(!result.error.contains("warning:"), "JSON mode leaves the warnings to the document: \(result.error)")
+        let roster = try String(contentsOfFile: folder.path("roster.csv"), encoding: .utf8)
+        #expect(roster.hasPrefix("agent_id,date,shift,start,end,paid_minutes,breaks\n"))
+        #expect(roster.split(separator: "\n").count == 1 + (summary["shifts"] as? Int ?? -1))
+    }
+
+    @Test func tableSummaryNamesTheShortfall() throws {
+        let folder = try TemporaryDirectory()
+        let result = try schedule([], out: folder.path("roster.csv"))
+        #expect(result.status == 0)
+        #expect(result.output.contains("Objective 4340.00"))
+        #expect(result.output.contains("Uncovered: support 41.0 of 265.0 agent-h"))
+        #expect(result.error.contains("warning: queue support: 41.00 of 265.0 required agent-hours uncovered"))
+        #expect(result.error.contains("warning: the week requires 265.0 agent-hours but the agents' contracts give at most 240.0 paid hours"))
+    }
+
+    @Test func exportsTheModelBeforeSolving() throws {
+        let folder = try TemporaryDirectory()
+        let result = try schedule(["--export-model", folder.path("model.mps"), "--quiet"], out: folder.path("roster.csv"))
+        #expect(result.status == 0)
+        let model = try String(contentsOfFile: folder.path("model.mps"), encoding: .utf8)
+        #expect(model.contains("ROWS") && model.contains("COLUMNS"))
+        let refused = try schedule(["--export-model", folder.path("model.txt")], out: folder.path("other.csv"))
+        #expect(refused.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("other.csv")))
+    }
+
+    @Test func anExistingRosterIsKeptWithoutForce() throws {
+        let folder = try TemporaryDirectory()
+        let mine = try folder.write("roster.csv", "mine\n")
+        let refused = try schedule([], out: mine)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("roster.csv"))
+        #expect(try String(contentsOfFile: mine, encoding: .utf8) == "mine\n")
+    }
+
+    @Test func anAgentWhoCanWorkNoShiftIsDiagnosedBeforeSolving() throws {
+        let folder = try TemporaryDirectory()
+        let result = try schedule([], out: folder.path("roster.csv"), agents: "\(small)/agents-unavailable.csv")
+        #expect(result.status == 1)
+        #expect(result.error.contains("agent S07 (contract fulltime): needs at least 4 working days but only 0 days"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("roster.csv")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("roster.rejected.csv")))
+    }
+
+    /// The demo's interior points alone take longer than a second: a one-second limit always
+    /// ends in the same "time limit" outcome, with nothing written.
+    @Test func aTooShortTimeLimitIsATimeLimitOutcome() throws {
+        let folder = try TemporaryDirectory()
+        let requirements = folder.path("requirements.csv")
+        let staffed = try runWFM(["staff", "--config", "Inputs/demo/center.yaml", "--forecast", "Inputs/demo/forecast.csv", "--out", requirements, "--quiet"])
+        #expect(staffed.status == 0)
+        let result = try runWFM(["schedule", "--config", "Inputs/demo/center.yaml", "--requirements", requirements,
+                                 "--out", folder.path("roster.csv"), "--time-limit", "1s", "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("time limit reached: no roster was found within 1 s"), "\(result.error)")
+        #expect(!result.error.contains("invalid options"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("roster.csv")))
+    }
+
+    @Test(arguments: [
+        (["--time-limit", "100000000000000000h"], "--time-limit must be from 1s to a day"),
+        (["--time-limit", "5"], "'5' has no unit"),
+        (["--gap", "150%"], "--gap must be from 0% to below 100%"),
+        (["--week", "2026-13-01"], "--week must be a date"),
+    ])
+    func badFlagsAreUsageErrors(flags: [String], message: String) throws {
+        let folder = try TemporaryDirectory()
+        let result = try schedule(flags, out: folder.path("roster.csv"))
+        #expect(result.status == 64)
+        #expect(result.error.contains(message), "\(result.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("roster.csv")))
+    }
+}
