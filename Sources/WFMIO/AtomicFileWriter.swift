@@ -11,9 +11,7 @@ public enum AtomicFileWriter {
     /// - Throws: ``InputError`` if the file exists and `overwrite` is false, or the write fails.
     public static func write(_ text: String, to path: String, overwrite: Bool) throws {
         let manager = FileManager.default
-        if manager.fileExists(atPath: path), !overwrite {
-            throw InputError(Diagnostic(file: path, line: nil, field: "output", problem: "already exists", expected: "a new path, or --force to replace it"))
-        }
+        try checkWritable(path, overwrite: overwrite)
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
         do {
@@ -33,8 +31,14 @@ public enum AtomicFileWriter {
     }
 
     /// Checks up front that `path` may be written, so a long job fails before it starts.
-    /// - Throws: ``InputError`` if the file exists and `overwrite` is false.
+    /// - Throws: ``InputError`` if `path` is a folder (which `--force` never replaces), or the
+    ///   file exists and `overwrite` is false.
     public static func checkWritable(_ path: String, overwrite: Bool) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw InputError(Diagnostic(file: path, line: nil, field: "output", problem: "is a folder, not a file",
+                                        expected: "a file path such as \(path)/roster.csv"))
+        }
         if FileManager.default.fileExists(atPath: path), !overwrite {
             throw InputError(Diagnostic(file: path, line: nil, field: "output", problem: "already exists", expected: "a new path, or --force to replace it"))
         }

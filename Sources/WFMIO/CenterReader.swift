@@ -123,12 +123,12 @@ struct CenterParser {
 
     /// A number, or `{default, by_queue, by_weekday}`.
     private func shrinkage(_ node: Node, queueIDs: Set<String>) -> Shrinkage? {
-        let expected = "a fraction in [0, 1), e.g. 0.3"
+        let expected = "a share from 0 to below 1, e.g. 0.3 or 30%"
         if node.scalar != nil {
-            return walker.number(node, "shrinkage", in: 0...0.999_999, expected: expected).map { Shrinkage(defaultValue: $0) }
+            return walker.share(node, "shrinkage", in: 0...0.999_999, expected: expected).map { Shrinkage(defaultValue: $0) }
         }
         guard let entries = walker.mapping(node, "shrinkage", required: ["default"], optional: ["by_queue", "by_weekday"]) else { return nil }
-        let base = walker.number(entries["default"], "shrinkage.default", in: 0...0.999_999, expected: expected)
+        let base = walker.share(entries["default"], "shrinkage.default", in: 0...0.999_999, expected: expected)
         var byQueue: [String: Double] = [:]
         if let queues = entries["by_queue"]?.mapping {
             for (key, value) in queues {
@@ -136,14 +136,14 @@ struct CenterParser {
                 if !queueIDs.contains(id) {
                     walker.error(key, "shrinkage.by_queue.\(id)", "unknown queue", expected: "one of \(queueIDs.sorted().joined(separator: ", "))")
                 }
-                byQueue[id] = walker.number(value, "shrinkage.by_queue.\(id)", in: 0...0.999_999, expected: expected)
+                byQueue[id] = walker.share(value, "shrinkage.by_queue.\(id)", in: 0...0.999_999, expected: expected)
             }
         }
         var byWeekday: [Weekday: Double] = [:]
         if let days = entries["by_weekday"] {
             for (key, value) in days.mapping ?? [:] {
                 if let day = walker.weekday(key, "shrinkage.by_weekday") {
-                    byWeekday[day] = walker.number(value, "shrinkage.by_weekday.\(day.rawValue)", in: 0...0.999_999, expected: expected)
+                    byWeekday[day] = walker.share(value, "shrinkage.by_weekday.\(day.rawValue)", in: 0...0.999_999, expected: expected)
                 }
             }
         }

@@ -43,9 +43,9 @@ struct QueueParser {
         let aht = walker.number(entries["aht_seconds"], "\(path).aht_seconds", in: 0.001...86_400, expected: "seconds > 0")
         let level = entries["service_level"].flatMap { serviceLevel($0, "\(path).service_level") }
         let asa = walker.number(entries["asa_seconds"], "\(path).asa_seconds", in: 0.001...86_400, expected: "seconds > 0")
-        let occupancy = walker.fraction(entries["max_occupancy"], "\(path).max_occupancy", openAbove: false, expected: "a fraction in (0, 1], e.g. 0.85")
+        let occupancy = walker.fraction(entries["max_occupancy"], "\(path).max_occupancy", openAbove: false, expected: "a share above 0, at most 1, e.g. 0.85 or 85%")
         let patience = walker.number(entries["patience_seconds"], "\(path).patience_seconds", in: 0.001...86_400, expected: "seconds > 0")
-        let abandon = walker.fraction(entries["max_abandon_rate"], "\(path).max_abandon_rate", openAbove: true, expected: "a fraction in (0, 1), e.g. 0.05")
+        let abandon = walker.fraction(entries["max_abandon_rate"], "\(path).max_abandon_rate", openAbove: true, expected: "a share above 0, below 1, e.g. 0.05 or 5%")
         if entries["max_abandon_rate"] != nil, entries["patience_seconds"] == nil {
             walker.error(entries["max_abandon_rate"], "\(path).max_abandon_rate", "needs patience_seconds", expected: "patience_seconds for Erlang A")
         }
@@ -61,7 +61,7 @@ struct QueueParser {
 
     private func serviceLevel(_ node: Node, _ path: String) -> ServiceLevelTarget? {
         guard let entries = walker.mapping(node, path, required: ["target", "within_seconds"], optional: []) else { return nil }
-        let target = walker.fraction(entries["target"], "\(path).target", openAbove: true, expected: "a fraction in (0, 1), e.g. 0.80 for 80%")
+        let target = walker.fraction(entries["target"], "\(path).target", openAbove: true, expected: "a share above 0, below 1, e.g. 0.80 or 80%")
         let within = walker.number(entries["within_seconds"], "\(path).within_seconds", in: 0...86_400, expected: "seconds ≥ 0")
         guard let target, let within else { return nil }
         return ServiceLevelTarget(fraction: target, withinSeconds: within)

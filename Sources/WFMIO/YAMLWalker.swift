@@ -71,9 +71,25 @@ final class YAMLWalker {
         return value
     }
 
-    /// A number that must lie strictly between the bounds of `range` on the excluded sides.
+    /// A share, written as a fraction (`0.3`) or a percentage (`30%`), as everywhere in wfm.
+    func share(_ node: Node?, _ path: String, in range: ClosedRange<Double>, expected: String) -> Double? {
+        guard let node else { return nil }
+        let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+        guard text.hasSuffix("%") else { return number(node, path, in: range, expected: expected) }
+        guard let percent = Double(text.dropLast().trimmingCharacters(in: .whitespaces)), percent.isFinite else {
+            error(node, path, "'\(text)' is not a percentage", expected: expected)
+            return nil
+        }
+        guard range.contains(percent / 100) else {
+            error(node, path, "\(text) is out of range", expected: expected)
+            return nil
+        }
+        return percent / 100
+    }
+
+    /// A share (``share(_:_:in:expected:)``) above 0, and below 1 when `openAbove`.
     func fraction(_ node: Node?, _ path: String, openAbove: Bool, expected: String) -> Double? {
-        guard let value = number(node, path, in: 0...1, expected: expected) else { return nil }
+        guard let value = share(node, path, in: 0...1, expected: expected) else { return nil }
         if value == 0 || (openAbove && value == 1) {
             error(node, path, "\(value) is out of range", expected: expected)
             return nil

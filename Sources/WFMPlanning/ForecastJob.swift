@@ -40,16 +40,16 @@ public struct ForecastJob: Sendable {
     }
 
     /// Forecasts the week and writes `outputPath`.
-    /// - Throws: ``InputError`` for bad files, ``ForecastingError`` when the history cannot
+    /// - Throws: ``InputError`` for bad files, ``PlanningError`` naming the history file when it cannot
     ///   support a forecast, ``PlanningError`` for an unknown method.
     public func run(outputPath: String, overwrite: Bool) throws -> Outcome {
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
-        let (forecaster, center, warnings) = try load()
+        let (forecaster, center, warnings, historyPath) = try load()
         guard let strategy = ForecastMethodCatalog.strategy(named: method) else {
             throw PlanningError("unknown method '\(method)' (expected one of \(ForecastMethodCatalog.names.joined(separator: ", ")))")
         }
         let grid = center.timeGrid
-        let forecast = try forecaster.forecast(grid: grid, strategy: strategy)
+        let forecast = try naming(historyPath) { try forecaster.forecast(grid: grid, strategy: strategy) }
         try AtomicFileWriter.write(TableWriters.forecastCSV(forecast.entries, grid: grid), to: outputPath, overwrite: overwrite)
         return Outcome(forecast: forecast, grid: grid, historyWarnings: warnings)
     }
@@ -57,21 +57,30 @@ public struct ForecastJob: Sendable {
     /// Backtests `auto` and every method over the last `weeks` full weeks of history.
     /// - Parameter progress: receives a line before each queue-and-method run.
     public func backtest(weeks: Int, progress: (String) -> Void = { _ in }) throws -> (report: BacktestReport, warnings: [String]) {
-        let (forecaster, center, warnings) = try load()
+        let (forecaster, center, warnings, _) = try load()
         let strategies = ForecastMethodCatalog.names.compactMap(ForecastMethodCatalog.strategy(named:))
         let report = BacktestReport(forecaster: forecaster, strategies: strategies, weekCount: weeks,
                                     weekStartDay: center.weekStart.weekday, progress: progress)
         return (report, warnings + forecaster.exclusionWarnings)
     }
 
-    private func load() throws -> (Forecaster, Center, [String]) {
+    private func load() throws -> (Forecaster, Center, [String], historyPath: String) {
         var center = try CenterReader.read(path: configPath)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         guard let path = historyPath ?? center.historyPath else {
             throw PlanningError("no history file: pass --history or set history in \(configPath)")
         }
         let history = try HistoryReader.read(path: path, center: center)
-        let forecaster = try Forecaster(center: center, records: history.records, historyMinutes: history.intervalMinutes)
-        return (forecaster, center, history.warnings.map(\.description))
+        let forecaster = try naming(path) { try Forecaster(center: center, records: history.records, historyMinutes: history.intervalMinutes) }
+        return (forecaster, center, history.warnings.map(\.description), path)
+    }
+
+    /// Runs `body`; a ``ForecastingError`` (which concerns the history) is rethrown naming its file.
+    private func naming<T>(_ historyPath: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ForecastingError {
+            throw PlanningError("\(historyPath): \(error.message)")
+        }
     }
 }

@@ -7,14 +7,13 @@ struct ErlangCommand: ParsableCommand {
         commandName: "erlang",
         abstract: "Agents needed for one interval: Erlang C, or Erlang A with --patience.",
         discussion: """
-            Durations need a unit: 300s, 15m, 1h. The service level is PERCENT/SECONDS (80/20 or 80%/20s);
-            shares are a percentage or a fraction (85% or 0.85). Calls: 0 to 1,000,000 per interval;
-            durations up to a day.
+            Durations need a unit: 300s, 15m, 1h. The service level is PERCENT/SECONDS (80/20 or 80%/20s); shares are a percentage or a fraction (85% or 0.85). Calls: 0 to 1,000,000 per interval; durations up to a day; the load at most 100,000 erlangs.
 
             Examples:
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
-              wfm erlang --calls 100 --interval 30m --aht 180s --sl 80/20 --patience 300s --format json
-              wfm erlang --calls 1000 --interval 1h --aht 120s --sl 80%/20s --max-occupancy 85% --shrinkage 30%
+              wfm erlang --calls 100 --interval 30m --aht 3m --sl 80/20 --patience 5m
+              wfm erlang --calls 1000 --interval 1h --aht 2m --sl 80/20 --max-occupancy 85%
+              wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20 --format json
             """)
 
     @Option(parsing: .unconditional, help: "Calls offered in the interval (may be fractional).", transform: number) var calls: Double
@@ -25,7 +24,7 @@ struct ErlangCommand: ParsableCommand {
     @Option(help: "Highest acceptable occupancy, e.g. 85%.", transform: ShareArgument.parse) var maxOccupancy: ShareArgument?
     @Option(help: "Mean caller patience, e.g. 120s: use Erlang A.", transform: DurationArgument.parse) var patience: DurationArgument?
     @Option(help: "Highest acceptable abandonment with --patience, e.g. 5%.", transform: ShareArgument.parse) var maxAbandon: ShareArgument?
-    @Option(help: "Shrinkage, e.g. 30%.", transform: ShareArgument.parse) var shrinkage = ShareArgument(fraction: 0)
+    @Option(help: "Shrinkage, e.g. 30% (default: 0%).", transform: ShareArgument.parse) var shrinkage = ShareArgument(fraction: 0)
     @OptionGroup var output: OutputOptions
 
     func validate() throws {

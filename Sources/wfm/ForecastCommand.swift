@@ -7,13 +7,13 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Forecast calls and AHT per queue and interval of the planning week, or backtest the methods.",
         discussion: """
-            Methods: \(CommandVocabulary.forecastMethods.joined(separator: ", ")). auto picks, per queue, the method
-            (or the average of the best two) with the lowest WAPE over the weeks before the target week.
+            Methods: \(CommandVocabulary.forecastMethods.joined(separator: ", ")). auto picks, per queue, the method (or the average of the best two) with the lowest WAPE over the weeks before the target week.
 
             Examples:
-              wfm forecast --config Inputs/demo/center.yaml --out out/forecast.csv
-              wfm forecast --config center.yaml --history history.csv --week 2026-11-30 --method weekday-median --out forecast.csv
-              wfm forecast --config Inputs/demo/center.yaml --backtest 8
+              wfm forecast --config center.yaml --out forecast.csv
+              wfm forecast --config center.yaml --history h.csv --week 2026-11-30 --out f.csv
+              wfm forecast --config center.yaml --method weekday-median --out f.csv
+              wfm forecast --config center.yaml --backtest 8
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String

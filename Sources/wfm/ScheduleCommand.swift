@@ -7,12 +7,12 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Make the weekly roster: shifts, breaks and days off for every agent, optimized with GLPK.",
         discussion: """
-            Exit codes: 0 roster written, every rule met; 1 bad input, no roster within the time limit, or a
-            roster that breaks a rule (then written only beside the requested name, as NAME.rejected.csv).
+            The summary gives the written roster's objective and its parts, the proven bound and gap, and the agent-hours of demand it leaves uncovered. Exit codes: 0 roster written, every rule met; 1 bad input, no roster within the time limit, or a roster that breaks a rule (written only beside the requested name, as NAME.rejected.csv); 64 usage error.
 
             Examples:
-              wfm schedule --config Inputs/demo/center.yaml --requirements out/requirements.csv --out out/roster.csv --time-limit 60s
-              wfm schedule --config Inputs/demo/center.yaml --requirements out/requirements.csv --out out/roster.csv --format json
+              wfm schedule --config center.yaml --requirements req.csv --out roster.csv
+              wfm schedule --config center.yaml --requirements req.csv --out r.csv --gap 0.1%
+              wfm schedule --config center.yaml --requirements req.csv --out r.csv --format json
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String
@@ -20,9 +20,9 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "Where to write roster.csv.") var out: String
     @Option(help: "First day of the week to schedule (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
-    @Option(help: "Time limit for the whole command, at most a day, e.g. 60s or 2m.", transform: DurationArgument.parse)
+    @Option(help: "Time limit for the whole command, 1s to a day (default: 60s).", transform: DurationArgument.parse)
     var timeLimit = DurationArgument(seconds: 60)
-    @Option(help: "Relative gap at which to stop, e.g. 0.5% (or 0.005).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
+    @Option(help: "Relative gap at which to stop (default: 0.5%).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
     @Option(help: "Also write the group model as MPS (.mps) or CPLEX LP (.lp), before solving.") var exportModel: String?
     @Flag(help: "Replace output files if they exist.") var force = false
     @OptionGroup var output: OutputOptions

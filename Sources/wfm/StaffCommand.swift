@@ -7,12 +7,11 @@ struct StaffCommand: ParsableCommand {
         commandName: "staff",
         abstract: "Turn a forecast into agents required per queue and interval (requirements.csv).",
         discussion: """
-            Uses Erlang A for queues with patience_seconds, Erlang C otherwise; applies each queue's
-            service level, ASA, occupancy and abandonment targets, its minimum, and shrinkage.
+            Uses Erlang A for queues with patience_seconds, Erlang C otherwise; applies each queue's service level, ASA, occupancy and abandonment targets, its minimum, and shrinkage.
 
             Examples:
-              wfm staff --config Inputs/demo/center.yaml --forecast Inputs/demo/forecast.csv --out out/requirements.csv
-              wfm staff --config Inputs/demo/center.yaml --week 2026-12-07 --forecast out/next.csv --out out/next-requirements.csv
+              wfm staff --config center.yaml --forecast forecast.csv --out req.csv
+              wfm staff --config center.yaml --week 2026-12-07 --forecast f.csv --out r.csv
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WFMPlanning
 
 /// The `wfm` command: workforce planning for contact centers (its name comes from the type).
 @main
@@ -6,13 +7,15 @@ struct WFM: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Workforce planning for contact centers: forecast, staff, schedule, report.",
         discussion: """
-            Exit codes: 0 success, 1 bad input or failed job, 64 usage error.
+            Exit codes: 0 success, 1 bad input or failed job, 64 usage error. Durations take a unit (300s, 5m, 1h); shares are a percentage or a fraction (30% or 0.3); service levels are PERCENT/SECONDS (80/20).
 
             Examples:
-              wfm forecast --config Inputs/demo/center.yaml --out out/forecast.csv
+              wfm forecast --config center.yaml --out forecast.csv
+              wfm staff --config center.yaml --forecast forecast.csv --out req.csv
+              wfm schedule --config center.yaml --requirements req.csv --out roster.csv
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
-              wfm staff --config Inputs/demo/center.yaml --forecast Inputs/demo/forecast.csv --out out/requirements.csv
             """,
+        version: WFMVersion.text,
         subcommands: [ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ErlangCommand.self]
     )
 }

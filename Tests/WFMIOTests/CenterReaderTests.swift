@@ -32,10 +32,23 @@ func expectInputError(_ fragments: [String], sourceLocation: SourceLocation = #_
         #expect(center.agentsPath?.hasSuffix("Inputs/demo/agents.csv") == true)
     }
 
+    @Test func sharesAreReadAsPercentagesOrFractions() throws {
+        let folder = try TemporaryDirectory()
+        let yaml = sampleCenterYAML(billingTarget: "80%").replacingOccurrences(of: "shrinkage: 0.3", with: "shrinkage: 30%")
+            .replacingOccurrences(of: "max_occupancy: 0.85", with: "max_occupancy: 85 %")
+        let center = try CenterReader.read(path: folder.write("center.yaml", yaml))
+        #expect(abs((center.queue("billing")?.serviceLevel.fraction ?? 0) - 0.8) < 1e-12)
+        #expect(abs((center.queue("billing")?.maxOccupancy ?? 0) - 0.85) < 1e-12)
+        #expect(abs(center.shrinkage.value(queue: "billing", weekday: .mon) - 0.3) < 1e-12)
+        expectInputError(["queues[0].service_level.target: 120% is out of range"]) {
+            _ = try CenterReader.read(path: folder.write("center.yaml", sampleCenterYAML(billingTarget: "120%")))
+        }
+    }
+
     @Test func slTargetAbove100PercentNamesTheLine() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("center.yaml", sampleCenterYAML(billingTarget: "1.2"))
-        expectInputError(["center.yaml:16: queues[0].service_level.target: 1.2 is out of range (expected a fraction in (0, 1)"]) {
+        expectInputError(["center.yaml:16: queues[0].service_level.target: 1.2 is out of range (expected a share above 0, below 1, e.g. 0.80 or 80%)"]) {
             _ = try CenterReader.read(path: path)
         }
     }
