@@ -1,12 +1,9 @@
-/// Writes a validated ``MIPModel`` in CPLEX LP format.
+/// Writes a validated ``MIPModel`` whose objective has no constant in CPLEX LP format.
 struct CPLEXLPWriter {
     let model: MIPModel
 
     func text() -> String {
         var out = "\\ Model \(model.name), written by wfm\n"
-        if model.objective.constant != 0 {
-            out += "\\ Objective constant (not part of the LP text): \(exportNumber(model.objective.constant))\n"
-        }
         out += model.sense == .minimize ? "Minimize\n" : "Maximize\n"
         out += " obj:" + terms(model.objective) + "\n"
         out += "Subject To\n"

@@ -1,4 +1,4 @@
-/// Writes a validated ``MIPModel`` in free-format MPS.
+/// Writes a validated ``MIPModel`` whose objective has no constant in free-format MPS.
 struct FreeMPSWriter {
     let model: MIPModel
 
@@ -13,8 +13,6 @@ struct FreeMPSWriter {
         out += "COLUMNS\n"
         out += columns(negate: negate)
         out += "RHS\n"
-        let constant = negate ? -model.objective.constant : model.objective.constant
-        if constant != 0 { out += " RHS obj \(exportNumber(-constant))\n" }
         for constraint in model.constraints {
             let rhs = rightHandSide(constraint.bounds)
             if rhs != 0 { out += " RHS \(constraint.name) \(exportNumber(rhs))\n" }

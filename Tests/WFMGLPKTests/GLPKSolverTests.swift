@@ -151,6 +151,26 @@ import WFMOptimization
         }
     }
 
+    /// GLPK's reader takes a constant written as the objective row's RHS with the opposite
+    /// sign; written as a fixed column, it reads back as the model states it, in both formats
+    /// and both senses.
+    @Test(arguments: ModelFileFormat.allCases, [OptimizationSense.minimize, .maximize])
+    func anObjectiveConstantSurvivesGLPKsReader(format: ModelFileFormat, sense: OptimizationSense) throws {
+        var model = MIPModel(name: "constant")
+        let x = model.addVariable(name: "x", kind: .integer, lowerBound: 0, upperBound: 10)
+        let y = model.addVariable(name: "y", lowerBound: 0, upperBound: 10)
+        model.addConstraint(name: "c", LinearExpression([(x, 1), (y, 1)]), .greaterOrEqual(3.5))
+        model.setObjective(sense, LinearExpression([(x, sense == .minimize ? 2 : -2), (y, sense == .minimize ? 3 : -3)], constant: 6382.5))
+        let direct = try #require(try solver.solve(model).objective)
+        #expect(abs(direct - (6382.5 + (sense == .minimize ? 7.5 : -7.5))) < 1e-9)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-constant-\(UUID().uuidString).\(format.rawValue)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try model.exported(as: format).write(toFile: path, atomically: true, encoding: .utf8)
+        let read = try #require(try solver.solve(modelFile: path, format: format).objective)
+        let expected = format == .freeMPS && sense == .maximize ? -direct : direct
+        #expect(abs(read - expected) < 1e-9, "\(format), \(sense): \(read) read back, \(expected) expected")
+    }
+
     @Test func unreadableModelFileIsAnError() {
         #expect(throws: OptimizationError.self) {
             try solver.solve(modelFile: "/nonexistent/model.mps", format: .freeMPS)
