@@ -12,7 +12,7 @@ struct PlannedShift: Hashable {
 /// break rows guarantee to be feasible.
 enum GroupShifts {
     /// The planned shifts of each group (indexed by group), in time order.
-    static func decode(_ roster: RosterModel, values: [Double], groups: [AgentGroup], intervalMinutes: Int) -> [[PlannedShift]] {
+    static func decode(_ roster: GroupRosterModel, values: [Double], groups: [AgentGroup], intervalMinutes: Int) -> [[PlannedShift]] {
         var result = Array(repeating: [PlannedShift](), count: groups.count)
         let shiftsByKey = Dictionary(grouping: roster.shifts) { "\($0.group)|\($0.shift.template.id)|\($0.shift.day)" }
         let breaksByKey = Dictionary(grouping: roster.breaks) { "\($0.group)|\($0.templateID)|\($0.day)" }

@@ -12,7 +12,7 @@ public struct Scheduler<Solver: MIPSolver> {
 
     /// Models with at most this many integer variables go to branch and bound first (it proves
     /// small rosters optimal in well under a second); larger ones go straight to the
-    /// interior point and the LP-guided dive (``ScreenedDive``), since GLPK's branch and bound
+    /// interior point and the LP-guided dive (``LargeGroupModelSolver``), since GLPK's branch and bound
     /// finds no incumbent on them in minutes.
     public internal(set) var branchAndBoundLimit = 1000
 
@@ -31,7 +31,7 @@ public struct Scheduler<Solver: MIPSolver> {
     /// The first-stage (group) model of `problem`, as ``schedule(_:options:progress:)`` solves
     /// it: for export and cross-checking with other solvers.
     public static func groupModel(of problem: ScheduleProblem) -> MIPModel {
-        RosterModel(problem: problem, groups: AgentGroup.groups(of: problem)).model
+        GroupRosterModel(problem: problem, groups: AgentGroup.groups(of: problem)).model
     }
 
     /// Makes the roster.
@@ -88,7 +88,7 @@ public struct Scheduler<Solver: MIPSolver> {
     private func planGroups(
         _ problem: ScheduleProblem, groups: [AgentGroup], options: ScheduleOptions, backstop: TimeBackstop, progress: (String) -> Void
     ) throws -> GroupPlan {
-        var roster = RosterModel(problem: problem, groups: groups)
+        var roster = GroupRosterModel(problem: problem, groups: groups)
         let statistics = "\(problem.agents.count) agents in \(groups.count) groups; group model: \(roster.model.variables.count) variables, \(roster.model.constraints.count) rows"
         progress("stage 1: " + statistics)
         let integerCount = roster.model.variables.filter { $0.kind != .continuous }.count
@@ -103,7 +103,7 @@ public struct Scheduler<Solver: MIPSolver> {
         if !stage1.hasFeasibleSolution, [.timeLimit, .nodeLimit].contains(stage1.termination) {
             progress("stage 1: screening by interior point, then diving (\(stage1.rawStatus))")
             guard let sessions = solver as? any LPSessionSolver,
-                let outcome = try ScreenedDive(solver: sessions).run(
+                let outcome = try LargeGroupModelSolver(solver: sessions).run(
                     problem: problem, groups: groups, relativeGap: options.relativeGap, backstop: backstop, progress: progress)
             else {
                 throw SchedulingError(["time limit reached: no roster was found within \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])

@@ -13,8 +13,8 @@ import WFMOptimization
         let problem = try ScheduleInstanceGenerator.make(.small)
         let groups = AgentGroup.groups(of: problem)
         let options = SolverOptions(timeLimit: .seconds(60), relativeGap: 0)
-        for placement in [RosterModel.BreakPlacement.cumulativeCounts, .perShiftOption] {
-            let result = try GLPKSolver().solve(RosterModel(problem: problem, groups: groups, breakPlacement: placement).model, options: options)
+        for placement in [GroupRosterModel.BreakPlacement.cumulativeCounts, .perShiftOption] {
+            let result = try GLPKSolver().solve(GroupRosterModel(problem: problem, groups: groups, breakPlacement: placement).model, options: options)
             #expect(result.termination == .optimal, "\(placement): \(result.rawStatus)")
             #expect(try abs(#require(result.objective) - 840.5) < 1e-6, "\(placement): \(String(describing: result.objective))")
         }
@@ -23,8 +23,8 @@ import WFMOptimization
     @Test func theLooseRelaxationBoundsTheExactLPFromBelow() throws {
         let problem = try twoBreakProblem()
         let groups = AgentGroup.groups(of: problem)
-        func relaxation(_ placement: RosterModel.BreakPlacement) throws -> Double {
-            let model = RosterModel(problem: problem, groups: groups, breakPlacement: placement).model
+        func relaxation(_ placement: GroupRosterModel.BreakPlacement) throws -> Double {
+            let model = GroupRosterModel(problem: problem, groups: groups, breakPlacement: placement).model
             return try #require(try GLPKSolver().withLPSession(model) { try $0.solve(timeLimit: nil) }.objective)
         }
         let cumulative = try relaxation(.cumulativeCounts)
@@ -36,7 +36,7 @@ import WFMOptimization
     @Test func aPerShiftOptionSolutionDecodesToTheBreaksItPlaced() throws {
         let problem = try twoBreakProblem()
         let groups = AgentGroup.groups(of: problem)
-        let roster = RosterModel(problem: problem, groups: groups, breakPlacement: .perShiftOption)
+        let roster = GroupRosterModel(problem: problem, groups: groups, breakPlacement: .perShiftOption)
         let result = try GLPKSolver().solve(roster.model, options: SolverOptions(timeLimit: .seconds(30), relativeGap: 0))
         #expect(result.termination == .optimal)
         var placed: [String: Int] = [:]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WFMCore
 import WFMGLPK
-import WFMOptimization
+@testable import WFMOptimization
 @testable import WFMScheduling
 
 /// The path large rosters take (interior point, proven bound, screening, dive), checked on the
@@ -115,7 +115,7 @@ import WFMOptimization
 
     @Test func theWholeModelDiveStartsFromTheDaysOrFromACrashBasis() throws {
         let problem = try ScheduleInstanceGenerator.make(.small)
-        let roster = RosterModel(problem: problem, groups: AgentGroup.groups(of: problem))
+        let roster = GroupRosterModel(problem: problem, groups: AgentGroup.groups(of: problem))
         let shifts = Set(roster.shifts.map(\.variable))
         let dive = LPGuidedDive(solver: GLPKSolver())
         let backstop = TimeBackstop(after: .seconds(60))

@@ -23,7 +23,7 @@ import WFMOptimization
 ///
 /// Objective: weighted shortfall, then idle presence (overstaffing) and paid hours, then a
 /// small preference for first-priority skills.
-struct RosterModel {
+struct GroupRosterModel {
     struct ShiftVariable {
         let group: Int
         let shift: GridShift
@@ -121,90 +121,124 @@ struct RosterModel {
         admits: (Int, GridShift) -> Bool = { _, _ in true }
     ) {
         let grid = problem.grid
-        let intervals = grid.intervals.count
         let hours = Double(grid.intervalMinutes) / 60
         let costs = problem.center.costs
         let requirements = problem.requirements
         var objective: [(VariableID, Double)] = []
-        var coverage = Array(repeating: Array(repeating: [(VariableID, Double)](), count: intervals), count: requirements.queues.count)
-
-        // Groups with the same skills (contracts differ) share one presence chain and queue split.
-        var pools: [PresencePool] = []
-        var poolOfGroup: [Int: Int] = [:]
-        for group in groups {
-            let key = group.skills.map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";")
-            if let existing = pools.firstIndex(where: { $0.key == key }) {
-                poolOfGroup[group.index] = existing
-                pools[existing].cap += Double(2 * group.members.count)
-            } else {
-                poolOfGroup[group.index] = pools.count
-                pools.append(PresencePool(key: key, skills: group.skills, cap: Double(2 * group.members.count), intervals: intervals))
-            }
-        }
-        for group in groups {
-            let pool = poolOfGroup[group.index]!
-            var byDay = Array(repeating: [VariableID](), count: 7)
-            var minutesTerms: [(VariableID, Double)] = []
-            let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
-            for template in templates {
-                let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
-                var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
-                for shift in options {
-                    let variable = addVariable(
-                        name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
-                        lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]), day: shift.day)
-                    shifts.append(ShiftVariable(group: group.index, shift: shift, variable: variable))
-                    for t in shift.startIndex..<min(shift.startIndex + shift.length, intervals) { pools[pool].covered[t] = true }
-                    if shift.startIndex < intervals { pools[pool].flow[shift.startIndex].append((variable, -1)) }
-                    if shift.startIndex + shift.length < intervals { pools[pool].flow[shift.startIndex + shift.length].append((variable, 1)) }
-                    byDay[shift.day].append(variable)
-                    minutesTerms.append((variable, Double(template.paidMinutes)))
-                    objective.append((variable, costs.paidHour * Double(template.paidMinutes) / 60))
-                    blockStarts[shift.day, default: []].append((shift.startIndex, variable))
-                }
-                for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
-                    let starts = starts.sorted { $0.index < $1.index }
-                    switch breakPlacement {
-                    case .cumulativeCounts:
-                        addBreaks(group: group, template: template, day: day, starts: starts,
-                                  intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
-                    case .perShiftOption:
-                        for start in starts {
-                            for k in template.breaks.indices {
-                                addBreakChoice(k, of: [start], group: group, template: template, day: day,
-                                               tag: "\(group.index),\(template.id),\(day),\(k),s\(start.index)",
-                                               intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
-                            }
-                        }
-                    case .anywhereInDayWindows:
-                        for k in template.breaks.indices {
-                            addBreakChoice(k, of: starts, group: group, template: template, day: day, tag: "\(group.index),\(template.id),\(day),\(k)",
-                                           intervals: intervals, flow: &pools[pool].flow, intervalMinutes: grid.intervalMinutes)
-                        }
-                    }
-                }
-            }
-            var dayCounts: [(VariableID, Double)] = []
-            var dayCount: [Int: VariableID] = [:]
-            for day in 0..<7 where !byDay[day].isEmpty {
-                let count = addVariable(name: "D(\(group.index),\(day))", lowerBound: 0, upperBound: Double(group.availableByDay[day]), day: day)
-                model.addConstraint(name: "day(\(group.index),\(day))", LinearExpression(byDay[day].map { ($0, 1) } + [(count, -1)]), .equal(0))
-                dayCounts.append((count, 1))
-                dayCount[day] = count
-            }
-            self.dayCounts += dayCounts.map(\.0)
-            addWeekRows(group: group, days: dayCounts, minutes: minutesTerms, objective: &objective)
-            addConsecutiveDayRows(group: group, dayCount: dayCount, weekStart: grid.weekStart)
-            if countsRest { addRestRows(group: group, shifts: shifts.filter { $0.group == group.index }) }
+        var coverage = Array(repeating: Array(repeating: [(VariableID, Double)](), count: grid.intervals.count), count: requirements.queues.count)
+        var (pools, poolOfGroup) = Self.pools(of: groups, intervals: grid.intervals.count)
+        for (position, group) in groups.enumerated() {
+            addShifts(of: group, to: &pools[poolOfGroup[position]], problem: problem, countsRest: countsRest, breakPlacement: breakPlacement,
+                      admits: admits, objective: &objective)
         }
         let dayOfInterval = grid.intervals.map(\.dayOffset)
         for (index, pool) in pools.enumerated() {
             addPresence(pool, index: index, requirements: requirements, dayOfInterval: dayOfInterval, hours: hours, costs: costs, coverage: &coverage, objective: &objective)
         }
+        let requiredTotal = addCoverage(problem, coverage: coverage, dayOfInterval: dayOfInterval, objective: &objective)
+        model.setObjective(.minimize, LinearExpression(objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal))
+    }
+
+    /// Groups with the same skills (contracts differ) share one presence chain and queue split:
+    /// the pools, and the pool of each group (in group order, which is group index order).
+    private static func pools(of groups: [AgentGroup], intervals: Int) -> (pools: [PresencePool], poolOfGroup: [Int]) {
+        var pools: [PresencePool] = []
+        var poolOfGroup: [Int] = []
+        for group in groups {
+            let key = group.skills.map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";")
+            if let existing = pools.firstIndex(where: { $0.key == key }) {
+                poolOfGroup.append(existing)
+                pools[existing].cap += Double(2 * group.members.count)
+            } else {
+                poolOfGroup.append(pools.count)
+                pools.append(PresencePool(key: key, skills: group.skills, cap: Double(2 * group.members.count), intervals: intervals))
+            }
+        }
+        return (pools, poolOfGroup)
+    }
+
+    /// One group's shift options (as `admits` allows) with their breaks, day counts and weekly,
+    /// consecutive-day and (with `countsRest`) rest rows; shifts and breaks flow into `pool`.
+    private mutating func addShifts(
+        of group: AgentGroup, to pool: inout PresencePool, problem: ScheduleProblem, countsRest: Bool, breakPlacement: BreakPlacement,
+        admits: (Int, GridShift) -> Bool, objective: inout [(VariableID, Double)]
+    ) {
+        let grid = problem.grid
+        let intervals = grid.intervals.count
+        var byDay = Array(repeating: [VariableID](), count: 7)
+        var minutesTerms: [(VariableID, Double)] = []
+        let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
+        for template in templates {
+            let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
+            var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
+            for shift in options {
+                let variable = addVariable(
+                    name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
+                    lowerBound: 0, upperBound: Double(group.availableByDay[shift.day]), day: shift.day)
+                shifts.append(ShiftVariable(group: group.index, shift: shift, variable: variable))
+                for t in shift.startIndex..<min(shift.startIndex + shift.length, intervals) { pool.covered[t] = true }
+                if shift.startIndex < intervals { pool.flow[shift.startIndex].append((variable, -1)) }
+                if shift.startIndex + shift.length < intervals { pool.flow[shift.startIndex + shift.length].append((variable, 1)) }
+                byDay[shift.day].append(variable)
+                minutesTerms.append((variable, Double(template.paidMinutes)))
+                objective.append((variable, problem.center.costs.paidHour * Double(template.paidMinutes) / 60))
+                blockStarts[shift.day, default: []].append((shift.startIndex, variable))
+            }
+            for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
+                addBreaks(of: template, day: day, starts: starts.sorted { $0.index < $1.index }, group: group, placement: breakPlacement,
+                          intervals: intervals, flow: &pool.flow, intervalMinutes: grid.intervalMinutes)
+            }
+        }
+        var dayCounts: [(VariableID, Double)] = []
+        var dayCount: [Int: VariableID] = [:]
+        for day in 0..<7 where !byDay[day].isEmpty {
+            let count = addVariable(name: "D(\(group.index),\(day))", lowerBound: 0, upperBound: Double(group.availableByDay[day]), day: day)
+            model.addConstraint(name: "day(\(group.index),\(day))", LinearExpression(byDay[day].map { ($0, 1) } + [(count, -1)]), .equal(0))
+            dayCounts.append((count, 1))
+            dayCount[day] = count
+        }
+        self.dayCounts += dayCounts.map(\.0)
+        addWeekRows(group: group, days: dayCounts, minutes: minutesTerms, objective: &objective)
+        addConsecutiveDayRows(group: group, dayCount: dayCount, weekStart: grid.weekStart)
+        if countsRest { addRestRows(group: group, shifts: shifts.filter { $0.group == group.index }) }
+    }
+
+    /// The breaks of one template-day's shifts (`starts`, in start order), written as `placement` says.
+    private mutating func addBreaks(
+        of template: ShiftTemplate, day: Int, starts: [(index: Int, variable: VariableID)], group: AgentGroup, placement: BreakPlacement,
+        intervals: Int, flow: inout [[(VariableID, Double)]], intervalMinutes: Int
+    ) {
+        switch placement {
+        case .cumulativeCounts:
+            addBreaks(group: group, template: template, day: day, starts: starts, intervals: intervals, flow: &flow, intervalMinutes: intervalMinutes)
+        case .perShiftOption:
+            for start in starts {
+                for k in template.breaks.indices {
+                    addBreakChoice(k, of: [start], group: group, template: template, day: day,
+                                   tag: "\(group.index),\(template.id),\(day),\(k),s\(start.index)",
+                                   intervals: intervals, flow: &flow, intervalMinutes: intervalMinutes)
+                }
+            }
+        case .anywhereInDayWindows:
+            for k in template.breaks.indices {
+                addBreakChoice(k, of: starts, group: group, template: template, day: day, tag: "\(group.index),\(template.id),\(day),\(k)",
+                               intervals: intervals, flow: &flow, intervalMinutes: intervalMinutes)
+            }
+        }
+    }
+
+    /// The shortfall variables and coverage rows of every queue and interval with a
+    /// requirement; returns the requirements' total (for the objective's constant).
+    private mutating func addCoverage(
+        _ problem: ScheduleProblem, coverage: [[[(VariableID, Double)]]], dayOfInterval: [Int], objective: inout [(VariableID, Double)]
+    ) -> Double {
+        let requirements = problem.requirements
+        let costs = problem.center.costs
+        let hours = Double(problem.grid.intervalMinutes) / 60
         var requiredTotal = 0.0
         for (q, queueID) in requirements.queues.enumerated() {
             let weight = problem.center.queue(queueID)?.weight ?? 1
-            for t in 0..<intervals where requirements.agents[q][t] > 0 {
+            for t in dayOfInterval.indices where requirements.agents[q][t] > 0 {
                 let short = addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t], day: dayOfInterval[t])
                 shortfalls.append((q, t, short))
                 objective.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
@@ -213,7 +247,7 @@ struct RosterModel {
                 requiredTotal += requirements.agents[q][t]
             }
         }
-        model.setObjective(.minimize, LinearExpression(objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal))
+        return requiredTotal
     }
 
     /// The presence chain of one pool over the intervals its shifts can cover, and its split

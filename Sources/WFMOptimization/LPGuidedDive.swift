@@ -1,5 +1,4 @@
 import Foundation
-import WFMOptimization
 
 /// An LP-guided dive: solve the LP relaxation, fix a batch of the least fractional integer
 /// variables at their nearest whole value, re-solve, and repeat until every integer variable
@@ -8,27 +7,36 @@ import WFMOptimization
 /// other way. Re-solves start from the previous basis.
 ///
 /// GLPK's branch and bound finds no integer roster in minutes on models of this kind; the
-/// dive finds one in some tens of warm re-solves.
-struct LPGuidedDive {
-    let solver: any LPSessionSolver
+/// dive finds one in some tens of warm re-solves. Every decision follows LP solves counted,
+/// never the clock: the clock (a ``TimeBackstop``) can only stop a dive.
+public struct LPGuidedDive {
+    /// The solver of the LP relaxations.
+    public let solver: any LPSessionSolver
     /// Share of the fractional variables rounded in one step (the least fractional first); when
     /// that is a single variable, both ways are tried.
-    var batchShare = 0.1
+    public var batchShare = 0.1
     /// After this many LP solves in one rounding pass, all fractional variables of the pass
     /// are rounded at once: a deterministic budget, so that the point found never depends on
     /// how fast the machine was (the passes on the standard instances take far fewer).
-    var hurryAfterSolves = 1000
+    public var hurryAfterSolves = 1000
     /// A batch that raises the LP objective by more than this is undone like an infeasible
     /// one (for rosters: a step that only an elastic slack can absorb).
-    var largestStepIncrease = Double.infinity
+    public var largestStepIncrease = Double.infinity
+
+    /// Creates a dive with the default budgets.
+    public init(solver: any LPSessionSolver) { self.solver = solver }
 
     /// The outcome: an integer-feasible point, its objective, the root LP's solve time and the
     /// number of LP solves.
-    struct Outcome {
-        let values: [Double]
-        let objective: Double
-        let rootSolveTime: Duration
-        let lpSolves: Int
+    public struct Outcome: Sendable {
+        /// The integer-feasible point, indexed like the model's variables.
+        public let values: [Double]
+        /// Its objective, with the model's constant.
+        public let objective: Double
+        /// Time of the root LP solve.
+        public let rootSolveTime: Duration
+        /// LP solves in all.
+        public let lpSolves: Int
     }
 
     /// Dives from the relaxation of `model`; `backstop` only stops a dive that would run too
@@ -39,7 +47,7 @@ struct LPGuidedDive {
     /// starts from the blocks' optima (``LPSession/solve(fromBlocks:linkingPrices:timeLimit:)``).
     /// - Returns: nil if the relaxation is not solved to optimality, the dive hits a dead
     ///   end, or the backstop stops it.
-    func run(
+    public func run(
         _ model: MIPModel, roundFirst: Set<VariableID> = [], blocks: (blockOfVariable: [Int?], prices: [Double]?)? = nil,
         backstop: TimeBackstop
     ) throws -> Outcome? {

@@ -1,5 +1,3 @@
-import WFMOptimization
-
 /// An LP-guided dive for a model of diagonal blocks linked by a few rows (a roster's days,
 /// linked by the weekly rules), done mostly inside the blocks, where LP iterations are many
 /// times cheaper than in the whole model:
@@ -22,10 +20,14 @@ import WFMOptimization
 ///
 /// The last block to touch a linking row meets it exactly, so the blocks' points together
 /// satisfy every row; that is checked before the point is returned.
-struct BlockwiseDive {
-    let solver: any LPSessionSolver
+public struct BlockwiseDive {
+    /// The solver of the LP relaxations.
+    public let solver: any LPSessionSolver
     /// See ``LPGuidedDive/largestStepIncrease``.
-    var largestStepIncrease = Double.infinity
+    public var largestStepIncrease = Double.infinity
+
+    /// Creates a dive.
+    public init(solver: any LPSessionSolver) { self.solver = solver }
     /// Share of the fractional linking counts rounded per step of the whole-model dive.
     static let countBatchShare = 0.5
     /// Share of a block's fractional variables rounded per step (block re-solves are cheap).
@@ -38,8 +40,8 @@ struct BlockwiseDive {
 
     /// Dives `model`; `blockOfVariable` gives each variable's block (nil for none), `prices`
     /// one price per constraint (only linking rows' are used).
-    /// - Returns: nil at a dead end or when time runs out.
-    func run(
+    /// - Returns: nil at a dead end or when the backstop stops it.
+    public func run(
         _ model: MIPModel, blockOfVariable: [Int?], linkingCounts: [VariableID], roundFirst: Set<VariableID>, prices: [Double]?,
         backstop: TimeBackstop
     ) throws -> LPGuidedDive.Outcome? {

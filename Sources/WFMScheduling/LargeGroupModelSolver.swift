@@ -1,12 +1,13 @@
 import Foundation
 import WFMOptimization
 
-/// How large group models are solved. The interior-point method solves an LP relaxation (far
-/// faster than GLPK's simplex on these models); its row duals give a proven bound, the shift
-/// options it leaves unused are dropped, and an LP-guided dive on the much smaller model that
-/// remains finds the roster — day by day (``BlockwiseDive``), its start priced by the same duals.
+/// How large group models are solved, on two paths. The interior-point method solves an LP
+/// relaxation (far faster than GLPK's simplex on these models); its row duals give a proven
+/// bound, the shift options it leaves unused are dropped, and an LP-guided dive on the much
+/// smaller model that remains finds the roster — day by day (``BlockwiseDive``), its start
+/// priced by the same duals.
 ///
-/// Two threads share the work (see ``RosterModel/BreakPlacement`` for the three ways of
+/// Two threads share the work (see ``GroupRosterModel/BreakPlacement`` for the three ways of
 /// writing breaks):
 /// - the calling thread takes the *quick path*: it screens with the loose relaxation, whose
 ///   interior point is the fastest, and dives by day on the per-shift-option model, whose
@@ -27,18 +28,18 @@ import WFMOptimization
 /// cannot be interrupted, so the worker starts nothing after the bound that the verdict does
 /// not ask for, and the call returns only once the worker has ended. The worker frees its
 /// GLPK environment before it ends.
-struct ScreenedDive {
+struct LargeGroupModelSolver {
     let solver: any LPSessionSolver
     /// Shift options the interior point uses less than this are dropped.
     static let screeningThreshold = 0.01
     /// A rounding step costing more than this (a hundredth of a unit of elastic slack) is
     /// undone: the dive should not buy a broken contract with a rounding.
-    static let largestStepIncrease = RosterModel.elasticCost / 100
+    static let largestStepIncrease = GroupRosterModel.elasticCost / 100
 
     /// The roster found, on the restricted model.
     struct Outcome {
         /// The model the values belong to (restricted to the screened options).
-        let roster: RosterModel
+        let roster: GroupRosterModel
         let result: SolveResult
     }
 
@@ -59,16 +60,17 @@ struct ScreenedDive {
     /// A roster one path found on its restricted model.
     struct Found {
         let screening: Screening
-        let roster: RosterModel
+        let roster: GroupRosterModel
         let dive: LPGuidedDive.Outcome
         /// How the dive went, for the status line.
         let method: String
     }
 
-    /// Solves the group model of `problem`; `backstop` stops a dive that would run too long (the
-    /// interior points excepted: they cannot be stopped); `relativeGap` decides whether the
-    /// exact path runs and how the stop is reported. The relaxations leave out the group rest rows (so their bounds hold); the
-    /// restricted models the dives work on have them.
+    /// Solves the group model of `problem`: the quick path on the calling thread, the bound
+    /// and (when the quick roster is not within `relativeGap` of it) the exact path on a
+    /// worker. `backstop` stops a dive that would run too long (the interior points excepted:
+    /// they cannot be stopped). The relaxations leave out the group rest rows (so their bounds
+    /// hold); the restricted models the dives work on have them.
     /// - Returns: nil if no roster was found in time.
     func run(
         problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double,
@@ -78,7 +80,7 @@ struct ScreenedDive {
         let begin = clock.now
         let boundScreening = Handoff<Result<Screening?, any Error>>()
         let exactPathNeeded = Handoff<Bool>()
-        let exactPath = Handoff<Result<(found: Found?, log: [String]), any Error>>()
+        let exactPathFound = Handoff<Result<(found: Found?, log: [String]), any Error>>()
         let workerEnded = Handoff<Bool>()
         // A thread of its own rather than a pooled one: the calling thread blocks on the
         // worker, and a pool as small as the machine could have no thread left to run it.
@@ -87,19 +89,9 @@ struct ScreenedDive {
                 solver.releaseThreadResources()
                 workerEnded.put(true)
             }
-            boundScreening.put(Result {
-                try screen(RosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .perShiftOption), as: "per-shift-option")
-            })
+            boundScreening.put(Result { try exactBound(problem: problem, groups: groups) })
             guard exactPathNeeded.take() else { return }
-            exactPath.put(Result {
-                var log: [String] = []
-                guard let screening = try screen(RosterModel(problem: problem, groups: groups, countsRest: false), as: "cumulative-count")
-                else { return (nil, log) }
-                log.append(screening.summary)
-                let found = try roster(from: screening, problem: problem, groups: groups, placement: .cumulativeCounts, fallbackGap: relativeGap,
-                                       backstop: backstop, log: &log)
-                return (found, log)
-            })
+            exactPathFound.put(Result { try exactPath(problem: problem, groups: groups, relativeGap: relativeGap, backstop: backstop) })
         }
         // The usual main-thread stack: the worker builds and solves models as large as the caller's.
         worker.stackSize = 8 << 20
@@ -112,22 +104,15 @@ struct ScreenedDive {
             _ = workerEnded.take()
         }
 
-        let loose = try screen(RosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .anywhereInDayWindows),
-                               as: "loose")
-        loose.map { progress($0.summary) }
-        var quickLog: [String] = []
-        let quick = try loose.flatMap {
-            try roster(from: $0, problem: problem, groups: groups, placement: .perShiftOption, fallbackGap: nil, backstop: backstop, log: &quickLog)
-        }
-        quickLog.forEach(progress)
+        let (loose, quick) = try quickPath(problem: problem, groups: groups, backstop: backstop, progress: progress)
         let bounding = try boundScreening.take().get()
         bounding.map { progress($0.summary) }
         var bound = [bounding?.bound, loose?.bound].compactMap { $0 }.max()
         var quickSuffices = false
         if let quick, let bound { quickSuffices = Self.gap(quick.dive.objective, bound) <= relativeGap }
-        answered = true
         // With the time used up the exact path could not dive: it is not started.
         let runsExactPath = !quickSuffices && !backstop.isExpired
+        answered = true
         exactPathNeeded.put(runsExactPath)
         let chosen: Found?
         let other: String
@@ -135,7 +120,7 @@ struct ScreenedDive {
             chosen = quick
             other = quickSuffices ? "the exact path was not needed" : "the time limit left no time for the exact path"
         } else {
-            let (exact, log) = try exactPath.take().get()
+            let (exact, log) = try exactPathFound.take().get()
             log.forEach(progress)
             bound = [bound, exact?.screening.bound].compactMap { $0 }.max()
             let exactWins = exact.map { exact in quick.map { exact.dive.objective <= $0.dive.objective } ?? true } ?? false
@@ -154,9 +139,46 @@ struct ScreenedDive {
         return Outcome(roster: chosen.roster, result: result)
     }
 
+    /// The quick path: the loose relaxation's interior point screens the shift options, then
+    /// the per-shift-option model is dived by day. Returns the screening (its bound counts)
+    /// and the roster, if any.
+    private func quickPath(problem: ScheduleProblem, groups: [AgentGroup], backstop: TimeBackstop, progress: (String) -> Void)
+        throws -> (screening: Screening?, found: Found?)
+    {
+        let loose = try screen(GroupRosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .anywhereInDayWindows),
+                               as: "loose")
+        loose.map { progress($0.summary) }
+        var log: [String] = []
+        let found = try loose.flatMap {
+            try roster(from: $0, problem: problem, groups: groups, placement: .perShiftOption, fallbackGap: nil, backstop: backstop, log: &log)
+        }
+        log.forEach(progress)
+        return (loose, found)
+    }
+
+    /// The exact LP bound: the per-shift-option relaxation by interior point.
+    private func exactBound(problem: ScheduleProblem, groups: [AgentGroup]) throws -> Screening? {
+        try screen(GroupRosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .perShiftOption), as: "per-shift-option")
+    }
+
+    /// The exact path: the cumulative-count relaxation by interior point prices a dive by day
+    /// of the cumulative-count model, with its fallbacks (see ``roster(from:problem:groups:placement:fallbackGap:backstop:log:)``).
+    /// Returns the roster, if any, and the lines to report.
+    private func exactPath(problem: ScheduleProblem, groups: [AgentGroup], relativeGap: Double, backstop: TimeBackstop) throws
+        -> (found: Found?, log: [String])
+    {
+        var log: [String] = []
+        guard let screening = try screen(GroupRosterModel(problem: problem, groups: groups, countsRest: false), as: "cumulative-count")
+        else { return (nil, log) }
+        log.append(screening.summary)
+        let found = try roster(from: screening, problem: problem, groups: groups, placement: .cumulativeCounts, fallbackGap: relativeGap,
+                               backstop: backstop, log: &log)
+        return (found, log)
+    }
+
     /// Solves `relaxation` by interior point: its bound, the shift options it uses (at least
     /// ``screeningThreshold``) and its row prices; nil if the interior point fails.
-    private func screen(_ relaxation: RosterModel, as name: String) throws -> Screening? {
+    private func screen(_ relaxation: GroupRosterModel, as name: String) throws -> Screening? {
         let interior = try solver.withLPSession(relaxation.model) { try $0.solveByInteriorPoint() }
         guard interior.values.count == relaxation.model.variables.count else { return nil }
         let bound = relaxation.model.lagrangianBound(rowDuals: interior.rowDuals)
@@ -177,10 +199,10 @@ struct ScreenedDive {
     /// every day at once, and the crash root is another vertex of the LP's optimal face); the
     /// better is kept.
     private func roster(
-        from screening: Screening, problem: ScheduleProblem, groups: [AgentGroup], placement: RosterModel.BreakPlacement,
+        from screening: Screening, problem: ScheduleProblem, groups: [AgentGroup], placement: GroupRosterModel.BreakPlacement,
         fallbackGap: Double?, backstop: TimeBackstop, log: inout [String]
     ) throws -> Found? {
-        let restricted = RosterModel(problem: problem, groups: groups, breakPlacement: placement,
+        let restricted = GroupRosterModel(problem: problem, groups: groups, breakPlacement: placement,
                                      admits: { screening.kept.contains(GroupShiftKey(group: $0, shift: $1)) })
         let prices = restricted.model.constraints.map { screening.priceOfRow[$0.name] ?? 0 }
         let roundFirst = Set(restricted.shifts.map(\.variable))
