@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "WFMScheduling", package: "wfm"),
                 .product(name: "WFMGLPK", package: "wfm"),
+                .product(name: "WFMCore", package: "wfm"),
             ],
             path: "Benchmarks/ScheduleBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
