@@ -76,3 +76,16 @@ public struct Agent: Sendable, Equatable, Identifiable {
         self.preferences = preferences
     }
 }
+
+extension Agent {
+    /// Whether the agent is away the whole of `date` (a date or a weekday in `unavailable`).
+    public func isAbsentAllDay(on date: LocalDate) -> Bool {
+        unavailable.contains {
+            switch $0 {
+            case .date(let day): day == date
+            case .weekday(let weekday): weekday == date.weekday
+            case .timeRange: false
+            }
+        }
+    }
+}

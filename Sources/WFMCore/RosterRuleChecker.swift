@@ -79,7 +79,7 @@ public struct RosterRuleChecker: Sendable {
                 flag("min_rest_hours", "\(String(format: "%.2f", rest)) h between the shifts of \(first.date) and \(next.date), need \(contract.minRestHours)")
             }
         }
-        let absent = (0..<7).filter { isAbsentAllDay(agent, weekStart.adding(days: $0)) }.count
+        let absent = (0..<7).filter { agent.isAbsentAllDay(on: weekStart.adding(days: $0)) }.count
         let credit = contract.daysPerWeek.min > 0 ? contract.weeklyPaidHours.min / Double(contract.daysPerWeek.min) : 0
         let days = Set(shifts.map(\.date)).count
         if days < contract.daysPerWeek.min - absent || days > contract.daysPerWeek.max {
@@ -123,22 +123,12 @@ public struct RosterRuleChecker: Sendable {
         return found
     }
 
-    private func isAbsentAllDay(_ agent: Agent, _ date: LocalDate) -> Bool {
-        agent.unavailable.contains {
-            switch $0 {
-            case .date(let day): day == date
-            case .weekday(let weekday): weekday == date.weekday
-            case .timeRange: false
-            }
-        }
-    }
-
     private func isUnavailable(_ agent: Agent, from start: Date, to end: Date) -> Bool {
         let zone = center.timeZone
         var date = LocalDateTime(start, in: zone).date
         let last = LocalDateTime(end.addingTimeInterval(-1), in: zone).date
         while date <= last {
-            if isAbsentAllDay(agent, date) { return true }
+            if agent.isAbsentAllDay(on: date) { return true }
             date = date.adding(days: 1)
         }
         return agent.unavailable.contains {

@@ -32,7 +32,7 @@ struct AgentGroup {
                 index: index, contract: contract, skills: agents[0].skills, members: agents,
                 availableByDay: days.map { date in agents.filter { !Availability.hasAnyAbsence($0, on: date) }.count },
                 weeks: agents.map { agent in
-                    ContractWeek(contract: contract, absentDays: days.filter { Availability.isAbsentAllDay(agent, on: $0) }.count)
+                    ContractWeek(contract: contract, absentDays: days.filter { agent.isAbsentAllDay(on: $0) }.count)
                 })
         }
     }

@@ -374,7 +374,7 @@ struct GroupRosterModel {
             let terms = window.compactMap { dayCount[$0] }.map { ($0, 1.0) }
             guard terms.count > limit else { continue }
             let most = group.members.reduce(0) { total, agent in
-                total + min(limit, window.filter { !Availability.isAbsentAllDay(agent, on: weekStart.adding(days: $0)) }.count)
+                total + min(limit, window.filter { !agent.isAbsentAllDay(on: weekStart.adding(days: $0)) }.count)
             }
             model.addConstraint(name: "consecutive(\(group.index),\(first))", LinearExpression(terms), .lessOrEqual(Double(most)))
         }

@@ -100,21 +100,10 @@ public struct ContractWeek: Sendable, Equatable {
 /// Whether `agent` can work at all on `date`, and whether a shift from `start` to `end` is free
 /// of the agent's unavailability.
 enum Availability {
-    /// Whole-day unavailability (a date or a weekday).
-    static func isAbsentAllDay(_ agent: Agent, on date: LocalDate) -> Bool {
-        agent.unavailable.contains {
-            switch $0 {
-            case .date(let day): day == date
-            case .weekday(let weekday): weekday == date.weekday
-            case .timeRange: false
-            }
-        }
-    }
-
     /// Whether `agent` is free for the whole of `shift`: no whole-day absence on its date and
     /// no part-day absence overlapping it.
     static func isFree(_ agent: Agent, for shift: GridShift, in timeZone: TimeZone) -> Bool {
-        if isAbsentAllDay(agent, on: shift.option.date) { return false }
+        if agent.isAbsentAllDay(on: shift.option.date) { return false }
         return !agent.unavailable.contains {
             guard case .timeRange(let day, let from, let to) = $0,
                 let begin = LocalDateTime(date: day, minuteOfDay: from.minutes).instants(in: timeZone).first
@@ -127,7 +116,7 @@ enum Availability {
 
     /// Any unavailability on `date`, whole-day or part of it.
     static func hasAnyAbsence(_ agent: Agent, on date: LocalDate) -> Bool {
-        isAbsentAllDay(agent, on: date) || agent.unavailable.contains {
+        agent.isAbsentAllDay(on: date) || agent.unavailable.contains {
             if case .timeRange(let day, _, _) = $0 { return day == date }
             return false
         }
