@@ -30,7 +30,12 @@ public struct ScheduleOutcome: Sendable {
 
     /// `|objective − bound| / |objective|` of the written roster, or nil without a bound.
     public var relativeGap: Double? {
-        bestBound.map { abs(cost.objective - $0) / (abs(cost.objective) + Double.ulpOfOne) }
+        bestBound.map { Self.relativeGap(of: cost.objective, to: $0) }
+    }
+
+    /// `|objective − bound| / (|objective| + ε)`, GLPK's definition (``SolveResult/relativeGap``).
+    static func relativeGap(of objective: Double, to bound: Double) -> Double {
+        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
     }
 
     /// Whether the wall-clock backstop stopped any work (the roster may then depend on the

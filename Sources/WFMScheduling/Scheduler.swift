@@ -66,7 +66,7 @@ public struct Scheduler<Solver: MIPSolver> {
             warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
         }
         let bound = plan.result.bestBound
-        let gap = bound.map { abs(cost.objective - $0) / (abs(cost.objective) + Double.ulpOfOne) }
+        let gap = bound.map { ScheduleOutcome.relativeGap(of: cost.objective, to: $0) }
         let termination: Termination =
             if backstop.hasFired { .timeLimit }
             else if let gap, gap <= 1e-6 { .optimal }
@@ -111,7 +111,7 @@ public struct Scheduler<Solver: MIPSolver> {
             roster = outcome.roster
             stage1 = outcome.result
         }
-        progress("stage 1: " + stage1.summary + " (" + stage1.rawStatus + ")")
+        progress("stage 1, the group plan: " + stage1.summary + " (" + stage1.rawStatus + ")")
         guard stage1.hasFeasibleSolution else {
             throw SchedulingError(["the group model found no roster (\(stage1.termination.rawValue), \(stage1.rawStatus))"])
         }
