@@ -11,10 +11,27 @@ public final class TimeBackstop: Sendable {
     /// When the run must end.
     public let deadline: ContinuousClock.Instant
     private let fired = Atomic<Bool>(false)
+    /// The backstop of the whole run, when this one is a stage's part of it: firing this one
+    /// fires that one too.
+    private let whole: TimeBackstop?
 
     /// A backstop `limit` from now.
     public init(after limit: Duration) {
         deadline = ContinuousClock.now + limit
+        whole = nil
+    }
+
+    private init(deadline: ContinuousClock.Instant, whole: TimeBackstop) {
+        self.deadline = deadline
+        self.whole = whole
+    }
+
+    /// A backstop for a stage of the run that ends once `share` (a fraction) of the time now
+    /// left has passed, so that later stages keep the rest; when it fires, this one fires too.
+    public func stage(taking share: Double) -> TimeBackstop {
+        let now = ContinuousClock.now
+        let left = deadline > now ? deadline - now : .zero
+        return TimeBackstop(deadline: now + left * max(0, min(1, share)), whole: self)
     }
 
     /// The time left, or nil (and the backstop counts as fired) when less than a hundredth of
@@ -35,6 +52,7 @@ public final class TimeBackstop: Sendable {
     /// was skipped or cut short.
     public func fire() {
         fired.store(true, ordering: .relaxed)
+        whole?.fire()
     }
 
     /// Whether the clock stopped any work of the run: then, and only then, the result may

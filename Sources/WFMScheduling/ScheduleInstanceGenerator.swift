@@ -14,9 +14,11 @@ public enum ScheduleInstanceGenerator {
         case medium
         /// 600 agents, 4 queues.
         case large
+        /// 2,000 agents, 6 queues: for checking time limits and scale (not in the default runs).
+        case xlarge
 
-        var agents: Int { [Size.small: 30, .medium: 150, .large: 600][self]! }
-        var queues: Int { [Size.small: 1, .medium: 3, .large: 4][self]! }
+        var agents: Int { [Size.small: 30, .medium: 150, .large: 600, .xlarge: 2000][self]! }
+        var queues: Int { [Size.small: 1, .medium: 3, .large: 4, .xlarge: 6][self]! }
     }
 
     /// The instance of `size` for `seed`.

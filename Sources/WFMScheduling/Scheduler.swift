@@ -25,6 +25,10 @@ public struct Scheduler<Solver: MIPSolver> {
     /// the machine's speed, and a fortieth of the time limit (at least a second) as a backstop.
     static var assignmentNodeLimit: Int { 1500 }
 
+    /// The share of the time limit stage 1 may use before its backstop fires: stage 2 always
+    /// keeps the rest, so that a slow group plan cannot leave the agents to the greedy rule.
+    static var groupStageShare: Double { 0.8 }
+
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
 
@@ -47,7 +51,8 @@ public struct Scheduler<Solver: MIPSolver> {
         guard diagnosis.isEmpty else { throw SchedulingError(diagnosis) }
         var warnings = ScheduleInputChecks.warnings(problem)
         let groups = AgentGroup.groups(of: problem)
-        let plan = try planGroups(problem, groups: groups, options: options, backstop: backstop, progress: progress)
+        let plan = try planGroups(problem, groups: groups, options: options, backstop: backstop.stage(taking: Self.groupStageShare),
+                                  progress: progress)
         let planned = clock.now
         warnings += plan.warnings
         var shifts: [RosterShift] = []
