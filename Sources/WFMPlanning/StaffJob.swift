@@ -1,5 +1,6 @@
 import WFMCore
 import WFMIO
+import WFMQueueing
 import WFMReporting
 
 /// `wfm staff`: reads center.yaml and forecast.csv, computes requirements and writes
@@ -31,10 +32,13 @@ public struct StaffJob: Sendable {
         public let plan: StaffingPlan
         /// Per queue and day totals.
         public let summary: RequirementsSummary
+        /// Each queue's targets as understood from center.yaml, e.g. `billing: 80% answered
+        /// within 20 s, ASA ≤ 30 s`.
+        public let targets: [String]
 
-        /// The table of totals per queue and day, then "Wrote N rows to PATH".
+        /// The targets, the table of totals per queue and day, then "Wrote N rows to PATH".
         public func text(outputPath: String) -> String {
-            summary.table().render() + "Wrote \(plan.rows.count) rows to \(outputPath)"
+            "Targets: " + targets.joined(separator: "; ") + "\n" + summary.table().render() + "Wrote \(plan.rows.count) rows to \(outputPath)"
         }
     }
 
@@ -48,6 +52,8 @@ public struct StaffJob: Sendable {
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: grid)
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
         try AtomicFileWriter.write(TableWriters.requirementsCSV(plan.rows, grid: grid), to: outputPath, overwrite: overwrite)
-        return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: grid, queueOrder: center.queues.map(\.id)))
+        let targets = center.queues.map { "\($0.id): \(ErlangReport.Targets(StaffingTargets(queue: $0)).text)" }
+        return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: grid, queueOrder: center.queues.map(\.id)),
+                       targets: targets)
     }
 }

@@ -6,6 +6,8 @@ public struct StaffReportJSON: Sendable, Codable {
     public var requirementsFile: String
     public var rows: Int
     public var warnings: [String]
+    /// Each queue's targets as understood from center.yaml.
+    public var targets: [String]
     public var summary: RequirementsSummary
 
     /// Builds the document from a finished job.
@@ -13,6 +15,7 @@ public struct StaffReportJSON: Sendable, Codable {
         requirementsFile = outputPath
         rows = outcome.plan.rows.count
         warnings = outcome.plan.warnings
+        targets = outcome.targets
         summary = outcome.summary
     }
 

@@ -22,8 +22,17 @@ public struct ErlangReport: Sendable, Codable, Equatable {
         public var maxOccupancy: Double?
         public var maxAbandonRate: Double?
 
+        /// The targets of `targets`.
+        public init(_ targets: StaffingTargets) {
+            serviceLevel = targets.serviceLevel
+            serviceLevelWithinSeconds = targets.serviceLevelThresholdSeconds
+            maxAsaSeconds = targets.maximumAverageSpeedOfAnswerSeconds
+            maxOccupancy = targets.maximumOccupancy
+            maxAbandonRate = targets.maximumAbandonmentRate
+        }
+
         /// `80% answered within 20 s, ASA ≤ 30 s, occupancy ≤ 85%`.
-        var text: String {
+        public var text: String {
             var parts = ["\(NumberFormatting.percent(serviceLevel, serviceLevel * 100 == (serviceLevel * 100).rounded() ? 0 : 2)) answered within \(NumberFormatting.fixed(serviceLevelWithinSeconds, 0)) s"]
             if let maxAsaSeconds { parts.append("ASA ≤ \(NumberFormatting.fixed(maxAsaSeconds, 0)) s") }
             if let maxOccupancy { parts.append("occupancy ≤ \(NumberFormatting.percent(maxOccupancy, 1))") }
@@ -50,10 +59,7 @@ public struct ErlangReport: Sendable, Codable, Equatable {
     public init(load: QueueLoad, targets: StaffingTargets, model: String, requirement: StaffingRequirement, shrinkage: Double,
                 neighbourhood: [QueuePerformance]) {
         self.model = model
-        self.targets = Targets(
-            serviceLevel: targets.serviceLevel, serviceLevelWithinSeconds: targets.serviceLevelThresholdSeconds,
-            maxAsaSeconds: targets.maximumAverageSpeedOfAnswerSeconds, maxOccupancy: targets.maximumOccupancy,
-            maxAbandonRate: targets.maximumAbandonmentRate)
+        self.targets = Targets(targets)
         calls = load.calls
         ahtSeconds = load.averageHandleTimeSeconds
         intervalSeconds = load.intervalSeconds

@@ -39,6 +39,24 @@ func runWFM(_ arguments: [String]) throws -> (status: Int32, output: String, err
         #expect(capped.output.contains("Productive agents: 40 (binding target: occupancy)"))
     }
 
+    /// `80/20` and `80%/20s` are one target, and every answer says how it was understood;
+    /// `0.8/20` is refused rather than read as 0.8%.
+    @Test func theTargetsUnderstoodAreEchoed() throws {
+        let plain = try runWFM(["erlang", "--calls", "120", "--interval", "15m", "--aht", "300s", "--sl", "80/20"])
+        let marked = try runWFM(["erlang", "--calls", "120", "--interval", "15m", "--aht", "5m", "--sl", "80%/20s"])
+        #expect(plain.output.contains("Targets: 80% answered within 20 s\n"))
+        #expect(plain.output.contains("Productive agents: 46") && marked.output.contains("Productive agents: 46"))
+        let capped = try runWFM(["erlang", "--calls", "120", "--interval", "15m", "--aht", "300s", "--sl", "80/20", "--max-occupancy", "85%"])
+        #expect(capped.output.contains("Targets: 80% answered within 20 s, occupancy ≤ 85.0%"))
+        #expect(capped.output.contains("Productive agents: 48 (binding target: occupancy)"), "40 erlangs need 48 agents to stay at 85%")
+        let fraction = try runWFM(["erlang", "--calls", "120", "--interval", "15m", "--aht", "300s", "--sl", "0.8/20"])
+        #expect(fraction.status == 64)
+        #expect(fraction.error.contains("did you mean 80/20?"))
+        let staffed = try runWFM(["staff", "--config", "Inputs/small/center.yaml", "--forecast", "Inputs/small/forecast.csv",
+                                  "--out", try TemporaryDirectory().path("req.csv")])
+        #expect(staffed.output.hasPrefix("Targets: support: 80% answered within 20 s\n"))
+    }
+
     @Test func erlangAAsJSON() throws {
         let result = try runWFM(["erlang", "--calls", "100", "--interval", "30m", "--aht", "180s", "--sl", "80/20", "--patience", "5m", "--format", "json"])
         #expect(result.status == 0)
