@@ -1,5 +1,4 @@
 import Foundation
-import WFMCore
 
 /// One broken rule in a roster.
 public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {

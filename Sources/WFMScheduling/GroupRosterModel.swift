@@ -145,7 +145,7 @@ struct GroupRosterModel {
         var pools: [PresencePool] = []
         var poolOfGroup: [Int] = []
         for group in groups {
-            let key = group.skills.map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";")
+            let key = group.skills.poolKey
             if let existing = pools.firstIndex(where: { $0.key == key }) {
                 poolOfGroup.append(existing)
                 pools[existing].cap += Double(2 * group.members.count)

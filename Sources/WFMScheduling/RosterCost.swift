@@ -66,7 +66,8 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
         let requirements = problem.requirements
         let presence = Self.presenceBySkills(shifts, problem: problem)
         var model = MIPModel(name: "roster split")
-        var terms: [(VariableID, Double)] = []
+        var preferenceTerms: [(VariableID, Double)] = []
+        var shortfallTerms: [(VariableID, Double)] = []
         var covering = Array(repeating: Array(repeating: [(VariableID, Double)](), count: grid.intervals.count), count: requirements.queues.count)
         var shortfalls: [(q: Int, t: Int, variable: VariableID)] = []
         var fixedCover = Array(repeating: Array(repeating: 0.0, count: grid.intervals.count), count: requirements.queues.count)
@@ -83,7 +84,7 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
                     let y = model.addVariable(name: "y(\(pool),\(q),\(t))", kind: .continuous, lowerBound: 0, upperBound: present[t])
                     split.append((y, 1))
                     covering[q][t].append((y, 1))
-                    if let priority = skill.priority, priority > 1 { terms.append((y, 0.01 * hours * Double(priority - 1))) }
+                    if let priority = skill.priority, priority > 1 { preferenceTerms.append((y, 0.01 * hours * Double(priority - 1))) }
                 }
                 if !split.isEmpty { model.addConstraint(name: "split(\(pool),\(t))", LinearExpression(split), .lessOrEqual(present[t])) }
             }
@@ -94,15 +95,16 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
                 let missing = max(0, requirements.agents[q][t] - fixedCover[q][t])
                 let short = model.addVariable(name: "short(\(q),\(t))", kind: .continuous, lowerBound: 0, upperBound: missing)
                 shortfalls.append((q, t, short))
-                terms.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
+                shortfallTerms.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
                 if missing > 0 {
                     model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(covering[q][t] + [(short, 1)]), .greaterOrEqual(missing))
                 }
             }
         }
-        model.setObjective(.minimize, LinearExpression(terms))
+        model.setObjective(.minimize, LinearExpression(shortfallTerms + preferenceTerms))
         let values = try split(model)
-        return summarize(shifts, problem: problem, presence: presence, shortfalls: shortfalls, values: values, terms: terms)
+        let preference = preferenceTerms.reduce(0.0) { $0 + $1.1 * values[$1.0.index] }
+        return summarize(shifts, problem: problem, presence: presence, shortfalls: shortfalls, values: values, preference: preference)
     }
 
     private func split(_ model: MIPModel) throws -> [Double] {
@@ -116,7 +118,7 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
 
     private func summarize(
         _ shifts: [RosterShift], problem: ScheduleProblem, presence: [(skills: [Skill], present: [Double])],
-        shortfalls: [(q: Int, t: Int, variable: VariableID)], values: [Double], terms: [(VariableID, Double)]
+        shortfalls: [(q: Int, t: Int, variable: VariableID)], values: [Double], preference: Double
     ) -> RosterCost {
         let grid = problem.grid
         let hours = Double(grid.intervalMinutes) / 60
@@ -140,8 +142,6 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
         let required = problem.requirements.agents.map { $0.reduce(0, +) }
         let present = presence.reduce(0.0) { $0 + $1.present.reduce(0, +) }
         let overstaffing = max(0, present - (required.reduce(0, +) - uncovered)) * hours
-        let preference = terms.filter { term in !shortfalls.contains { $0.variable == term.0 } }
-            .reduce(0.0) { $0 + $1.1 * values[$1.0.index] }
         let paidHours = shifts.reduce(0.0) { $0 + Double($1.paidMinutes) / 60 }
         let paidCost = paidHours * costs.paidHour
         let overstaffingCost = overstaffing * costs.overstaffingPerAgentHour
@@ -161,7 +161,7 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
         var pools: [(key: String, skills: [Skill], present: [Double])] = []
         for shift in shifts {
             guard let agent = agents[shift.agentID] else { continue }
-            let key = agent.skills.map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";")
+            let key = agent.skills.poolKey
             let pool = pools.firstIndex { $0.key == key } ?? {
                 pools.append((key, agent.skills, Array(repeating: 0, count: grid.intervals.count)))
                 return pools.count - 1
