@@ -45,13 +45,15 @@ public struct Center: Sendable {
     public var contracts: [Contract]
     /// Scheduling costs.
     public var costs: Costs
+    /// How reports measure a roster.
+    public var report: ReportSettings
 
     /// Creates a center.
     public init(
         name: String, timeZone: TimeZone, intervalMinutes: Int, weekStart: LocalDate, historyPath: String? = nil,
         agentsPath: String? = nil, openingHours: OpeningHours, holidays: Set<LocalDate> = [], queues: [Queue],
         shrinkage: Shrinkage = Shrinkage(defaultValue: 0), shiftTemplates: [ShiftTemplate] = [],
-        contracts: [Contract] = [], costs: Costs = Costs()
+        contracts: [Contract] = [], costs: Costs = Costs(), report: ReportSettings = ReportSettings()
     ) {
         self.name = name
         self.timeZone = timeZone
@@ -66,6 +68,7 @@ public struct Center: Sendable {
         self.shiftTemplates = shiftTemplates
         self.contracts = contracts
         self.costs = costs
+        self.report = report
     }
 
     /// The planning week's time grid.

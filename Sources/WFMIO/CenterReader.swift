@@ -70,7 +70,8 @@ struct CenterParser {
         "name", "timezone", "interval_minutes", "week_start", "opening_hours", "queues",
     ]
     private static let optionalTopKeys = [
-        "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs",
+        "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs", "service_level_definition",
+        "report",
     ]
 
     func center(_ root: Node) -> Center? {
@@ -96,6 +97,7 @@ struct CenterParser {
         let templates = top["shift_templates"].flatMap(shifts.templates) ?? []
         let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id))) } ?? []
         let costs = top["costs"].map(self.costs) ?? Costs()
+        let report = ReportSettingsParser(walker: walker).settings(definition: top["service_level_definition"], report: top["report"])
         guard let name, let timeZone, let interval, TimeGrid.supportedIntervalMinutes.contains(interval),
             let weekStart, let hours, let queues, let shrinkage
         else { return nil }
@@ -103,7 +105,7 @@ struct CenterParser {
             name: name, timeZone: timeZone, intervalMinutes: interval, weekStart: weekStart,
             historyPath: path(top["history"], "history"), agentsPath: path(top["agents"], "agents"),
             openingHours: hours, holidays: Set(holidays), queues: queues, shrinkage: shrinkage,
-            shiftTemplates: templates, contracts: contracts, costs: costs)
+            shiftTemplates: templates, contracts: contracts, costs: costs, report: report)
     }
 
     private func timeZone(_ node: Node?) -> TimeZone? {

@@ -16,6 +16,6 @@ struct WFM: ParsableCommand {
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
             """,
         version: WFMVersion.text,
-        subcommands: [ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ErlangCommand.self]
+        subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, ErlangCommand.self]
     )
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Formatting helpers shared by the CSV writers.
-enum CSVFormatting {
+public enum CSVFormatting {
     /// A field, quoted when it holds a comma, quote or line break.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `value` with at most `digits` decimals and no trailing zeros; `inf` for infinity.
-    static func number(_ value: Double, digits: Int) -> String {
+    public static func number(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value > 0 ? "inf" : "-inf" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
@@ -21,7 +21,7 @@ enum CSVFormatting {
     }
 
     /// One CSV line from fields.
-    static func line(_ fields: [String]) -> String {
+    public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
 }

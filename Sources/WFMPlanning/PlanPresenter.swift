@@ -1,0 +1,32 @@
+import WFMCore
+import WFMReporting
+
+extension PlanJob.Outcome {
+    /// The short summary `wfm plan` ends with: the roster in one line, then per queue the
+    /// weekly service level by formula and by simulation, intervals missed, shortfall,
+    /// occupancy and paid hours, then the verdict and the files written.
+    public func text() -> String {
+        let cost = schedule.schedule.cost
+        var text = "Roster: \(schedule.schedule.shifts.count) shifts, objective \(ScheduleJob.Outcome.fixed(cost.objective))"
+        if let gap = schedule.schedule.relativeGap { text += ", gap \(ScheduleJob.Outcome.percent(gap)) (\(schedule.statusWords))" }
+        text += ", \(ScheduleJob.Outcome.fixed(schedule.schedule.totalTime.seconds, 1)) s\n"
+        let weeks = report.report.weeks
+        let simulated = Dictionary((report.report.simulation?.weeks ?? []).map { ($0.queue, $0) }, uniquingKeysWith: { a, _ in a })
+        var table = TextTable(columns: [
+            .init("queue", .left), .init("SL formula"), .init("SL simulated"), .init("target"), .init("intervals missed"),
+            .init("short h"), .init("occupancy"), .init("paid h"),
+        ])
+        let targets = Dictionary(uniqueKeysWithValues: report.report.targets.map { ($0.queue, $0) })
+        for week in weeks {
+            let target = targets[week.queue].map { "\(NumberFormatting.percent($0.serviceLevel, 0))/\(NumberFormatting.fixed($0.withinSeconds, 0))s" } ?? ""
+            table.append([
+                week.queue, NumberFormatting.percent(week.serviceLevel, 1),
+                simulated[week.queue]?.serviceLevel.map { ReportText.interval($0) } ?? "-", target,
+                "\(week.intervalsMissed) of \(week.intervals)", NumberFormatting.fixed(week.shortfallHours, 1),
+                NumberFormatting.percent(week.occupancy, 1), NumberFormatting.fixed(week.paidHours, 1),
+            ])
+        }
+        text += table.render() + ReportText.verdict(report.report) + "\n"
+        return text + written.map { "Wrote \($0)" }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import WFMCore
+import WFMQueueing
+
+/// How many weeks to simulate, and how.
+public struct SimulationOptions: Sendable, Equatable {
+    /// Replications of the week (≥ 1).
+    public var replications: Int
+    /// The seed; the same seed gives the same figures whatever the thread count.
+    public var seed: UInt64
+    /// Threads to run replications on.
+    public var threads: Int
+
+    /// Creates options.
+    public init(replications: Int, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.replications = replications
+        self.seed = seed
+        self.threads = threads
+    }
+}
+
+/// Measures a roster against the service level and utilization targets (see
+/// ``RosterReport`` and ``ReportDefinitions`` for every figure's definition).
+public struct RosterEvaluator: Sendable {
+    let center: Center
+    let agents: [Agent]
+    let grid: TimeGrid
+
+    /// Creates an evaluator for a center's week and its agents.
+    public init(center: Center, agents: [Agent]) {
+        self.center = center
+        self.agents = agents
+        grid = center.timeGrid
+    }
+
+    /// Evaluates `shifts` against `requirements` (the staffing of the forecast).
+    /// - Parameters:
+    ///   - shifts: the roster; any roster, including one edited by hand.
+    ///   - requirements: one row per queue and open interval (``IntervalRequirement``).
+    ///   - simulation: replications to simulate, or nil for the formula only.
+    /// - Throws: ``QueueingError`` if a load is invalid.
+    /// - Complexity: O(intervals × (pools + queues)³) for the allocation, plus the simulation.
+    public func evaluate(shifts: [RosterShift], requirements: [IntervalRequirement], simulation: SimulationOptions?) throws
+        -> RosterReport
+    {
+        let presence = RosterPresence(shifts: shifts, agents: agents, grid: grid)
+        let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
+        let pools = SkillPools(agents: agents, queueIndex: queueIndex)
+        let hours = grid.intervalSeconds / 3600
+        var rowsByInterval = Array(repeating: [IntervalRequirement](), count: grid.intervals.count)
+        for row in requirements where grid.intervals.indices.contains(row.interval) && queueIndex[row.queue] != nil {
+            rowsByInterval[row.interval].append(row)
+        }
+        var supply = Array(repeating: Array(repeating: 0.0, count: pools.count), count: grid.intervals.count)
+        for (agent, shares) in presence.intervalShares.enumerated() {
+            for entry in shares { supply[entry.interval][pools.poolOfAgent[agent]] += entry.share }
+        }
+        var figures: [IntervalFigures] = []
+        // Per interval, the share of each pool's present agents working each queue.
+        var poolShares = Array(repeating: [[Double]](), count: grid.intervals.count)
+        var unallocated = 0.0
+        for interval in grid.intervals {
+            let rows = rowsByInterval[interval.index]
+            let open = Set(rows.map { queueIndex[$0.queue]! })
+            var required = Array(repeating: 0.0, count: center.queues.count)
+            var load = required
+            for row in rows {
+                required[queueIndex[row.queue]!] = Double(row.agentsScheduled)
+                load[queueIndex[row.queue]!] = row.erlangs
+            }
+            let allocation = QueueAllocator.allocate(
+                supply: supply[interval.index], poolQueues: pools.queues.map { $0.filter(open.contains) }, required: required,
+                weights: center.queues.map(\.weight), load: load)
+            poolShares[interval.index] = allocation.enumerated().map { pool, row in
+                let present = supply[interval.index][pool]
+                return row.map { present > 0 ? $0 / present : 0 }
+            }
+            for (pool, row) in allocation.enumerated() {
+                unallocated += max(0, supply[interval.index][pool] - row.reduce(0, +)) * hours
+            }
+            for row in rows.sorted(by: { queueIndex[$0.queue]! < queueIndex[$1.queue]! }) {
+                let queue = center.queues[queueIndex[row.queue]!]
+                let present = allocation.reduce(0) { $0 + $1[queueIndex[row.queue]!] }
+                figures.append(try intervalFigures(row: row, queue: queue, interval: interval, present: present))
+            }
+        }
+        let attribution = PaidHoursAttribution(presence: presence, pools: pools, poolShares: poolShares, grid: grid,
+                                               queueIDs: center.queues.map(\.id))
+        let (days, weeks) = periods(figures, attribution: attribution, hours: hours)
+        let violations = RosterRuleChecker(center: center, agents: agents).violations(in: shifts)
+        let simulated = try simulation.map { options in
+            try simulate(figures, presence: presence, options: options)
+        }
+        return RosterReport(
+            center: center.name, weekStart: center.weekStart.description, intervalMinutes: center.intervalMinutes,
+            definitions: ReportDefinitions(settings: center.report), targets: center.queues.map(QueueTargets.init),
+            intervals: figures, days: days, weeks: weeks,
+            agents: agentFigures(presence: presence, violations: violations),
+            ruleViolations: violations.map(\.description), unallocatedPresentHours: unallocated, simulation: simulated)
+    }
+
+    private func intervalFigures(row: IntervalRequirement, queue: Queue, interval: PlanningInterval, present: Double) throws
+        -> IntervalFigures
+    {
+        let shrinkage = center.shrinkage.value(queue: queue.id, weekday: interval.weekday)
+        let productive = present * (1 - shrinkage)
+        let load = QueueLoad(calls: row.calls, averageHandleTimeSeconds: row.ahtSeconds, intervalSeconds: grid.intervalSeconds,
+                             patienceSeconds: queue.patienceSeconds)
+        let predicted = try FormulaPrediction(
+            load: load, productiveAgents: productive, thresholdSeconds: queue.serviceLevel.withinSeconds,
+            definition: center.report.serviceLevelDefinition, shortAbandonSeconds: center.report.shortAbandonSeconds)
+        let missing = max(0, Double(row.agentsProductive) - productive)
+        let tolerance = 1e-9
+        var flags: [IntervalFlag] = []
+        if predicted.serviceLevel < queue.serviceLevel.fraction - tolerance { flags.append(.init(kind: .serviceLevel, agents: missing)) }
+        if let asa = queue.asaSeconds, predicted.asaSeconds > asa + tolerance { flags.append(.init(kind: .asa, agents: missing)) }
+        if let cap = queue.maxAbandonRate, predicted.abandonmentRate > cap + tolerance { flags.append(.init(kind: .abandonment, agents: missing)) }
+        if let cap = queue.maxOccupancy, row.calls > 0, predicted.occupancy > cap + tolerance {
+            flags.append(.init(kind: .occupancy, agents: missing))
+        }
+        let excess = productive - Double(row.agentsProductive)
+        if excess > max(1, center.report.overstaffingMargin * Double(row.agentsProductive)) + tolerance {
+            flags.append(.init(kind: .overstaffed, agents: excess))
+        }
+        return IntervalFigures(
+            interval: interval.index, start: interval.local.description, day: interval.dayOffset, queue: queue.id, calls: row.calls,
+            ahtSeconds: row.ahtSeconds, requiredProductive: row.agentsProductive, requiredScheduled: row.agentsScheduled,
+            present: present, productive: productive, shrinkage: shrinkage, predicted: predicted, flags: flags)
+    }
+
+    private func periods(_ figures: [IntervalFigures], attribution: PaidHoursAttribution, hours: Double)
+        -> (days: [PeriodFigures], weeks: [PeriodFigures])
+    {
+        let dates = (0..<7).map { center.weekStart.adding(days: $0) }
+        var days: [PeriodFigures] = []
+        var weeks: [PeriodFigures] = []
+        for queue in center.queues.map(\.id) + ["all"] {
+            let own = figures.filter { queue == "all" || $0.queue == queue }
+            var week = PeriodAccumulator()
+            for (offset, date) in dates.enumerated() {
+                var day = PeriodAccumulator()
+                for row in own where row.day == offset {
+                    day.add(row, hours: hours)
+                    week.add(row, hours: hours)
+                }
+                days.append(day.figures(queue: queue, period: date.description, paidHours: attribution.paidHours(queue: queue, date: date)))
+            }
+            weeks.append(week.figures(queue: queue, period: "week", paidHours: dates.reduce(0) { $0 + attribution.paidHours(queue: queue, date: $1) }))
+        }
+        return (days, weeks)
+    }
+
+    private func agentFigures(presence: RosterPresence, violations: [RuleViolation]) -> [AgentFigures] {
+        let broken = Dictionary(grouping: violations, by: \.agentID)
+        return agents.enumerated().map { index, agent in
+            let shifts = presence.shiftsByAgent[index]
+            let contract = center.contracts.first { $0.id == agent.contract }
+            return AgentFigures(
+                id: agent.id, name: agent.name, contract: agent.contract,
+                paidHours: Double(shifts.reduce(0) { $0 + $1.paidMinutes }) / 60,
+                contractMinHours: contract?.weeklyPaidHours.min, contractMaxHours: contract?.weeklyPaidHours.max,
+                daysWorked: Set(shifts.map(\.date)).count,
+                onPhoneHours: presence.periods[index].reduce(0) { $0 + $1.upperBound - $1.lowerBound } / 3600,
+                brokenRules: (broken[agent.id] ?? []).map { "\($0.rule): \($0.detail)" })
+        }
+    }
+
+    private func simulate(_ figures: [IntervalFigures], presence: RosterPresence, options: SimulationOptions) throws -> SimulationReport {
+        let model = SimulationModelBuilder(center: center, agents: agents, grid: grid).model(figures: figures, presence: presence)
+        let tallies = try ContactCenterSimulator(model: model).run(
+            replications: options.replications, seed: options.seed, threads: options.threads)
+        let cv = center.report.handleTimeCV
+        return SimulationReport(
+            tallies: tallies, seed: options.seed, handleTimes: cv == 1 ? "exponential" : "lognormal, CV \(cv)",
+            queues: center.queues.map(\.id), intervals: figures, dates: grid.intervals.map(\.local.date),
+            definition: center.report.serviceLevelDefinition)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import WFMCore
+
+/// When each agent of a roster is on the phones: on shift and not on a break, measured in
+/// seconds from the start of the planning week and in shares of each interval.
+public struct RosterPresence: Sendable {
+    /// Per agent (in agents.csv order): periods on the phones, sorted and disjoint, in
+    /// seconds from the week's start (a shift may run past the week's end).
+    public let periods: [[Range<Double>]]
+    /// Per agent: `(interval, share)` pairs for every interval the agent is on the phones in,
+    /// the share being the part of the interval (0–1] they are.
+    public let intervalShares: [[(interval: Int, share: Double)]]
+    /// Per agent: their roster rows, in time order.
+    public let shiftsByAgent: [[RosterShift]]
+
+    /// Measures `shifts` (rows of agents not in `agents` are left out; the rule check
+    /// reports them).
+    /// - Complexity: O(shifts × intervals per shift).
+    public init(shifts: [RosterShift], agents: [Agent], grid: TimeGrid) {
+        let weekBegin = grid.intervals.first?.start ?? TimeGrid.startOfDay(grid.weekStart, in: grid.timeZone)
+        let length = grid.intervalSeconds
+        let count = grid.intervals.count
+        let row = Dictionary(agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byAgent = Array(repeating: [RosterShift](), count: agents.count)
+        for shift in shifts { if let index = row[shift.agentID] { byAgent[index].append(shift) } }
+        var periods: [[Range<Double>]] = []
+        var shares: [[(interval: Int, share: Double)]] = []
+        for index in byAgent.indices {
+            byAgent[index].sort { $0.start < $1.start }
+            var own: [Range<Double>] = []
+            for shift in byAgent[index] {
+                var cursor = shift.start.timeIntervalSince(weekBegin)
+                let end = shift.end.timeIntervalSince(weekBegin)
+                for pause in shift.breaks.sorted(by: { $0.start < $1.start }) {
+                    let from = max(cursor, pause.start.timeIntervalSince(weekBegin))
+                    let to = min(end, pause.end.timeIntervalSince(weekBegin))
+                    if from > cursor { own.append(cursor..<from) }
+                    cursor = max(cursor, to)
+                }
+                if end > cursor { own.append(cursor..<end) }
+            }
+            own.sort { $0.lowerBound < $1.lowerBound }
+            var disjoint: [Range<Double>] = []
+            for period in own {
+                if let last = disjoint.last, last.upperBound >= period.lowerBound {
+                    disjoint[disjoint.count - 1] = last.lowerBound..<max(last.upperBound, period.upperBound)
+                } else {
+                    disjoint.append(period)
+                }
+            }
+            periods.append(disjoint)
+            var agentShares: [Int: Double] = [:]
+            for period in disjoint {
+                let first = max(0, Int((period.lowerBound / length).rounded(.down)))
+                let last = min(count - 1, Int(((period.upperBound / length).rounded(.up))) - 1)
+                guard first <= last else { continue }
+                for interval in first...last {
+                    let begin = Double(interval) * length
+                    let overlap = min(period.upperBound, begin + length) - max(period.lowerBound, begin)
+                    if overlap > 0 { agentShares[interval, default: 0] += overlap / length }
+                }
+            }
+            shares.append(agentShares.keys.sorted().map { ($0, min(1, agentShares[$0]!)) })
+        }
+        self.periods = periods
+        intervalShares = shares
+        shiftsByAgent = byAgent
+    }
+}

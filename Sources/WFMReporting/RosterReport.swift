@@ -1,0 +1,113 @@
+import WFMCore
+
+/// The definitions every figure of a report uses, stated beside them.
+public struct ReportDefinitions: Sendable, Equatable, Encodable {
+    /// The service-level definition's key (center.yaml `service_level_definition`).
+    public var serviceLevelDefinition: ServiceLevelDefinition
+    /// The service-level definition in words.
+    public var serviceLevel: String
+    /// Occupancy in words.
+    public var occupancy: String
+    /// Utilization in words.
+    public var utilization: String
+    /// What the agents present are.
+    public var agentsPresent: String
+    /// How shared agents' time is split across queues.
+    public var allocation: String
+    /// How the formula treats fractional agents and its model.
+    public var formula: String
+    /// The ratio the summary shows first.
+    public var headline: HeadlineRatio
+    /// The overstaffing margin, a share of the required agents.
+    public var overstaffingMargin: Double
+
+    /// The definitions of `settings`.
+    public init(settings: ReportSettings) {
+        serviceLevelDefinition = settings.serviceLevelDefinition
+        serviceLevel = settings.serviceLevelDefinition.explanation(shortAbandonSeconds: settings.shortAbandonSeconds)
+        occupancy = "handled call time / productive time: time on the phones, excluding breaks, lunches and shrinkage (training, meetings, absence)"
+        utilization = "handled call time / paid time: paid breaks, shrinkage and idle time are in the denominator, unpaid lunches are not"
+        agentsPresent = "on shift and not on a break or lunch; productive = present × (1 − shrinkage of the queue and weekday)"
+        allocation = "per interval, a shared agent's time goes first where it cuts the weighted shortfall against the requirement most (the scheduler's own objective), then the rest in proportion to each queue's offered load"
+        formula = "Erlang C, or Erlang A for queues with a patience; a fractional number of agents is interpolated linearly between the whole numbers around it"
+        headline = settings.headline
+        overstaffingMargin = settings.overstaffingMargin
+    }
+}
+
+/// A queue's targets as the report applies them.
+public struct QueueTargets: Sendable, Equatable, Encodable {
+    public var queue: String
+    /// Service-level target, a fraction.
+    public var serviceLevel: Double
+    /// Service-level threshold, in seconds.
+    public var withinSeconds: Double
+    public var asaSeconds: Double?
+    public var maxOccupancy: Double?
+    public var maxAbandonRate: Double?
+
+    init(_ queue: Queue) {
+        self.queue = queue.id
+        serviceLevel = queue.serviceLevel.fraction
+        withinSeconds = queue.serviceLevel.withinSeconds
+        asaSeconds = queue.asaSeconds
+        maxOccupancy = queue.maxOccupancy
+        maxAbandonRate = queue.maxAbandonRate
+    }
+}
+
+/// A roster measured against the service level and utilization targets: by formula for
+/// every queue and interval, day and week, per agent, and optionally by simulation.
+public struct RosterReport: Sendable, Encodable {
+    /// The JSON schema's name and version.
+    public var schema = "wfm.report/1"
+    /// The center's name.
+    public var center: String
+    /// The week's first day.
+    public var weekStart: String
+    /// Interval length in minutes.
+    public var intervalMinutes: Int
+    /// The definitions used.
+    public var definitions: ReportDefinitions
+    /// The targets per queue.
+    public var targets: [QueueTargets]
+    /// Per queue and open interval, in time order, queues in center.yaml order.
+    public var intervals: [IntervalFigures]
+    /// Per queue (then `all`) and day.
+    public var days: [PeriodFigures]
+    /// Per queue (then `all`) for the week.
+    public var weeks: [PeriodFigures]
+    /// Per agent, in agents.csv order.
+    public var agents: [AgentFigures]
+    /// Every broken rule of the roster (also listed per agent).
+    public var ruleViolations: [String]
+    /// Agent-hours on the phones that no open queue of the agent's skills could use.
+    public var unallocatedPresentHours: Double
+    /// The simulation check, when asked for.
+    public var simulation: SimulationReport?
+
+    /// Whether every open interval meets every target (by formula).
+    public var targetsMet: Bool
+    /// Intervals (queue × interval) missing a target, by formula.
+    public var intervalsMissed: Int
+
+    /// Creates a report; the verdict is derived from `intervals`.
+    init(center: String, weekStart: String, intervalMinutes: Int, definitions: ReportDefinitions, targets: [QueueTargets],
+         intervals: [IntervalFigures], days: [PeriodFigures], weeks: [PeriodFigures], agents: [AgentFigures],
+         ruleViolations: [String], unallocatedPresentHours: Double, simulation: SimulationReport?) {
+        self.center = center
+        self.weekStart = weekStart
+        self.intervalMinutes = intervalMinutes
+        self.definitions = definitions
+        self.targets = targets
+        self.intervals = intervals
+        self.days = days
+        self.weeks = weeks
+        self.agents = agents
+        self.ruleViolations = ruleViolations
+        self.unallocatedPresentHours = unallocatedPresentHours
+        self.simulation = simulation
+        intervalsMissed = intervals.filter(\.missesTarget).count
+        targetsMet = intervalsMissed == 0
+    }
+}

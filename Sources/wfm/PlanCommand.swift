@@ -1,0 +1,49 @@
+import ArgumentParser
+import WFMPlanning
+
+/// `wfm plan`: forecast, staff, schedule and report in one go.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Run the whole pipeline: forecast, staffing, roster and report (with simulation and HTML), into one folder.",
+        discussion: """
+            Forecasts the week from the history center.yaml names, staffs it, schedules the agents and reports on the roster; every intermediate file goes to --out. Exit codes: 0 every target met; 2 everything written but targets missed; 1 a stage failed; 64 usage error.
+
+            Examples:
+              wfm plan Inputs/demo/center.yaml --out out/
+              wfm plan center.yaml --out plan/ --simulate 100 --time-limit 2m --force
+            """)
+
+    @Argument(help: "The center description.") var config = "center.yaml"
+    @Option(help: "The folder for every file (default: out).") var out = "out"
+    @Option(help: "The scheduler's time limit, 1s to a day (default: 60s).", transform: DurationArgument.parse)
+    var timeLimit = DurationArgument(seconds: 60)
+    @Option(help: "The scheduler's relative gap (default: 0.5%).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
+    @Option(help: "Weeks to simulate in the report, 0 for the formula only (default: 30).") var simulate = 30
+    @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
+    @Option(help: "Also write one iCalendar file per agent into this folder.") var ics: String?
+    @Flag(help: "Replace output files if they exist.") var force = false
+    @Flag(help: "Print no progress on standard error.") var quiet = false
+
+    func validate() throws {
+        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else {
+            throw ValidationError("--time-limit must be from 1s to a day (24h), got \(timeLimit)")
+        }
+        guard gap.fraction >= 0, gap.fraction < 1 else { throw ValidationError("--gap must be from 0% to below 100%, got \(gap)") }
+        guard (0...ReportJob.maximumReplications).contains(simulate) else {
+            throw ValidationError("--simulate must be from 0 to \(ReportJob.maximumReplications), got \(simulate)")
+        }
+    }
+
+    func run() throws {
+        let job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: timeLimit.seconds, relativeGap: gap.fraction,
+                          replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
+        var exitCode: Int32 = 0
+        try reportingFailures {
+            let outcome = try job.run { if !quiet { printError($0) } }
+            print(outcome.text(), terminator: "")
+            exitCode = outcome.exitCode
+        }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}
