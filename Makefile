@@ -11,16 +11,15 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product wfm
 
-# The main job on the shipped demo: forecast the demo week from its history, staff it, then
-# schedule the agents; results in $(OUT)/.
+# The main job on the shipped demo: `wfm plan` forecasts the demo week from its history,
+# staffs it, schedules the agents and reports on the roster (formula, 30 simulated weeks,
+# HTML); every file goes to $(OUT)/. Exit 2 (targets missed in some interval) still counts as
+# a finished run: the summary says what was missed.
 run: build
-	@mkdir -p $(OUT)
-	$$($(SWIFT) build -c release --show-bin-path)/wfm forecast --config $(DEMO)/center.yaml \
-		--out $(OUT)/forecast.csv --force
-	$$($(SWIFT) build -c release --show-bin-path)/wfm staff --config $(DEMO)/center.yaml \
-		--forecast $(OUT)/forecast.csv --out $(OUT)/requirements.csv --force
-	$$($(SWIFT) build -c release --show-bin-path)/wfm schedule --config $(DEMO)/center.yaml \
-		--requirements $(OUT)/requirements.csv --out $(OUT)/roster.csv --time-limit 60s --force
+	@status=0; $$($(SWIFT) build -c release --show-bin-path)/wfm plan $(DEMO)/center.yaml --out $(OUT) \
+		--time-limit 60s --force || status=$$?; \
+	if [ $$status -eq 2 ]; then echo "make run: plan written; some targets are missed (see above)"; \
+	elif [ $$status -ne 0 ]; then exit $$status; fi
 
 test: deps
 	$(SWIFT) test

@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "WFMGLPKTests", dependencies: ["WFMGLPK", "WFMOptimization"]),
         .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting", "WFMIO", "_WFMTestSupport"]),
         .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling", "WFMIO", "WFMGLPK", "_WFMTestSupport"]),
-        .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting"]),
+        .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting", "WFMCore", "WFMQueueing"]),
         .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "_WFMTestSupport"]),
         .testTarget(name: "WFMCLITests", dependencies: ["wfm", "_WFMTestSupport"]),
     ],

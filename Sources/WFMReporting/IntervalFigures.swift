@@ -25,6 +25,12 @@ public struct IntervalFlag: Sendable, Equatable, Encodable {
     /// The size in productive agents: those missing for a missed target, those above the
     /// requirement for overstaffing.
     public var agents: Double
+
+    /// Creates a flag.
+    public init(kind: Kind, agents: Double) {
+        self.kind = kind
+        self.agents = agents
+    }
 }
 
 /// One queue in one open interval: the forecast, the staffing required and present, and what

@@ -59,9 +59,8 @@ public struct SimulationReport: Sendable, Equatable, Encodable {
         let days = Array(Set(dates)).sorted()
         var dayFigures: [SimulatedFigures] = []
         var weekFigures: [SimulatedFigures] = []
-        let groups = queues.map { [$0] } + [queues]
-        for group in groups {
-            let name = group.count == 1 ? group[0] : "all"
+        let groups = queues.map { ($0, [$0]) } + [("all", queues)]
+        for (name, group) in groups {
             let columns = group.map { queueIndex[$0]! * intervalCount }
             for day in days {
                 let slots = columns.flatMap { base in dates.indices.filter { dates[$0] == day }.map { base + $0 } }

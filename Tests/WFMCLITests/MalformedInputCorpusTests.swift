@@ -9,6 +9,8 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
     /// The command run on the edited copy; its output goes to `out.csv` in the copy.
     enum Command: Sendable {
         case forecast, staff, schedule
+        /// `wfm report`, writing its files to the folder `out` in the copy.
+        case report
         /// Any arguments; `{dir}` stands for the copy's folder.
         case arguments([String])
     }
@@ -39,9 +41,10 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
 /// The corpus: every input file and every command, each malformed input answered with a clear
 /// error naming file, line and field, exit 1 (64 for flags), and nothing written.
 @Suite(.serialized) struct MalformedInputCorpusTests {
-    static let fixture = ["center.yaml", "agents.csv", "history.csv", "forecast.csv", "requirements.csv"]
+    static let fixture = ["center.yaml", "agents.csv", "history.csv", "forecast.csv", "requirements.csv", "roster.csv"]
 
     static let corpus: [MalformedInput] = centerCases + forecastCases + requirementsCases + agentsCases + historyCases + flagCases
+        + rosterCases + reportSettingsCases
 
     static let centerCases: [MalformedInput] = [
         .init(name: "interval not supported", command: .staff, file: "center.yaml", edit: .replace("interval_minutes: 60", "interval_minutes: 7"),
@@ -230,6 +233,41 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
               file: "center.yaml", edit: .append(""), expected: "--time-limit must be from 1s to a day", status: 64),
     ]
 
+    static let rosterCases: [MalformedInput] = [
+        .init(name: "roster bad date", command: .report, file: "roster.csv", edit: .replace("S01,2026-11-30,", "S01,2026-11-31,"),
+              expected: "roster.csv:2: date: '2026-11-31' is not a date"),
+        .init(name: "roster bad start", command: .report, file: "roster.csv", edit: .replace("2026-11-30T08:00+01:00", "monday 8am"),
+              expected: "roster.csv:2: start: 'monday 8am' is not a timestamp"),
+        .init(name: "roster paid minutes in words", command: .report, file: "roster.csv", edit: .replace(",480,", ",eight hours,"),
+              expected: "roster.csv:2: paid_minutes: 'eight hours' is not a whole number"),
+        .init(name: "roster paid minutes 1e308", command: .report, file: "roster.csv", edit: .replace(",480,", ",1e308,"),
+              expected: "roster.csv:2: paid_minutes:"),
+        .init(name: "roster break without an end", command: .report, file: "roster.csv", edit: .replace(",11:00-12:00\n", ",11:00\n"),
+              expected: "roster.csv:2: breaks: '11:00' is not a break"),
+        .init(name: "roster without breaks column", command: .report, file: "roster.csv",
+              edit: .whole("agent_id,date,shift,start,end,paid_minutes\nS01,2026-11-30,day8,2026-11-30T08:00+01:00,2026-11-30T17:00+01:00,480\n"),
+              expected: "roster.csv:1:"),
+        .init(name: "report simulate 0", command: .arguments(["report", "--config", "{dir}/center.yaml", "--forecast", "{dir}/forecast.csv", "--roster", "{dir}/roster.csv", "--out-dir", "{dir}/out", "--simulate", "0"]),
+              file: "roster.csv", edit: .append(""), expected: "--simulate must be from 1 to 10000", status: 64),
+        .init(name: "report format xml", command: .arguments(["report", "--config", "{dir}/center.yaml", "--forecast", "{dir}/forecast.csv", "--roster", "{dir}/roster.csv", "--out-dir", "{dir}/out", "--format", "xml"]),
+              file: "roster.csv", edit: .append(""), expected: "--format", status: 64),
+        .init(name: "report for another week", command: .arguments(["report", "--config", "{dir}/center.yaml", "--forecast", "{dir}/forecast.csv", "--roster", "{dir}/roster.csv", "--out-dir", "{dir}/out", "--week", "2026-12-07"]),
+              file: "roster.csv", edit: .append(""), expected: "forecast.csv:2:"),
+    ]
+
+    static let reportSettingsCases: [MalformedInput] = [
+        .init(name: "unknown SL definition", command: .report, file: "center.yaml", edit: .append("service_level_definition: fastest"),
+              expected: "center.yaml:42: service_level_definition: 'fastest' is not a definition"),
+        .init(name: "unknown headline", command: .report, file: "center.yaml", edit: .append("report: {headline: speed}"),
+              expected: "center.yaml:42: report.headline: 'speed' is not a ratio the report shows"),
+        .init(name: "negative overstaffing margin", command: .report, file: "center.yaml", edit: .append("report: {overstaffing_margin: -5%}"),
+              expected: "center.yaml:42: report.overstaffing_margin: -5% is out of range"),
+        .init(name: "handle time CV 0", command: .report, file: "center.yaml", edit: .append("report: {handle_time_cv: 0}"),
+              expected: "center.yaml:42: report.handle_time_cv: 0 is out of range"),
+        .init(name: "unknown report key", command: .report, file: "center.yaml", edit: .append("report: {colour: blue}"),
+              expected: "center.yaml:42: report"),
+    ]
+
     /// The folder's fixture copy with `input`'s edit applied.
     static func prepare(_ input: MalformedInput, in folder: TemporaryDirectory) throws {
         let source = projectRoot.appendingPathComponent("Inputs/small")
@@ -257,6 +295,8 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
         case .forecast: return ["forecast", "--config", "\(dir)/center.yaml", "--out", "\(dir)/out.csv"]
         case .staff: return ["staff", "--config", "\(dir)/center.yaml", "--forecast", "\(dir)/forecast.csv", "--out", "\(dir)/out.csv"]
         case .schedule: return ["schedule", "--config", "\(dir)/center.yaml", "--requirements", "\(dir)/requirements.csv", "--out", "\(dir)/out.csv"]
+        case .report:
+            return ["report", "--config", "\(dir)/center.yaml", "--forecast", "\(dir)/forecast.csv", "--roster", "\(dir)/roster.csv", "--out-dir", "\(dir)/out"]
         case .arguments(let arguments): return arguments.map { $0.replacingOccurrences(of: "{dir}", with: dir) }
         }
     }
@@ -264,7 +304,7 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
     @Test func theCorpusIsLargeAndCoversEveryFileAndCommand() {
         #expect(Self.corpus.count >= 60)
         #expect(Set(Self.corpus.map(\.file)).isSuperset(of: Self.fixture))
-        #expect(Set(Self.corpus.compactMap { $0.status == 64 ? nil : "\($0.command)" }).isSuperset(of: ["forecast", "staff", "schedule"]))
+        #expect(Set(Self.corpus.compactMap { $0.status == 64 ? nil : "\($0.command)" }).isSuperset(of: ["forecast", "staff", "schedule", "report"]))
     }
 
     @Test(arguments: MalformedInputCorpusTests.corpus)
@@ -277,16 +317,22 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
         #expect(!result.error.contains("Fatal error") && !result.error.contains("Swift runtime failure"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("out.csv")), "\(input.name): nothing is written")
         #expect(!FileManager.default.fileExists(atPath: folder.path("out.rejected.csv")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("out")), "\(input.name): no report folder")
     }
 
     /// The unedited fixture passes every command the corpus uses, so each failure above is the
     /// edit's doing.
-    @Test(arguments: [MalformedInput.Command.forecast, .staff, .schedule])
+    @Test(arguments: [MalformedInput.Command.forecast, .staff, .schedule, .report])
     func theFixtureItselfIsValid(_ command: MalformedInput.Command) throws {
         let folder = try TemporaryDirectory()
         try Self.prepare(MalformedInput(name: "valid", command: command, file: "center.yaml", edit: .append(""), expected: ""), in: folder)
         let result = try runWFM(Self.arguments(MalformedInput(name: "valid", command: command, file: "center.yaml", edit: .append(""), expected: ""), in: folder) + ["--quiet"])
-        #expect(result.status == 0, "\(result.error)")
-        #expect(FileManager.default.fileExists(atPath: folder.path("out.csv")))
+        if case .report = command {
+            #expect(result.status == 2, "the small center is short of agents: \(result.error)")
+            #expect(FileManager.default.fileExists(atPath: folder.path("out/report.json")))
+        } else {
+            #expect(result.status == 0, "\(result.error)")
+            #expect(FileManager.default.fileExists(atPath: folder.path("out.csv")))
+        }
     }
 }

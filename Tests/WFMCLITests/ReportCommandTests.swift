@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import _WFMTestSupport
+
+/// `wfm report` and `wfm plan` end to end on the small fixture (six agents, one queue, hourly
+/// intervals, 41 agent-hours short of its requirement).
+@Suite(.serialized) struct ReportCommandTests {
+    let small = "Inputs/small"
+
+    func report(_ extra: [String], roster: String? = nil, forecast: String? = nil) throws -> (status: Int32, output: String, error: String) {
+        try runWFM(["report", "--config", "\(small)/center.yaml", "--forecast", forecast ?? "\(small)/forecast.csv",
+                    "--roster", roster ?? "\(small)/roster.csv"] + extra)
+    }
+
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    @Test func missedTargetsExitTwoAndEveryFileIsWritten() throws {
+        let folder = try TemporaryDirectory()
+        let result = try report(["--simulate", "10", "--out-dir", folder.path("out"), "--quiet"])
+        #expect(result.status == 2, "\(result.error)")
+        #expect(result.output.contains("Targets missed in"))
+        #expect(result.output.contains("SL simulated"))
+        for name in ["report.json", "report-intervals.csv", "report-periods.csv", "agent-schedule.csv", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: folder.path("out/\(name)")), "\(name)")
+        }
+        let document = try json(folder.path("out/report.json"))
+        #expect(document["schema"] as? String == "wfm.report/1")
+        #expect(document["targets_met"] as? Bool == false)
+        let intervals = try #require(document["intervals"] as? [[String: Any]])
+        #expect(intervals.count == 50, "ten open hours on five days")
+        let weeks = try #require(document["weeks"] as? [[String: Any]])
+        let all = try #require(weeks.first { $0["queue"] as? String == "all" })
+        #expect(abs((all["shortfall_hours"] as? Double ?? 0) - 41) < 1e-6, "the scheduler's 41 agent-hours uncovered")
+        #expect(abs((all["paid_hours"] as? Double ?? 0) - 232) < 1e-6)
+        let simulation = try #require(document["simulation"] as? [String: Any])
+        #expect(simulation["replications"] as? Int == 10)
+        let csv = try String(contentsOfFile: folder.path("out/report-intervals.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 51)
+        #expect(csv.contains("service_level:"), "flags name the missed target")
+        let schedule = try String(contentsOfFile: folder.path("out/agent-schedule.csv"), encoding: .utf8)
+        #expect(schedule.split(separator: "\n").count == 1 + 6 * 7)
+        #expect(schedule.contains(",work,day8,08:00,17:00,8,11:00-12:00 unpaid,support\n"))
+    }
+
+    /// One call an hour needs one agent: the roster meets every target, once the hour when
+    /// every agent is at lunch (Wednesday 13:00) has no calls.
+    @Test func metTargetsExitZero() throws {
+        let folder = try TemporaryDirectory()
+        let original = try String(contentsOfFile: projectRoot.appendingPathComponent("\(small)/forecast.csv").path, encoding: .utf8)
+        let light = original.split(separator: "\n").enumerated().map { index, line in
+            guard index > 0 else { return String(line) }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[2] = fields[0].hasPrefix("2026-12-02T13:00") ? "0" : "1"
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        let forecast = try folder.write("forecast.csv", light)
+        let result = try report(["--format", "json", "--quiet"], forecast: forecast)
+        #expect(result.status == 0, "\(result.error)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(document["targets_met"] as? Bool == true)
+        #expect(document["intervals_missed"] as? Int == 0)
+    }
+
+    @Test func aRosterEditedToBreakARuleIsReported() throws {
+        let folder = try TemporaryDirectory()
+        let original = try String(contentsOfFile: projectRoot.appendingPathComponent("\(small)/roster.csv").path, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "S01,2026-11-30,day8,2026-11-30T08:00+01:00,2026-11-30T17:00+01:00,480,11:00-12:00",
+                                                   with: "S01,2026-11-30,day8,2026-11-30T06:00+01:00,2026-11-30T15:00+01:00,480,09:00-10:00")
+        #expect(edited != original)
+        let roster = try folder.write("roster.csv", edited)
+        let result = try report(["--quiet"], roster: roster)
+        #expect(result.status == 2)
+        #expect(result.output.contains("Agents whose week breaks a rule (reported, not refused)"))
+        #expect(result.output.contains("S01 Ada: start_window: 2026-11-30 day8: starts at 06:00"))
+    }
+
+    @Test func csvFormatAndNothingOverwrittenWithoutForce() throws {
+        let folder = try TemporaryDirectory()
+        let html = try folder.write("report.html", "mine")
+        let refused = try report(["--html", html, "--quiet"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("report.html: output: already exists"))
+        #expect(try String(contentsOfFile: html, encoding: .utf8) == "mine")
+        let csv = try report(["--format", "csv", "--quiet"])
+        #expect(csv.output.hasPrefix("interval_start,queue,calls,aht_seconds,required_productive,"))
+        let forced = try report(["--html", html, "--force", "--quiet"])
+        #expect(forced.status == 2)
+        #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    }
+
+    @Test func theSameSeedGivesTheSameReportByteForByte() throws {
+        let folder = try TemporaryDirectory()
+        _ = try report(["--simulate", "20", "--seed", "7", "--out-dir", folder.path("a"), "--quiet"])
+        _ = try report(["--simulate", "20", "--seed", "7", "--out-dir", folder.path("b"), "--quiet"])
+        for name in ["report.json", "report.html", "report-intervals.csv"] {
+            #expect(FileManager.default.contentsEqual(atPath: folder.path("a/\(name)"), andPath: folder.path("b/\(name)")), "\(name)")
+        }
+        _ = try report(["--simulate", "20", "--seed", "8", "--out-dir", folder.path("c"), "--quiet"])
+        #expect(!FileManager.default.contentsEqual(atPath: folder.path("a/report.json"), andPath: folder.path("c/report.json")))
+    }
+
+    @Test func writesOneCalendarPerAgent() throws {
+        let folder = try TemporaryDirectory()
+        let result = try report(["--ics", folder.path("calendars"), "--quiet"])
+        #expect(result.status == 2)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("calendars")).sorted()
+        #expect(files == ["S01.ics", "S02.ics", "S03.ics", "S04.ics", "S05.ics", "S06.ics"])
+        let calendar = try String(contentsOfFile: folder.path("calendars/S01.ics"), encoding: .utf8)
+        #expect(calendar.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(calendar.contains("DTSTART:20261130T070000Z\r\n"), "08:00 in Amsterdam is 07:00 UTC")
+    }
+
+    @Test func planRunsThePipelineIntoOneFolder() throws {
+        let folder = try TemporaryDirectory()
+        let result = try runWFM(["plan", "\(small)/center.yaml", "--out", folder.path("plan"), "--simulate", "5"])
+        #expect(result.status == 2, "\(result.error)")
+        for stage in ["1/4 forecast", "2/4 staffing", "3/4 schedule", "4/4 report (simulating 5 weeks)"] {
+            #expect(result.error.contains(stage))
+        }
+        #expect(result.output.contains("SL formula") && result.output.contains("SL simulated"))
+        for name in ["forecast.csv", "requirements.csv", "roster.csv", "report.json", "report.html", "agent-schedule.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder.path("plan/\(name)")), "\(name)")
+        }
+        let again = try runWFM(["plan", "\(small)/center.yaml", "--out", folder.path("plan"), "--simulate", "5"])
+        #expect(again.status == 1 && again.error.contains("already exists"), "nothing is overwritten without --force")
+    }
+
+    /// The HTML report renders in headless Chromium (Debian's `chromium`); skipped, with the
+    /// reason printed, on a machine without it.
+    @Test func theHTMLReportRendersInChromium() throws {
+        guard let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("skipped: theHTMLReportRendersInChromium needs Debian's chromium (apt-get install chromium); it is not installed")
+            return
+        }
+        let folder = try TemporaryDirectory()
+        _ = try report(["--html", folder.path("report.html"), "--quiet"])
+        let process = Process()
+        process.executableURL = projectRoot.appendingPathComponent("scripts/screenshot-report.sh")
+        process.arguments = [folder.path("report.html"), folder.path("report.png"), "1000,800"]
+        process.environment = ["PATH": (browser as NSString).deletingLastPathComponent + ":/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder.path("report.png")))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
+        #expect(png.count > 10_000, "more than a blank page")
+    }
+}
