@@ -30,7 +30,7 @@ demo: deps
 
 # All benchmark suites; the forecast suite backtests WFM_BENCH_HISTORY (default: the bank data).
 bench: deps
-	cd Benchmarks && rm -f schedule-results.txt && $(SWIFT) package benchmark && cat schedule-results.txt
+	cd Benchmarks && rm -f schedule-results.txt report-results.txt && $(SWIFT) package benchmark && cat schedule-results.txt report-results.txt
 
 clean:
 	rm -rf .build $(OUT) Benchmarks/.build

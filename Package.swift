@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "WFMIO", targets: ["WFMIO"]),
         .library(name: "WFMCore", targets: ["WFMCore"]),
         .library(name: "WFMScheduling", targets: ["WFMScheduling"]),
+        .library(name: "WFMReporting", targets: ["WFMReporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

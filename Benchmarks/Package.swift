@@ -41,6 +41,21 @@ let package = Package(
             path: "Benchmarks/ScheduleBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ReportBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WFMPlanning", package: "wfm"),
+                .product(name: "WFMReporting", package: "wfm"),
+                .product(name: "WFMQueueing", package: "wfm"),
+                .product(name: "WFMScheduling", package: "wfm"),
+                .product(name: "WFMGLPK", package: "wfm"),
+                .product(name: "WFMIO", package: "wfm"),
+                .product(name: "WFMCore", package: "wfm"),
+            ],
+            path: "Benchmarks/ReportBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,6 @@ extension PlanJob.Outcome {
         if let gap = schedule.schedule.relativeGap { text += ", gap \(ScheduleJob.Outcome.percent(gap)) (\(schedule.statusWords))" }
         text += ", \(ScheduleJob.Outcome.fixed(schedule.schedule.totalTime.seconds, 1)) s\n"
         let weeks = report.report.weeks
-        let simulated = Dictionary((report.report.simulation?.weeks ?? []).map { ($0.queue, $0) }, uniquingKeysWith: { a, _ in a })
         var table = TextTable(columns: [
             .init("queue", .left), .init("SL formula"), .init("SL simulated"), .init("target"), .init("intervals missed"),
             .init("short h"), .init("occupancy"), .init("paid h"),
@@ -21,7 +20,7 @@ extension PlanJob.Outcome {
             let target = targets[week.queue].map { "\(NumberFormatting.percent($0.serviceLevel, 0))/\(NumberFormatting.fixed($0.withinSeconds, 0))s" } ?? ""
             table.append([
                 week.queue, NumberFormatting.percent(week.serviceLevel, 1),
-                simulated[week.queue]?.serviceLevel.map { ReportText.interval($0) } ?? "-", target,
+                report.report.simulation?.figures(queue: week.queue, period: "week")?.serviceLevel.map { ReportText.interval($0) } ?? "-", target,
                 "\(week.intervalsMissed) of \(week.intervals)", NumberFormatting.fixed(week.shortfallHours, 1),
                 NumberFormatting.percent(week.occupancy, 1), NumberFormatting.fixed(week.paidHours, 1),
             ])

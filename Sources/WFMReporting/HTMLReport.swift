@@ -60,17 +60,18 @@ public enum HTMLReport {
     }
 
     private static func periodTable(_ rows: [PeriodFigures], report: RosterReport, showDay: Bool) -> String {
-        let simulated = report.simulation.map { Dictionary(($0.days + $0.weeks).map { ("\($0.queue)#\($0.period)", $0) }, uniquingKeysWith: { a, _ in a }) }
         let target = Dictionary(uniqueKeysWithValues: report.targets.map { ($0.queue, $0.serviceLevel) })
         let ratios = report.definitions.headline == .occupancy ? ["Occupancy", "Utilization"] : ["Utilization", "Occupancy"]
         var html = "<table><thead><tr><th>\(showDay ? "Day" : "Queue")</th><th>Calls</th><th>SL (formula)</th>"
-        if simulated != nil { html += "<th>SL (simulated)</th>" }
+        if report.simulation != nil { html += "<th>SL (simulated)</th>" }
         html += "<th>ASA s</th><th>Abandon</th><th>\(ratios[0])</th><th>\(ratios[1])</th><th>Paid h</th><th>Short h</th><th>Surplus h</th><th>Intervals missed</th></tr></thead><tbody>"
         for row in rows {
             let missed = target[row.queue].map { row.serviceLevel < $0 - 1e-9 } ?? false
             html += "<tr><td>\(HTMLText.escape(showDay ? row.period : row.queue))</td><td>\(NumberFormatting.fixed(row.calls, 0))</td>"
             html += "<td class=\"\(missed ? "bad" : "")\">\(NumberFormatting.percent(row.serviceLevel, 1))</td>"
-            if let simulated { html += "<td>\(simulated["\(row.queue)#\(row.period)"]?.serviceLevel.map(ReportText.interval) ?? "–")</td>" }
+            if let simulation = report.simulation {
+                html += "<td>\(simulation.figures(queue: row.queue, period: row.period)?.serviceLevel.map(ReportText.interval) ?? "–")</td>"
+            }
             let values = [row.occupancy, row.utilization]
             let ordered = report.definitions.headline == .occupancy ? values : values.reversed()
             html += "<td>\(NumberFormatting.fixed(row.asaSeconds, 1))</td><td>\(NumberFormatting.percent(row.abandonmentRate, 1))</td>"

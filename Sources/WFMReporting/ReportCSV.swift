@@ -35,9 +35,8 @@ public enum ReportCSV {
             "occupancy", "utilization", "paid_hours", "present_hours", "productive_hours", "handled_hours", "required_hours",
             "shortfall_hours", "surplus_hours", "intervals", "intervals_missed", "intervals_overstaffed",
         ])
-        let simulated = report.simulation.map { Dictionary(($0.days + $0.weeks).map { ("\($0.queue)#\($0.period)", $0) }, uniquingKeysWith: { a, _ in a }) }
         for row in report.days + report.weeks {
-            let sim = simulated?["\(row.queue)#\(row.period)"]?.serviceLevel
+            let sim = report.simulation?.figures(queue: row.queue, period: row.period)?.serviceLevel
             text += CSVFormatting.line([
                 row.queue, row.period, n(row.calls, 2), n(row.serviceLevel, 4), sim.map { n($0.mean, 4) } ?? "",
                 sim?.halfWidth.map { n($0, 4) } ?? "", n(row.asaSeconds, 2), n(row.abandonmentRate, 4), n(row.occupancy, 4),

@@ -38,21 +38,19 @@ public enum ReportText {
     }
 
     private static func periodTable(_ rows: [PeriodFigures], report: RosterReport, firstColumn: String) -> TextTable {
-        let simulated = report.simulation.map { Dictionary(($0.days + $0.weeks).map { ("\($0.queue)#\($0.period)", $0) }, uniquingKeysWith: { a, _ in a }) }
         let ratios = report.definitions.headline == .occupancy ? ["occupancy", "utilization"] : ["utilization", "occupancy"]
         var columns: [TextTable.Column] = [.init(firstColumn, .left)]
         if firstColumn == "day" { columns.append(.init("queue", .left)) }
         columns += [.init("calls"), .init("SL")]
-        if simulated != nil { columns.append(.init("SL simulated")) }
+        if report.simulation != nil { columns.append(.init("SL simulated")) }
         columns += [.init("ASA s"), .init("abandon")] + ratios.map { TextTable.Column($0) }
         columns += [.init("paid h"), .init("short h"), .init("surplus h"), .init("missed")]
         var table = TextTable(columns: columns)
         for row in rows {
             var cells = firstColumn == "day" ? [row.period, row.queue] : [row.queue]
             cells += [NumberFormatting.fixed(row.calls, 0), NumberFormatting.percent(row.serviceLevel, 1)]
-            if let simulated {
-                let estimate = simulated["\(row.queue)#\(row.period)"]?.serviceLevel
-                cells.append(estimate.map(interval) ?? "-")
+            if let simulation = report.simulation {
+                cells.append(simulation.figures(queue: row.queue, period: row.period)?.serviceLevel.map(interval) ?? "-")
             }
             cells += [NumberFormatting.fixed(row.asaSeconds, 1), NumberFormatting.percent(row.abandonmentRate, 1)]
             cells += ratios.map { NumberFormatting.percent($0 == "occupancy" ? row.occupancy : row.utilization, 1) }

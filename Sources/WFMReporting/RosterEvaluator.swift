@@ -165,6 +165,13 @@ public struct RosterEvaluator: Sendable {
         }
     }
 
+    /// The week as a simulation model: the calls of the report's intervals, and the roster's
+    /// agents on the phones less their shrinkage (see ``RosterReport/definitions``).
+    public func simulationModel(shifts: [RosterShift], intervals: [IntervalFigures]) -> ContactCenterModel {
+        SimulationModelBuilder(center: center, agents: agents, grid: grid)
+            .model(figures: intervals, presence: RosterPresence(shifts: shifts, agents: agents, grid: grid))
+    }
+
     private func simulate(_ figures: [IntervalFigures], presence: RosterPresence, options: SimulationOptions) throws -> SimulationReport {
         let model = SimulationModelBuilder(center: center, agents: agents, grid: grid).model(figures: figures, presence: presence)
         let tallies = try ContactCenterSimulator(model: model).run(

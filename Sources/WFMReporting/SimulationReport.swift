@@ -72,6 +72,11 @@ public struct SimulationReport: Sendable, Equatable, Encodable {
         weeks = weekFigures
     }
 
+    /// The figures of `queue` (or `all`) for `period`: a local date or `week`.
+    public func figures(queue: String, period: String) -> SimulatedFigures? {
+        (days + weeks).first { $0.queue == queue && $0.period == period }
+    }
+
     private static func figures(queue: String, period: String, slots: [Int], tallies: [SimulationTally],
                                 definition: ServiceLevelDefinition) -> SimulatedFigures {
         var serviceLevels: [Double] = [], waits: [Double] = [], abandonments: [Double] = []
