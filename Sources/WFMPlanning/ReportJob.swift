@@ -52,6 +52,9 @@ public struct ReportJob: Sendable {
         public let report: RosterReport
         /// Paths written, in order.
         public let written: [String]
+        /// What the staffing of the forecast noticed (rows in closed intervals, open intervals
+        /// without a row).
+        public let warnings: [String]
 
         /// 0 when every target is met in every interval, 2 when the report was written but
         /// targets are missed.
@@ -107,7 +110,7 @@ public struct ReportJob: Sendable {
                                        to: path, overwrite: overwrite)
         }
         if let icsDirectory { written.append("\(icsDirectory) (\(calendars.count) iCalendar files)") }
-        return Outcome(report: report, written: written)
+        return Outcome(report: report, written: written, warnings: plan.warnings)
     }
 
     /// The names of the files the report folder will hold.

@@ -14,3 +14,10 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
 }
+
+/// How `wfm report` prints its result.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+    case csv
+}

@@ -43,6 +43,7 @@ struct ReportCommand: ParsableCommand {
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }
+            if !quiet { outcome.warnings.forEach { printError("warning: \($0)") } }
             switch format {
             case .table:
                 print(outcome.text(), terminator: "")
@@ -54,11 +55,4 @@ struct ReportCommand: ParsableCommand {
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
-}
-
-/// How `wfm report` prints its result.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-    case csv
 }
