@@ -12,6 +12,16 @@ public struct ScheduleSummaryJSON: Sendable, Codable {
     /// Why the run stopped, for the written roster.
     public enum TerminationStatus: String, Sendable, Codable {
         case optimal, gapLimitReached = "gap_limit_reached", workBudget = "work_budget", timeLimit = "time_limit"
+
+        /// The status of a scheduling run's termination.
+        init(_ termination: Termination) {
+            switch termination {
+            case .optimal: self = .optimal
+            case .gapLimitReached: self = .gapLimitReached
+            case .timeLimit: self = .timeLimit
+            default: self = .workBudget
+            }
+        }
     }
 
     /// Whether the written roster is usable.
@@ -67,13 +77,7 @@ public struct ScheduleSummaryJSON: Sendable, Codable {
     public init(_ outcome: ScheduleJob.Outcome) {
         let schedule = outcome.schedule
         let cost = schedule.cost
-        termination =
-            switch schedule.termination {
-            case .optimal: .optimal
-            case .gapLimitReached: .gapLimitReached
-            case .timeLimit: .timeLimit
-            default: .workBudget
-            }
+        termination = TerminationStatus(schedule.termination)
         resultStatus = outcome.violations.isEmpty ? .feasible : .rulesBroken
         rosterFile = outcome.writtenPath
         shifts = schedule.shifts.count

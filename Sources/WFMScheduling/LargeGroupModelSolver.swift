@@ -41,6 +41,8 @@ struct LargeGroupModelSolver {
         /// The model the values belong to (restricted to the screened options).
         let roster: GroupRosterModel
         let result: SolveResult
+        /// When each path found its roster, and that roster's objective, in time order.
+        let incumbents: [(at: ContinuousClock.Instant, objective: Double)]
     }
 
     /// What the interior point says about one relaxation.
@@ -64,6 +66,8 @@ struct LargeGroupModelSolver {
         let dive: LPGuidedDive.Outcome
         /// How the dive went, for the status line.
         let method: String
+        /// When the path had it.
+        let foundAt: ContinuousClock.Instant
     }
 
     /// Solves the group model of `problem`: the quick path on the calling thread, the bound
@@ -116,12 +120,14 @@ struct LargeGroupModelSolver {
         exactPathNeeded.put(runsExactPath)
         let chosen: Found?
         let other: String
+        var incumbents = quick.map { [(at: $0.foundAt, objective: $0.dive.objective)] } ?? []
         if !runsExactPath {
             chosen = quick
             other = quickSuffices ? "the exact path was not needed" : "the time limit left no time for the exact path"
         } else {
             let (exact, log) = try exactPathFound.take().get()
             log.forEach(progress)
+            if let exact { incumbents.append((at: exact.foundAt, objective: exact.dive.objective)) }
             bound = [bound, exact?.screening.bound].compactMap { $0 }.max()
             let exactWins = exact.map { exact in quick.map { exact.dive.objective <= $0.dive.objective } ?? true } ?? false
             chosen = exactWins ? exact : quick
@@ -136,7 +142,7 @@ struct LargeGroupModelSolver {
             values: chosen.dive.values, solveTime: clock.now - begin,
             rawStatus: "interior point on the \(screening.relaxation) relaxation, then \(chosen.method) over \(screening.kept.count) of \(screening.optionCount) shift options (\(model.variables.count) variables, \(model.constraints.count) rows; root LP \(Self.seconds(chosen.dive.rootSolveTime)) s, \(chosen.dive.lpSolves) LP solves); \(other)")
         if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
-        return Outcome(roster: chosen.roster, result: result)
+        return Outcome(roster: chosen.roster, result: result, incumbents: incumbents.sorted { $0.at < $1.at })
     }
 
     /// The quick path: the loose relaxation's interior point screens the shift options, then
@@ -211,7 +217,7 @@ struct LargeGroupModelSolver {
         var whole = LPGuidedDive(solver: solver)
         whole.largestStepIncrease = Self.largestStepIncrease
         func found(_ dive: LPGuidedDive.Outcome?, _ method: String) -> Found? {
-            dive.map { Found(screening: screening, roster: restricted, dive: $0, method: method) }
+            dive.map { Found(screening: screening, roster: restricted, dive: $0, method: method, foundAt: ContinuousClock.now) }
         }
         let byDay = try blockwise.run(
             restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,

@@ -27,6 +27,25 @@ public struct ScheduleOutcome: Sendable {
     public let assignmentTime: Duration
     /// Total wall-clock time of the run.
     public let totalTime: Duration
+    /// The group plans found on the way, in time order: when (from the run's start) and their
+    /// objective. Stage 1 keeps the best; stage 2 then names the agents of that one.
+    public let incumbents: [IncumbentPoint]
+
+    /// A group plan found during the run.
+    public struct IncumbentPoint: Sendable, Equatable {
+        /// Time since the run started.
+        public let time: Duration
+        /// The plan's objective.
+        public let objective: Double
+    }
+
+    /// When the best group plan found so far first came within `fraction` of the final proven
+    /// bound (relative gap as ``relativeGap`` defines it), or nil if it never did or there is no
+    /// bound.
+    public func timeToGap(_ fraction: Double) -> Duration? {
+        guard let bestBound else { return nil }
+        return incumbents.first { Self.relativeGap(of: $0.objective, to: bestBound) <= fraction + 1e-12 }?.time
+    }
 
     /// `|objective − bound| / |objective|` of the written roster, or nil without a bound.
     public var relativeGap: Double? {

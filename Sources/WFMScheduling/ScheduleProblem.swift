@@ -100,10 +100,15 @@ public struct ContractWeek: Sendable, Equatable {
 /// Whether `agent` can work at all on `date`, and whether a shift from `start` to `end` is free
 /// of the agent's unavailability.
 enum Availability {
-    /// Whether `agent` is free for the whole of `shift`: no whole-day absence on its date and
-    /// no part-day absence overlapping it.
+    /// Whether `agent` is free for the whole of `shift`: no whole-day absence on any date it
+    /// touches (a night shift runs into the next day) and no part-day absence overlapping it.
     static func isFree(_ agent: Agent, for shift: GridShift, in timeZone: TimeZone) -> Bool {
-        if agent.isAbsentAllDay(on: shift.option.date) { return false }
+        let lastDate = LocalDateTime(shift.option.end.addingTimeInterval(-1), in: timeZone).date
+        var date = shift.option.date
+        while date <= lastDate {
+            if agent.isAbsentAllDay(on: date) { return false }
+            date = date.adding(days: 1)
+        }
         return !agent.unavailable.contains {
             guard case .timeRange(let day, let from, let to) = $0,
                 let begin = LocalDateTime(date: day, minuteOfDay: from.minutes).instants(in: timeZone).first

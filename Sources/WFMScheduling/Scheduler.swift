@@ -18,8 +18,9 @@ public struct Scheduler<Solver: MIPSolver> {
 
     /// Branch and bound on small group models stops after this many subproblems: a budget
     /// that gives the same plan on every machine (the standard small instance needs a few
-    /// hundred).
-    static var groupNodeLimit: Int { 20_000 }
+    /// hundred). A search stopped above the gap asked for hands over to the large-model path,
+    /// and the better plan is kept.
+    static var groupNodeLimit: Int { 2_000 }
 
     /// Stage 2's budget per group and solve: a node limit, so that the roster does not depend on
     /// the machine's speed, and a fortieth of the time limit (at least a second) as a backstop.
@@ -79,7 +80,8 @@ public struct Scheduler<Solver: MIPSolver> {
             else { .heuristicStop }
         return ScheduleOutcome(
             shifts: shifts, cost: cost, bestBound: bound, termination: termination, groupStage: plan.result, statistics: plan.statistics,
-            warnings: warnings, groupStageTime: planned - begin, assignmentTime: assigned - planned, totalTime: clock.now - begin)
+            warnings: warnings, groupStageTime: planned - begin, assignmentTime: assigned - planned, totalTime: clock.now - begin,
+            incumbents: plan.incumbents.map { ScheduleOutcome.IncumbentPoint(time: $0.at - begin, objective: $0.objective) })
     }
 
     /// The first stage's plan: shifts per group, the solve's result, and its warnings.
@@ -88,6 +90,8 @@ public struct Scheduler<Solver: MIPSolver> {
         let result: SolveResult
         let statistics: String
         let warnings: [ScheduleWarning]
+        /// When plans were found and their objectives.
+        let incumbents: [(at: ContinuousClock.Instant, objective: Double)]
     }
 
     private func planGroups(
@@ -97,6 +101,7 @@ public struct Scheduler<Solver: MIPSolver> {
         let statistics = "\(problem.agents.count) agents in \(groups.count) groups; group model: \(roster.model.variables.count) variables, \(roster.model.constraints.count) rows"
         progress("stage 1: " + statistics)
         let integerCount = roster.model.variables.filter { $0.kind != .continuous }.count
+        var incumbents: [(at: ContinuousClock.Instant, objective: Double)] = []
         var stage1 = SolveResult(termination: .nodeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
                                  solveTime: .zero, rawStatus: "branch and bound skipped: \(integerCount) integer variables")
         if integerCount <= branchAndBoundLimit || !(solver is any LPSessionSolver), let remaining = backstop.remaining() {
@@ -104,17 +109,25 @@ public struct Scheduler<Solver: MIPSolver> {
             solverOptions.nodeLimit = Self.groupNodeLimit
             stage1 = try solver.solve(roster.model, options: solverOptions)
             if stage1.termination == .timeLimit { backstop.fire() }
+            if let objective = stage1.objective, stage1.hasFeasibleSolution { incumbents = [(at: ContinuousClock.now, objective: objective)] }
         }
-        if !stage1.hasFeasibleSolution, [.timeLimit, .nodeLimit].contains(stage1.termination) {
-            progress("stage 1: screening by interior point, then diving (\(stage1.rawStatus))")
-            guard let sessions = solver as? any LPSessionSolver,
-                let outcome = try LargeGroupModelSolver(solver: sessions).run(
+        let stoppedAboveGap = stage1.hasFeasibleSolution && (stage1.relativeGap ?? .infinity) > options.relativeGap
+        if [.timeLimit, .nodeLimit].contains(stage1.termination), !stage1.hasFeasibleSolution || stoppedAboveGap {
+            progress("stage 1: screening by interior point, then diving (\(stage1.hasFeasibleSolution ? "branch and bound stopped at \(stage1.summary)" : stage1.rawStatus))")
+            let sessions = solver as? any LPSessionSolver
+            let outcome = try sessions.flatMap {
+                try LargeGroupModelSolver(solver: $0).run(
                     problem: problem, groups: groups, relativeGap: options.relativeGap, backstop: backstop, progress: progress)
-            else {
+            }
+            if let outcome, (outcome.result.objective ?? .infinity) < (stage1.objective ?? .infinity) {
+                var result = outcome.result
+                result.bestBound = [result.bestBound, stage1.bestBound].compactMap { $0 }.max()
+                roster = outcome.roster
+                stage1 = result
+                incumbents += outcome.incumbents
+            } else if !stage1.hasFeasibleSolution {
                 throw SchedulingError(["time limit reached: no roster was found within \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])
             }
-            roster = outcome.roster
-            stage1 = outcome.result
         }
         progress("stage 1, the group plan: " + stage1.summary + " (" + stage1.rawStatus + ")")
         guard stage1.hasFeasibleSolution else {
@@ -126,7 +139,7 @@ public struct Scheduler<Solver: MIPSolver> {
             return ScheduleWarning(.contractRuleRelaxed, "rule \(slack.rule) of contract \(group.contract.id) cannot be met for agents \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "") (short by \(String(format: "%.1f", stage1.values[slack.variable.index])))")
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
-        return GroupPlan(shifts: planned, result: stage1, statistics: statistics, warnings: warnings)
+        return GroupPlan(shifts: planned, result: stage1, statistics: statistics, warnings: warnings, incumbents: incumbents)
     }
 
     /// Stage 2 for one group: its planned shifts given to named agents, and what to tell the user.

@@ -1,0 +1,136 @@
+import Foundation
+import WFMGLPK
+import WFMIO
+import WFMOptimization
+import WFMReporting
+import WFMScheduling
+
+/// `wfm bench run`: solves each instance `repetitions` times, each solve in a process of its
+/// own (`wfm bench solve`, so that its peak memory and CPU time are its own), and gathers the
+/// figures into ``BenchResults``.
+public struct BenchRunJob: Sendable {
+    /// The wfm executable to start for each solve.
+    public var executablePath: String
+    /// Standard instances to run.
+    public var instances: [String]
+    /// A user's instance too: center.yaml and requirements.csv.
+    public var userInstance: (configPath: String, requirementsPath: String)?
+    public var repetitions: Int
+    public var timeLimitSeconds: Double
+    public var relativeGap: Double
+    /// Where to write the results JSON, if anywhere.
+    public var jsonPath: String?
+    public var overwrite: Bool
+
+    /// Creates the job.
+    public init(executablePath: String, instances: [String], userInstance: (configPath: String, requirementsPath: String)? = nil,
+                repetitions: Int = 1, timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, jsonPath: String? = nil,
+                overwrite: Bool = false) {
+        self.executablePath = executablePath
+        self.instances = instances
+        self.userInstance = userInstance
+        self.repetitions = repetitions
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.jsonPath = jsonPath
+        self.overwrite = overwrite
+    }
+
+    /// Runs every solve and writes the JSON.
+    /// - Throws: ``PlanningError`` for an unknown instance.
+    public func run(progress: (String) -> Void = { _ in }) throws -> BenchResults {
+        guard (1...100).contains(repetitions) else { throw PlanningError("--repeat takes 1 to 100, got \(repetitions)") }
+        for name in instances where StandardInstance(name) == nil {
+            throw PlanningError("unknown instance '\(name)': expected one of \(StandardInstance.names.joined(separator: ", "))")
+        }
+        if let jsonPath { try AtomicFileWriter.checkWritable(jsonPath, overwrite: overwrite) }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let started = formatter.string(from: Date())
+        var solves = instances.map { (name: $0, arguments: ["--instance", $0]) }
+        if let userInstance {
+            let job = BenchSolveJob(instance: nil, configPath: userInstance.configPath, timeLimitSeconds: 0, relativeGap: 0)
+            solves.append((job.name, ["--config", userInstance.configPath, "--requirements", userInstance.requirementsPath]))
+        }
+        var results: [BenchInstanceResult] = []
+        for (name, arguments) in solves {
+            var runs: [BenchRunRecord] = []
+            for repetition in 1...repetitions {
+                progress("\(name): run \(repetition) of \(repetitions)")
+                runs.append(try solve(name: name, arguments))
+            }
+            results.append(BenchInstanceResult(runs: runs))
+        }
+        let document = BenchResults(
+            wfmVersion: WFMVersion.number, glpkVersion: GLPKSolver.libraryVersion, machine: .current(), startedAt: started,
+            timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, repetitions: repetitions, instances: results)
+        if let jsonPath { try AtomicFileWriter.write(try JSONOutput.text(document), to: jsonPath, overwrite: overwrite) }
+        return document
+    }
+
+
+    /// One solve in a child process; its standard output is the run's record as JSON. A solve
+    /// that makes no roster is recorded as such (`no_roster`), not thrown: a baseline
+    /// comparison then fails on it.
+    private func solve(name: String, _ arguments: [String]) throws -> BenchRunRecord {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executablePath)
+        process.arguments = ["bench", "solve"] + arguments + ["--time-limit", "\(timeLimitSeconds)s", "--gap", "\(relativeGap)"]
+        // Standard error goes to a file, so that neither stream can fill its pipe while the
+        // other is read.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-bench-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let message = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 else {
+            let reason = message.split(separator: "\n").map { $0.replacingOccurrences(of: "error: ", with: "").trimmingCharacters(in: CharacterSet(charactersIn: " -")) }
+                .filter { !$0.isEmpty && !$0.hasSuffix(":") }.joined(separator: "; ")
+            return .failed(instance: name, wallSeconds: (clock.now - start).seconds, message: reason)
+        }
+        return try BenchJSON.decoder().decode(BenchRunRecord.self, from: data)
+    }
+}
+
+/// Reading the JSON that ``JSONOutput`` writes.
+public enum BenchJSON {
+    /// A decoder for snake_case keys and `"inf"`/`"nan"` numbers.
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+
+    /// `value` as JSON, as every `--format json` output.
+    public static func text(_ value: some Encodable) throws -> String { try JSONOutput.text(value) }
+
+    /// Reads a results file.
+    /// - Throws: ``InputError`` naming the file when it cannot be read or is not `wfm.bench/1`.
+    public static func results(path: String) throws -> BenchResults {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "a results file of wfm bench run --json"))
+        }
+        let results: BenchResults
+        do {
+            results = try decoder().decode(BenchResults.self, from: data)
+        } catch {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not a wfm bench results file (\(error))",
+                                        expected: "JSON of schema \(BenchResults.schemaName)"))
+        }
+        guard results.schema == BenchResults.schemaName else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "schema", problem: "'\(results.schema)' is not supported", expected: BenchResults.schemaName))
+        }
+        return results
+    }
+}

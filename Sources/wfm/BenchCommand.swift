@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import WFMPlanning
+
+/// `wfm bench`: standard instances, timed solves, baselines and regression gates.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark the scheduler on standard instances: generate, run, compare against a baseline, export.",
+        discussion: """
+            Instances: tiny, small, medium, large, xlarge, each also with -breaks3 (three breaks per full-time shift), -night (night shifts across midnight) or -30min (a 30-minute plan), e.g. large-breaks3.
+
+            Examples:
+              wfm bench run --sizes small,medium --repeat 3 --json results.json
+              wfm bench compare --baseline base.json --current results.json --max-slowdown 25%
+              wfm bench generate --size large --out large/
+              wfm bench export --size large --out large.mps
+            """,
+        subcommands: [BenchRunCommand.self, BenchCompareCommand.self, BenchGenerateCommand.self, BenchExportCommand.self,
+                      BenchSolveCommand.self])
+}
+
+/// `wfm bench run`.
+struct BenchRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Solve instances, each run in a process of its own, and report time, memory and quality.",
+        discussion: "Example: wfm bench run --sizes small,medium --repeat 3 --time-limit 60s --json results.json")
+
+    @Option(help: "Instances, comma-separated (default: small,medium,large).") var sizes = BenchInstances.defaultNames.joined(separator: ",")
+    @Option(help: "Also a user instance: its center.yaml (with --requirements).") var config: String?
+    @Option(help: "The user instance's requirements.csv.") var requirements: String?
+    @Option(name: .customLong("repeat"), help: "Runs per instance (default: 1).") var repetitions = 1
+    @Option(help: "Time limit of each solve, 1s to a day (default: 60s).", transform: DurationArgument.parse)
+    var timeLimit = DurationArgument(seconds: 60)
+    @Option(help: "Relative gap of each solve (default: 0.5%).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
+    @Option(help: "Write the results as JSON (schema wfm.bench/1).") var json: String?
+    @Flag(help: "Replace the JSON file if it exists.") var force = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...100).contains(repetitions) else { throw ValidationError("--repeat must be from 1 to 100, got \(repetitions)") }
+        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else { throw ValidationError("--time-limit must be from 1s to a day (24h), got \(timeLimit)") }
+        guard (config == nil) == (requirements == nil) else { throw ValidationError("--config and --requirements go together") }
+    }
+
+    func run() throws {
+        let names = sizes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let job = BenchRunJob(
+            executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0], instances: names,
+            userInstance: config.map { ($0, requirements!) }, repetitions: repetitions, timeLimitSeconds: timeLimit.seconds,
+            relativeGap: gap.fraction, jsonPath: json, overwrite: force)
+        try reportingFailures {
+            let results = try job.run { if !output.quiet { printError($0) } }
+            print(output.format == .json ? try BenchJSON.text(results) : BenchPresenter.text(results), terminator: "")
+            if let json, output.format == .table { print("Wrote \(json)") }
+        }
+    }
+}

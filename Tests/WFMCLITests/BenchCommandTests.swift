@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import _WFMTestSupport
+
+/// `wfm bench` end to end: results that validate against the documented schema, gates that
+/// pass on the same build and fail on a planted regression, generated instances that the other
+/// commands read, and model export.
+@Suite(.serialized) struct BenchCommandTests {
+    func json(_ path: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    func write(_ object: [String: Any], to path: String) throws {
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func runWritesResultsThatMatchTheSchema() throws {
+        let folder = try TemporaryDirectory()
+        let result = try runWFM(["bench", "run", "--sizes", "tiny,tiny-30min", "--repeat", "2", "--json", folder.path("results.json")])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("instance") && result.output.contains("tiny-30min"))
+        #expect(result.error.contains("tiny: run 2 of 2"))
+        let document = try json(folder.path("results.json"))
+        let schema = try JSONSchemaSubset(path: projectRoot.appendingPathComponent("docs/bench-results.schema.json").path)
+        #expect(schema.problems(document) == [])
+        let instances = try #require(document["instances"] as? [[String: Any]])
+        #expect(instances.map { $0["instance"] as? String } == ["tiny", "tiny-30min"])
+        for instance in instances {
+            #expect((instance["runs"] as? [Any])?.count == 2)
+            #expect(instance["rule_violations"] as? Int == 0)
+            #expect(instance["identical_runs"] as? Bool == true, "the same roster on every run")
+            #expect(instance["termination"] as? String == "optimal")
+        }
+        var broken = document
+        broken["repetitions"] = "two"
+        #expect(!schema.problems(broken).isEmpty, "the checker does check")
+    }
+
+    @Test func compareGatesQualityExactlyAndTimeByRatio() throws {
+        let folder = try TemporaryDirectory()
+        let run = try runWFM(["bench", "run", "--sizes", "tiny", "--json", folder.path("base.json"), "--quiet"])
+        #expect(run.status == 0, "\(run.error)")
+        let same = try runWFM(["bench", "compare", "--baseline", folder.path("base.json"), "--current", folder.path("base.json")])
+        #expect(same.status == 0)
+        #expect(same.output.contains("All 4 gates pass."))
+
+        var worse = try json(folder.path("base.json"))
+        var instances = try #require(worse["instances"] as? [[String: Any]])
+        let objective = try #require(instances[0]["objective"] as? Double)
+        instances[0]["objective"] = objective * 1.01
+        var wall = try #require(instances[0]["wall_seconds"] as? [String: Double])
+        wall["median"] = (wall["median"] ?? 0) * 3 + 1
+        instances[0]["wall_seconds"] = wall
+        instances[0]["rule_violations"] = 2
+        worse["instances"] = instances
+        try write(worse, to: folder.path("worse.json"))
+        let failed = try runWFM(["bench", "compare", "--baseline", folder.path("base.json"), "--current", folder.path("worse.json")])
+        #expect(failed.status == 2)
+        #expect(failed.output.contains("3 of 4 gates fail: tiny rule_violations, tiny objective, tiny wall_time."), "\(failed.output)")
+        let lenient = try runWFM(["bench", "compare", "--baseline", folder.path("base.json"), "--current", folder.path("worse.json"),
+                                  "--max-objective-loss", "2%", "--max-slowdown", "1000%"])
+        #expect(lenient.output.contains("1 of 4 gates fail: tiny rule_violations."), "violations are never tolerated")
+
+        worse["instances"] = [[String: Any]]()
+        try write(worse, to: folder.path("empty.json"))
+        let missing = try runWFM(["bench", "compare", "--baseline", folder.path("base.json"), "--current", folder.path("empty.json")])
+        #expect(missing.status == 2 && missing.output.contains("tiny present"))
+        try "{}".write(toFile: folder.path("bad.json"), atomically: true, encoding: .utf8)
+        let unreadable = try runWFM(["bench", "compare", "--baseline", folder.path("bad.json"), "--current", folder.path("base.json")])
+        #expect(unreadable.status == 1 && unreadable.error.contains("bad.json: file: is not a wfm bench results file"))
+    }
+
+    @Test func generatedInstancesAreOrdinaryInputFiles() throws {
+        let folder = try TemporaryDirectory()
+        let generated = try runWFM(["bench", "generate", "--size", "tiny-night", "--out", folder.path("tiny")])
+        #expect(generated.status == 0, "\(generated.error)")
+        let schedule = try runWFM(["schedule", "--config", folder.path("tiny/center.yaml"), "--requirements", folder.path("tiny/requirements.csv"),
+                                   "--out", folder.path("tiny/roster.csv"), "--quiet"])
+        #expect(schedule.status == 0, "\(schedule.error)")
+        #expect(schedule.output.contains("every rule checked and met"))
+        let user = try runWFM(["bench", "run", "--sizes", "", "--config", folder.path("tiny/center.yaml"),
+                               "--requirements", folder.path("tiny/requirements.csv"), "--format", "json", "--quiet"])
+        #expect(user.status == 0, "\(user.error)")
+        #expect(user.output.contains("\"instance\" : \"tiny\""), "a user instance is named after its folder")
+        let again = try runWFM(["bench", "generate", "--size", "tiny-night", "--out", folder.path("tiny")])
+        #expect(again.status == 1 && again.error.contains("already exists"))
+    }
+
+    /// A solve that makes no roster is recorded (`no_roster`, with the reason) and fails the
+    /// comparison, instead of ending the run.
+    @Test func aSolveWithoutARosterIsRecorded() throws {
+        let folder = try TemporaryDirectory()
+        _ = try runWFM(["bench", "generate", "--size", "tiny", "--out", folder.path("tiny")])
+        let center = try String(contentsOfFile: folder.path("tiny/center.yaml"), encoding: .utf8)
+        try center.replacingOccurrences(of: "min_rest_hours: 11", with: "min_rest_hours: 48")
+            .write(toFile: folder.path("tiny/center.yaml"), atomically: true, encoding: .utf8)
+        let result = try runWFM(["bench", "run", "--sizes", "", "--config", folder.path("tiny/center.yaml"),
+                                 "--requirements", folder.path("tiny/requirements.csv"), "--json", folder.path("results.json"), "--quiet"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("tiny: no roster:") && result.output.contains("min_rest_hours"), "\(result.output)")
+        let document = try json(folder.path("results.json"))
+        let instance = try #require((document["instances"] as? [[String: Any]])?.first)
+        #expect(instance["termination"] as? String == "no_roster" && instance["objective"] == nil)
+        let schema = try JSONSchemaSubset(path: projectRoot.appendingPathComponent("docs/bench-results.schema.json").path)
+        #expect(schema.problems(document) == [])
+    }
+
+    @Test func exportsTheModelAndRefusesUnknownInstances() throws {
+        let folder = try TemporaryDirectory()
+        let exported = try runWFM(["bench", "export", "--size", "tiny", "--out", folder.path("tiny.mps")])
+        #expect(exported.status == 0, "\(exported.error)")
+        #expect(try String(contentsOfFile: folder.path("tiny.mps"), encoding: .utf8).contains("COLUMNS"))
+        let unknown = try runWFM(["bench", "run", "--sizes", "huge"])
+        #expect(unknown.status == 1 && unknown.error.contains("unknown instance 'huge': expected one of tiny, tiny-breaks3"))
+        let repeats = try runWFM(["bench", "run", "--repeat", "0"])
+        #expect(repeats.status == 64)
+    }
+}
