@@ -124,7 +124,7 @@ struct CenterParser {
     }
 
     /// A number, or `{default, by_queue, by_weekday}`.
-    private func shrinkage(_ node: Node, queueIDs: Set<String>) -> Shrinkage? {
+    func shrinkage(_ node: Node, queueIDs: Set<String>) -> Shrinkage? {
         let expected = "a share from 0 to below 1, e.g. 0.3 or 30%"
         if node.scalar != nil {
             return walker.share(node, "shrinkage", in: 0...0.999_999, expected: expected).map { Shrinkage(defaultValue: $0) }

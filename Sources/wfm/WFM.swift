@@ -7,7 +7,7 @@ struct WFM: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Workforce planning for contact centers: forecast, staff, schedule, report — or all at once with plan.",
         discussion: """
-            Exit codes: 0 success, 1 bad input or failed job, 2 output written but targets missed (report, plan) or a benchmark gate failed, 64 usage error. Durations take a unit (300s, 5m, 1h); shares are a percentage or a fraction (30% or 0.3); service levels are PERCENT/SECONDS (80/20).
+            Exit codes: 0 success, 1 bad input or failed job, 2 output written but targets missed (report, plan, whatif) or a benchmark gate failed, 64 usage error. Durations take a unit (300s, 5m, 1h); shares are a percentage or a fraction (30% or 0.3); service levels are PERCENT/SECONDS (80/20).
 
             Examples:
               wfm plan Inputs/demo/center.yaml --out out/
@@ -18,7 +18,8 @@ struct WFM: ParsableCommand {
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
             """,
         version: WFMVersion.text,
-        subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, ErlangCommand.self,
+        subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, WhatIfCommand.self,
+                      ErlangCommand.self,
                       BenchCommand.self]
     )
 }

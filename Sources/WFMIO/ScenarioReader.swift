@@ -1,0 +1,199 @@
+import Foundation
+import WFMCore
+import Yams
+
+/// Reads a what-if scenario.yaml (see docs/whatif.md): every problem is reported with its
+/// line and key path, and nothing is returned unless the whole file is valid. Queue and agent
+/// ids are checked against the center and its agents.
+public enum ScenarioReader {
+    /// Reads and validates `path` against `center` and `agents`.
+    /// - Throws: ``InputError`` listing every problem found.
+    public static func read(path: String, center: Center, agents: [Agent]) throws -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "a readable UTF-8 YAML file"))
+        }
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is empty", expected: "a scenario"))
+            }
+            root = composed
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(Diagnostic(file: path, line: nil, field: "syntax", problem: "\(error)", expected: "valid YAML"))
+        }
+        let walker = YAMLWalker(file: path)
+        let scenario = ScenarioParser(walker: walker, center: center, agentIDs: Set(agents.map(\.id))).scenario(root)
+        try walker.log.throwIfErrors()
+        guard let scenario else { throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "could not be read")) }
+        return scenario
+    }
+}
+
+/// Turns the YAML tree of a scenario into a ``Scenario``.
+struct ScenarioParser {
+    let walker: YAMLWalker
+    let center: Center
+    let agentIDs: Set<String>
+
+    private var queueIDs: Set<String> { Set(center.queues.map(\.id)) }
+
+    func scenario(_ root: Node) -> Scenario? {
+        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills"]
+        guard let top = walker.mapping(root, "", required: ["name"], optional: optional) else { return nil }
+        let name = walker.string(top["name"], "name")
+        let description = top["description"].flatMap { walker.string($0, "description") } ?? ""
+        let volume = adjustments(top["volume"], "volume", allowsAdding: true)
+        let aht = adjustments(top["aht"], "aht", allowsAdding: false)
+        let targets = top["targets"].map(self.targets) ?? []
+        let shrinkage = top["shrinkage"].flatMap { CenterParser(walker: walker, folder: URL(fileURLWithPath: "/")).shrinkage($0, queueIDs: queueIDs) }
+        let absences = listOfMappings(top["absent"], "absent", keys: (["agents"], ["days"])) { entries, path in
+            let days = self.days(entries["days"], "\(path).days")
+            return ScenarioAbsence(agents: self.agents(entries["agents"], "\(path).agents"), weekdays: days.weekdays, dates: days.dates)
+        }
+        let additions = listOfMappings(top["add_skills"], "add_skills", keys: (["agents", "skills"], [])) { entries, path in
+            SkillAddition(agents: self.agents(entries["agents"], "\(path).agents"), skills: self.skills(entries["skills"], "\(path).skills"))
+        }
+        guard let name else { return nil }
+        return Scenario(name: name, description: description, volume: volume, aht: aht, targets: targets, shrinkage: shrinkage,
+                        absences: absences, addedSkills: additions)
+    }
+
+    /// A list of mappings with `keys` (required, optional), each read by `read`.
+    private func listOfMappings<T>(_ node: Node?, _ path: String, keys: ([String], [String]), _ read: ([String: Node], String) -> T)
+        -> [T]
+    {
+        guard let node, let items = walker.sequence(node, path, expected: "a list") else { return [] }
+        return items.enumerated().compactMap { index, item in
+            let itemPath = "\(path)[\(index)]"
+            return walker.mapping(item, itemPath, required: keys.0, optional: keys.1).map { read($0, itemPath) }
+        }
+    }
+
+    private func adjustments(_ node: Node?, _ path: String, allowsAdding: Bool) -> [ForecastAdjustment] {
+        let optional = (allowsAdding ? ["factor", "add"] : ["factor"]) + ["queues", "days", "window"]
+        return listOfMappings(node, path, keys: ([], optional)) { entries, itemPath in
+            let factor = walker.number(entries["factor"], "\(itemPath).factor", in: 0...100, expected: "a multiplier from 0 to 100, e.g. 1.25")
+            let added = walker.number(entries["add"], "\(itemPath).add", in: 0...InputLimits.maximumCallsPerInterval,
+                                      expected: "calls to add per interval, ≥ 0")
+            if entries["factor"] == nil, entries["add"] == nil {
+                walker.error(entries.values.first, itemPath, "changes nothing", expected: allowsAdding ? "factor or add" : "factor")
+            }
+            let days = self.days(entries["days"], "\(itemPath).days")
+            let scope = ScenarioScope(queues: queues(entries["queues"], "\(itemPath).queues"), weekdays: days.weekdays, dates: days.dates,
+                                      window: window(entries["window"], "\(itemPath).window", days: days))
+            return ForecastAdjustment(factor: factor ?? 1, addedCalls: added ?? 0, scope: scope)
+        }
+    }
+
+    private func targets(_ node: Node) -> [TargetOverride] {
+        guard let mapping = node.mapping else {
+            walker.error(node, "targets", "is not a mapping", expected: "queue ids with their targets")
+            return []
+        }
+        return mapping.compactMap { key, value in
+            let queue = key.string ?? "?"
+            let path = "targets.\(queue)"
+            guard queueIDs.contains(queue) else {
+                walker.error(key, path, "unknown queue '\(queue)'", expected: "one of \(queueIDs.sorted().joined(separator: ", "))")
+                return nil
+            }
+            guard let entries = walker.mapping(value, path, required: [], optional: ["service_level", "asa_seconds", "max_occupancy", "patience_seconds"])
+            else { return nil }
+            var override = TargetOverride(queue: queue)
+            if let level = entries["service_level"], let parts = walker.mapping(level, "\(path).service_level", required: ["target", "within_seconds"], optional: []),
+                let target = walker.fraction(parts["target"], "\(path).service_level.target", openAbove: true, expected: "a share above 0 and below 1, e.g. 0.8"),
+                let within = walker.number(parts["within_seconds"], "\(path).service_level.within_seconds", in: 0...InputLimits.maximumSeconds,
+                                           expected: "seconds from 0 to 86400")
+            {
+                override.serviceLevel = ServiceLevelTarget(fraction: target, withinSeconds: within)
+            }
+            override.asaSeconds = walker.number(entries["asa_seconds"], "\(path).asa_seconds", in: 0.001...InputLimits.maximumSeconds, expected: "seconds > 0")
+            override.maxOccupancy = walker.fraction(entries["max_occupancy"], "\(path).max_occupancy", openAbove: false, expected: "a share above 0, at most 1")
+            override.patienceSeconds = walker.number(entries["patience_seconds"], "\(path).patience_seconds", in: 0.001...InputLimits.maximumSeconds,
+                                                     expected: "seconds > 0")
+            return override
+        }
+    }
+
+    private func queues(_ node: Node?, _ path: String) -> [String] {
+        (walker.list(node, path, expected: "a list of queue ids") { item, itemPath in
+            guard let id = walker.string(item, itemPath) else { return nil }
+            guard queueIDs.contains(id) else {
+                walker.error(item, itemPath, "unknown queue '\(id)'", expected: "one of \(queueIDs.sorted().joined(separator: ", "))")
+                return nil
+            }
+            return id
+        }) ?? []
+    }
+
+    private func agents(_ node: Node?, _ path: String) -> [String] {
+        (walker.list(node, path, expected: "a list of agent ids") { item, itemPath in
+            guard let id = walker.string(item, itemPath) else { return nil }
+            guard agentIDs.contains(id) else {
+                walker.error(item, itemPath, "unknown agent '\(id)'", expected: "an id from agents.csv")
+                return nil
+            }
+            return id
+        }) ?? []
+    }
+
+    /// Weekdays (`mon`) and dates in the planning week.
+    private func days(_ node: Node?, _ path: String) -> (weekdays: [Weekday], dates: [LocalDate]) {
+        var weekdays: [Weekday] = [], dates: [LocalDate] = []
+        let week = (0..<7).map { center.weekStart.adding(days: $0) }
+        _ = walker.list(node, path, expected: "a list of weekdays (mon) or dates (YYYY-MM-DD)") { item, itemPath -> Bool? in
+            guard let text = walker.string(item, itemPath) else { return nil }
+            if let weekday = Weekday(rawValue: text.lowercased()) {
+                weekdays.append(weekday)
+            } else if let date = LocalDate(text), week.contains(date) {
+                dates.append(date)
+            } else {
+                walker.error(item, itemPath, "'\(text)' is not a weekday or a date of the week", expected: "mon…sun, or a date from \(week[0]) to \(week[6])")
+                return nil
+            }
+            return true
+        }
+        return (weekdays, dates)
+    }
+
+    /// `HH:MM-HH:MM`, on the interval grid and overlapping the center's opening hours on a day
+    /// of the scope.
+    private func window(_ node: Node?, _ path: String, days: (weekdays: [Weekday], dates: [LocalDate])) -> Range<Int>? {
+        guard let text = walker.string(node, path, expected: "a window HH:MM-HH:MM") else { return nil }
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let from = TimeOfDay(parts[0].trimmingCharacters(in: .whitespaces)),
+            let to = TimeOfDay(parts[1].trimmingCharacters(in: .whitespaces)), from < to
+        else {
+            walker.error(node, path, "'\(text)' is not a window", expected: "HH:MM-HH:MM with the start before the end")
+            return nil
+        }
+        guard from.minutes % center.intervalMinutes == 0, to.minutes % center.intervalMinutes == 0 else {
+            walker.error(node, path, "\(text) does not fall on the \(center.intervalMinutes)-minute interval grid", expected: "times on the grid")
+            return nil
+        }
+        let scoped = days.weekdays.isEmpty && days.dates.isEmpty ? Weekday.allCases : days.weekdays + days.dates.map(\.weekday)
+        let open = scoped.contains { day in
+            (center.openingHours.ranges[day] ?? []).contains { $0.opens.minutes < to.minutes && from.minutes < $0.closes.minutes }
+        }
+        guard open else {
+            walker.error(node, path, "\(text) lies outside the opening hours on every day it names", expected: "a window within the opening hours")
+            return nil
+        }
+        return from.minutes..<to.minutes
+    }
+
+    /// `queue[:priority]` items.
+    private func skills(_ node: Node?, _ path: String) -> [Skill] {
+        (walker.list(node, path, expected: "a list like [tech:2]") { item, itemPath in
+            guard let text = walker.string(item, itemPath) else { return nil }
+            let parts = text.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count <= 2, queueIDs.contains(parts[0]), parts.count == 1 || Int(parts[1]).map({ $0 >= 1 && $0 <= 99 }) == true else {
+                walker.error(item, itemPath, "'\(text)' is not a skill", expected: "queue or queue:priority with a queue of the center and a priority 1–99")
+                return nil
+            }
+            return Skill(queue: parts[0], priority: parts.count == 2 ? Int(parts[1]) : nil)
+        }) ?? []
+    }
+}

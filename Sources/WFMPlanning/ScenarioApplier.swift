@@ -1,0 +1,61 @@
+import WFMCore
+
+/// The plan under a scenario: center, agents, forecast and roster with its overrides applied.
+public struct ScenarioPlan: Sendable {
+    public var center: Center
+    public var agents: [Agent]
+    public var forecast: [ForecastEntry]
+    /// The roster less the shifts of agents the scenario makes absent.
+    public var shifts: [RosterShift]
+    /// Shifts removed for absences.
+    public var removedShifts: Int
+}
+
+/// Applies a ``Scenario`` to the plan. Each override changes only what it names: volume and
+/// AHT adjustments the forecast rows in their scope (in file order: a factor, then added
+/// calls), targets and patience their queue, shrinkage the center's, absences the agents'
+/// availability and their shifts on those days, added skills the agents' skills.
+public enum ScenarioApplier {
+    /// The plan under `scenario`.
+    public static func apply(_ scenario: Scenario, center: Center, agents: [Agent], forecast: [ForecastEntry], shifts: [RosterShift])
+        -> ScenarioPlan
+    {
+        let grid = center.timeGrid
+        var center = center
+        for override in scenario.targets {
+            guard let index = center.queues.firstIndex(where: { $0.id == override.queue }) else { continue }
+            if let level = override.serviceLevel { center.queues[index].serviceLevel = level }
+            if let asa = override.asaSeconds { center.queues[index].asaSeconds = asa }
+            if let cap = override.maxOccupancy { center.queues[index].maxOccupancy = cap }
+            if let patience = override.patienceSeconds { center.queues[index].patienceSeconds = patience }
+        }
+        if let shrinkage = scenario.shrinkage { center.shrinkage = shrinkage }
+        let adjusted = forecast.map { entry -> ForecastEntry in
+            guard grid.intervals.indices.contains(entry.interval) else { return entry }
+            let local = grid.intervals[entry.interval].local
+            var entry = entry
+            for change in scenario.volume where change.scope.contains(queue: entry.queue, at: local) {
+                entry.calls = entry.calls * change.factor + change.addedCalls
+            }
+            for change in scenario.aht where change.scope.contains(queue: entry.queue, at: local) {
+                entry.ahtSeconds *= change.factor
+            }
+            return entry
+        }
+        let week = (0..<7).map { center.weekStart.adding(days: $0) }
+        var agents = agents
+        for (index, agent) in agents.enumerated() {
+            for absence in scenario.absences where absence.agents.contains(agent.id) {
+                agents[index].unavailable += week.filter(absence.covers).map { .date($0) }
+            }
+            for addition in scenario.addedSkills where addition.agents.contains(agent.id) {
+                for skill in addition.skills where !agents[index].skills.contains(where: { $0.queue == skill.queue }) {
+                    agents[index].skills.append(skill)
+                }
+            }
+        }
+        let absentOn = Dictionary(grouping: scenario.absences.flatMap { absence in absence.agents.map { ($0, absence) } }, by: \.0)
+        let kept = shifts.filter { shift in !(absentOn[shift.agentID] ?? []).contains { $0.1.covers(shift.date) } }
+        return ScenarioPlan(center: center, agents: agents, forecast: adjusted, shifts: kept, removedShifts: shifts.count - kept.count)
+    }
+}

@@ -1,0 +1,124 @@
+import Dispatch
+import Foundation
+import Synchronization
+import WFMCore
+import WFMIO
+import WFMReporting
+
+/// A range of one parameter to sweep: `volume=0.8:1.4:0.05`.
+public struct WhatIfSweep: Sendable, Equatable {
+    /// What is varied.
+    public enum Parameter: String, Sendable, CaseIterable {
+        /// A factor on every forecast row's calls.
+        case volume
+        /// A factor on every forecast row's AHT.
+        case aht
+        /// The center's shrinkage, a share.
+        case shrinkage
+    }
+
+    public var parameter: Parameter
+    public var values: [Double]
+
+    /// Reads `volume=0.8:1.4:0.05` (from, to, step; at most 1,000 points).
+    /// - Throws: ``PlanningError`` saying what was expected.
+    public init(_ text: String) throws {
+        let expected = "PARAMETER=FROM:TO:STEP with PARAMETER one of \(Parameter.allCases.map(\.rawValue).joined(separator: ", ")), e.g. volume=0.8:1.4:0.05"
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let parameter = Parameter(rawValue: parts[0]) else { throw PlanningError("--sweep '\(text)': expected \(expected)") }
+        let numbers = parts[1].split(separator: ":").map { Double($0) }
+        guard numbers.count == 3, let from = numbers[0], let to = numbers[1], let step = numbers[2], from.isFinite, to.isFinite,
+            step > 0, from >= 0, to >= from, (to - from) / step <= 1000
+        else { throw PlanningError("--sweep '\(text)': expected \(expected) (from ≥ 0, to ≥ from, step > 0, at most 1,000 points)") }
+        guard parameter != .shrinkage || to < 1 else { throw PlanningError("--sweep '\(text)': shrinkage must stay below 1") }
+        self.parameter = parameter
+        let count = Int(((to - from) / step + 1e-9).rounded(.down))
+        values = (0...count).map { from + Double($0) * step }
+    }
+
+    /// The scenario of one point.
+    func scenario(_ value: Double) -> Scenario {
+        let text = String(format: "%g", value)
+        switch parameter {
+        case .volume: return Scenario(name: "volume ×\(text)", volume: [ForecastAdjustment(factor: value)])
+        case .aht: return Scenario(name: "AHT ×\(text)", aht: [ForecastAdjustment(factor: value)])
+        case .shrinkage: return Scenario(name: "shrinkage \(text)", shrinkage: Shrinkage(defaultValue: value))
+        }
+    }
+}
+
+/// `wfm whatif` (evaluate mode): the published roster measured under each scenario, beside the
+/// baseline — the same roster less the agents a scenario makes absent, against the scenario's
+/// forecast and targets, by formula and optionally by simulation.
+public struct WhatIfJob: Sendable {
+    public var configPath: String
+    public var forecastPath: String
+    public var rosterPath: String
+    public var agentsPath: String?
+    public var scenarioPaths: [String]
+    /// A scenario made of command-line overrides, if any.
+    public var commandLine: Scenario?
+    public var replications: Int?
+    public var seed: UInt64
+    public var sweep: WhatIfSweep?
+
+    /// Creates the job.
+    public init(configPath: String, forecastPath: String, rosterPath: String, agentsPath: String? = nil, scenarioPaths: [String] = [],
+                commandLine: Scenario? = nil, replications: Int? = nil, seed: UInt64 = 1, sweep: WhatIfSweep? = nil) {
+        self.configPath = configPath
+        self.forecastPath = forecastPath
+        self.rosterPath = rosterPath
+        self.agentsPath = agentsPath
+        self.scenarioPaths = scenarioPaths
+        self.commandLine = commandLine
+        self.replications = replications
+        self.seed = seed
+        self.sweep = sweep
+    }
+
+    /// Evaluates the baseline and every scenario (in parallel), and the sweep.
+    /// - Throws: ``InputError`` for bad files, ``PlanningError`` for unattainable targets or
+    ///   unknown agents on the command line.
+    public func run() throws -> WhatIfOutcome {
+        let center = try CenterReader.read(path: configPath)
+        guard let agentsFile = agentsPath ?? center.agentsPath else {
+            throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
+        }
+        let agents = try AgentsReader.read(path: agentsFile, center: center)
+        let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
+        let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
+        var scenarios = [Scenario(name: "baseline", description: "the roster as published, against the forecast")]
+        for path in scenarioPaths { scenarios.append(try ScenarioReader.read(path: path, center: center, agents: agents)) }
+        if let commandLine {
+            let known = Set(agents.map(\.id))
+            if let unknown = commandLine.absences.flatMap(\.agents).first(where: { !known.contains($0) }) {
+                throw PlanningError("--absent: unknown agent '\(unknown)' (expected an id from \(agentsFile))")
+            }
+            scenarios.append(commandLine)
+        }
+        let simulation = replications.map { SimulationOptions(replications: $0, seed: seed, threads: 1) }
+        let evaluate = { @Sendable (scenario: Scenario, simulate: Bool) throws -> WhatIfColumn in
+            let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
+            let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
+            let report = try RosterEvaluator(center: plan.center, agents: plan.agents)
+                .evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
+            return WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
+        }
+        let columns = try Self.parallel(scenarios) { try evaluate($0, true) }
+        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0), false) } }
+        return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) })
+    }
+
+    /// `transform` of every item on both cores, results in item order.
+    static func parallel<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) throws -> Result) throws -> [Result] {
+        let results = Mutex<[Swift.Result<Result, any Error>?]>(Array(repeating: nil, count: items.count))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: items.count, by: workers) {
+                let result = Swift.Result { try transform(items[index]) }
+                results.withLock { $0[index] = result }
+            }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
+    }
+}

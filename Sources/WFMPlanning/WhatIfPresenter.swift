@@ -1,0 +1,131 @@
+import Foundation
+import WFMCore
+import WFMReporting
+
+extension WhatIfOutcome {
+    /// The side-by-side table (baseline and each scenario as columns), the scenarios'
+    /// descriptions, and the sweep.
+    public func text() -> String {
+        guard let baseline = columns.first else { return "" }
+        var table = TextTable(columns: [TextTable.Column("", .left)] + columns.map { TextTable.Column($0.scenario.name) })
+        let targets = baseline.report.targets
+        func row(_ label: String, _ cell: (WhatIfColumn) -> String) { table.append([label] + columns.map(cell)) }
+        for target in targets {
+            row("SL week \(target.queue) (target \(NumberFormatting.percent(target.serviceLevel, 0)))") { column in
+                column.week(target.queue).map { NumberFormatting.percent($0.serviceLevel, 1) } ?? "-"
+            }
+            row("SL worst day \(target.queue)") { column in
+                column.worstDay(target.queue).map { "\(NumberFormatting.percent($0.serviceLevel, 1)) \(Self.weekday($0.period))" } ?? "-"
+            }
+            if baseline.report.simulation != nil {
+                row("SL simulated \(target.queue)") { column in
+                    column.report.simulation?.figures(queue: target.queue, period: "week")?.serviceLevel.map(ReportText.interval) ?? "-"
+                }
+            }
+        }
+        row("SL week, all queues") { $0.week("all").map { NumberFormatting.percent($0.serviceLevel, 1) } ?? "-" }
+        row("ASA s") { $0.week("all").map { NumberFormatting.fixed($0.asaSeconds, 1) } ?? "-" }
+        row("abandonment") { $0.week("all").map { NumberFormatting.percent($0.abandonmentRate, 1) } ?? "-" }
+        row("occupancy") { $0.week("all").map { NumberFormatting.percent($0.occupancy, 1) } ?? "-" }
+        row("paid hours") { $0.week("all").map { NumberFormatting.fixed($0.paidHours, 1) } ?? "-" }
+        row("short agent-hours") { $0.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-" }
+        row("intervals below target") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
+        row("agent-days changed") { "\($0.removedShifts)" }
+        var text = table.render()
+        for column in columns where !column.scenario.description.isEmpty {
+            text += "\(column.scenario.name): \(column.scenario.description)\n"
+        }
+        text += "Service level: \(baseline.report.definitions.serviceLevel); by formula\(baseline.report.simulation == nil ? "" : ", and simulated with 95% confidence intervals").\n"
+        if let sweep { text += "\n" + sweepText(sweep) }
+        return text
+    }
+
+    private func sweepText(_ sweep: WhatIfSweepResult) -> String {
+        let queues = sweep.columns.first?.report.targets.map(\.queue) ?? []
+        var table = TextTable(columns: [TextTable.Column(sweep.sweep.parameter.rawValue)] + queues.map { TextTable.Column("SL \($0)") }
+            + [TextTable.Column("short h"), TextTable.Column("missed")])
+        for (value, column) in zip(sweep.sweep.values, sweep.columns) {
+            table.append([String(format: "%g", value)] + queues.map { queue in column.week(queue).map { NumberFormatting.percent($0.serviceLevel, 1) } ?? "-" }
+                + [column.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-", "\(column.report.intervalsMissed)"])
+        }
+        let largest = sweep.largestMeetingTarget.map { queue, value in
+            "\(queue) \(value.map { String(format: "%g", $0) } ?? "none (not even at \(String(format: "%g", sweep.sweep.values.first ?? 0)))")"
+        }
+        return table.render() + "Largest \(sweep.sweep.parameter.rawValue) at which each queue's weekly service level meets its target: "
+            + largest.joined(separator: ", ") + ".\n"
+    }
+
+    private static func weekday(_ period: String) -> String { LocalDate(period)?.weekday.rawValue ?? period }
+
+    /// The outcome as JSON, schema `wfm.whatif/1` (docs/whatif.md).
+    public func json() throws -> String { try JSONOutput.text(WhatIfJSON(self)) }
+}
+
+/// The JSON of `wfm whatif`.
+struct WhatIfJSON: Encodable {
+    struct QueueFigures: Encodable {
+        var queue: String
+        var target: Double
+        var serviceLevel: Double?
+        var worstDay: String?
+        var worstDayServiceLevel: Double?
+        var simulatedServiceLevel: Estimate?
+    }
+
+    struct Column: Encodable {
+        var name: String
+        var description: String
+        var queues: [QueueFigures]
+        var week: PeriodFigures?
+        var intervalsMissed: Int
+        var intervals: Int
+        var agentDaysChanged: Int
+        var targetsMet: Bool
+    }
+
+    struct Point: Encodable {
+        var value: Double
+        var serviceLevel: [String: Double]
+        var shortfallHours: Double?
+        var intervalsMissed: Int
+    }
+
+    struct Sweep: Encodable {
+        var parameter: String
+        var points: [Point]
+        /// Per queue; absent when even the smallest value misses.
+        var largestMeetingTarget: [String: Double]
+    }
+
+    var schema = "wfm.whatif/1"
+    var mode = "evaluate"
+    var serviceLevelDefinition: String
+    var columns: [Column]
+    var sweep: Sweep?
+
+    init(_ outcome: WhatIfOutcome) {
+        serviceLevelDefinition = outcome.columns.first?.report.definitions.serviceLevel ?? ""
+        columns = outcome.columns.map { column in
+            Column(
+                name: column.scenario.name, description: column.scenario.description,
+                queues: column.report.targets.map { target in
+                    let worst = column.worstDay(target.queue)
+                    return QueueFigures(
+                        queue: target.queue, target: target.serviceLevel, serviceLevel: column.week(target.queue)?.serviceLevel,
+                        worstDay: worst?.period, worstDayServiceLevel: worst?.serviceLevel,
+                        simulatedServiceLevel: column.report.simulation?.figures(queue: target.queue, period: "week")?.serviceLevel)
+                },
+                week: column.week("all"), intervalsMissed: column.report.intervalsMissed, intervals: column.report.intervals.count,
+                agentDaysChanged: column.removedShifts, targetsMet: column.report.targetsMet)
+        }
+        sweep = outcome.sweep.map { result in
+            Sweep(
+                parameter: result.sweep.parameter.rawValue,
+                points: zip(result.sweep.values, result.columns).map { value, column in
+                    Point(value: value, serviceLevel: Dictionary(uniqueKeysWithValues: column.report.weeks.map { ($0.queue, $0.serviceLevel) }),
+                          shortfallHours: column.week("all")?.shortfallHours, intervalsMissed: column.report.intervalsMissed)
+                },
+                largestMeetingTarget: Dictionary(uniqueKeysWithValues: result.largestMeetingTarget.compactMap { queue, value in value.map { (queue, $0) } }))
+        }
+    }
+}

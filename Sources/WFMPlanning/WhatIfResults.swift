@@ -1,0 +1,50 @@
+import WFMCore
+import WFMReporting
+
+/// One column of the side-by-side: a scenario and the report of the roster under it.
+public struct WhatIfColumn: Sendable {
+    public let scenario: Scenario
+    public let report: RosterReport
+    /// Shifts taken out of the roster for the scenario's absences (agent-days changed).
+    public let removedShifts: Int
+
+    /// The week of `queue` (or `all`).
+    public func week(_ queue: String) -> PeriodFigures? { report.weeks.first { $0.queue == queue } }
+
+    /// The day of `queue` with the lowest service level among days with calls.
+    public func worstDay(_ queue: String) -> PeriodFigures? {
+        report.days.filter { $0.queue == queue && $0.calls > 0 }.min { $0.serviceLevel < $1.serviceLevel }
+    }
+}
+
+/// A sweep's points and, per queue, how far the roster stretches.
+public struct WhatIfSweepResult: Sendable {
+    public let sweep: WhatIfSweep
+    /// One evaluation per value, in order.
+    public let columns: [WhatIfColumn]
+
+    /// Per queue (center.yaml order), the largest swept value at which the queue's weekly
+    /// service level still meets its target, scanning up from the smallest value; nil when
+    /// even the smallest misses.
+    public var largestMeetingTarget: [(queue: String, value: Double?)] {
+        guard let targets = columns.first?.report.targets else { return [] }
+        return targets.map { target in
+            var last: Double?
+            for (value, column) in zip(sweep.values, columns) {
+                guard let week = column.week(target.queue), week.serviceLevel >= target.serviceLevel - 1e-9 else { break }
+                last = value
+            }
+            return (target.queue, last)
+        }
+    }
+}
+
+/// What `wfm whatif` found.
+public struct WhatIfOutcome: Sendable {
+    /// The baseline, then each scenario.
+    public let columns: [WhatIfColumn]
+    public let sweep: WhatIfSweepResult?
+
+    /// 0 when every column meets every target in every interval, 2 otherwise.
+    public var exitCode: Int32 { columns.allSatisfy(\.report.targetsMet) ? 0 : 2 }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import WFMPlanning
+
+/// `wfm whatif`: the published roster under peaks, absences and new targets, side by side.
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Evaluate the published roster under what-if scenarios, side by side with the baseline.",
+        discussion: """
+            Keeps the roster (less the agents a scenario makes absent) and measures it against each scenario's forecast and targets, by formula and, with --simulate, by simulation. Exit codes: 0 every target met in every scenario, 2 targets missed somewhere, 1 bad input, 64 usage error.
+
+            Examples:
+              wfm whatif --config center.yaml --forecast f.csv --roster r.csv --volume +25% --aht +10% --absent A017,A042,A051@mon
+              wfm whatif --config center.yaml --forecast f.csv --roster r.csv --scenario scenarios/monday-peak.yaml --simulate 20
+              wfm whatif --config center.yaml --forecast f.csv --roster r.csv --sweep volume=0.8:1.4:0.05
+            """)
+
+    @Option(help: "The center description (center.yaml).") var config: String
+    @Option(help: "The forecast (forecast.csv).") var forecast: String
+    @Option(help: "The published roster (roster.csv).") var roster: String
+    @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
+    @Option(help: "A scenario file; repeat for several.") var scenario: [String] = []
+    @Option(help: "Volume change for every queue and interval, e.g. +25%, -10% or x1.3.") var volume: String?
+    @Option(help: "Handle-time change, e.g. +10%.") var aht: String?
+    @Option(help: "Agents away: ids joined by commas, each all week or @mon / @2026-12-01 (days joined by +).") var absent: String?
+    @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…") var sweep: String?
+    @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
+    @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let simulate, !(1...ReportJob.maximumReplications).contains(simulate) {
+            throw ValidationError("--simulate must be from 1 to \(ReportJob.maximumReplications), got \(simulate)")
+        }
+    }
+
+    func run() throws {
+        var exitCode: Int32 = 0
+        try reportingFailures {
+            let job = WhatIfJob(
+                configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, scenarioPaths: scenario,
+                commandLine: try QuickScenario.make(volume: volume, aht: aht, absent: absent), replications: simulate, seed: seed,
+                sweep: try sweep.map(WhatIfSweep.init))
+            let outcome = try job.run()
+            print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
+            exitCode = outcome.exitCode
+        }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+}

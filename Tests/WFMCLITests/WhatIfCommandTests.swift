@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import _WFMTestSupport
+
+/// `wfm whatif` end to end: the demo scenarios, quick flags, sweeps, and bad scenario files
+/// answered with file, line and field.
+@Suite(.serialized) struct WhatIfCommandTests {
+    let demo = "Inputs/demo"
+    let small = "Inputs/small"
+
+    func whatIf(_ extra: [String], center: String = "Inputs/small") throws -> (status: Int32, output: String, error: String) {
+        try runWFM(["whatif", "--config", "\(center)/center.yaml", "--forecast", "\(center)/forecast.csv", "--roster", "\(center)/roster.csv"] + extra)
+    }
+
+    @Test func quickFlagsMakeAScenarioColumn() throws {
+        let result = try whatIf(["--volume", "+50%", "--absent", "S01@mon,S02", "--format", "json"])
+        #expect(result.status == 2, "\(result.error)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "wfm.whatif/1")
+        let columns = try #require(document["columns"] as? [[String: Any]])
+        #expect(columns.map { $0["name"] as? String } == ["baseline", "command line"])
+        #expect(columns[1]["agent_days_changed"] as? Int == 1 + 5, "S01's Monday and S02's five days")
+        let baseline = try #require((columns[0]["queues"] as? [[String: Any]])?.first?["service_level"] as? Double)
+        let peak = try #require((columns[1]["queues"] as? [[String: Any]])?.first?["service_level"] as? Double)
+        #expect(peak < baseline)
+    }
+
+    /// The same roster under no change is the baseline: the scenario column repeats it exactly.
+    @Test func anEmptyScenarioEqualsTheBaseline() throws {
+        let folder = try TemporaryDirectory()
+        let scenario = try folder.write("same.yaml", "name: same\ndescription: nothing changes\n")
+        let result = try whatIf(["--scenario", scenario, "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: Any]])
+        #expect(NSDictionary(dictionary: columns[0]["week"] as! [String: Any]).isEqual(to: columns[1]["week"] as! [String: Any]))
+    }
+
+    @Test func theDemoScenariosAndASweepRun() throws {
+        let scenarios = ["monday-peak", "flu-week", "cross-training"].flatMap { ["--scenario", "\(demo)/scenarios/\($0).yaml"] }
+        let folder = try TemporaryDirectory()
+        // A roster for the demo: the small fixture's is for another center, so plan one quickly.
+        let plan = try runWFM(["plan", "\(demo)/center.yaml", "--out", folder.path("plan"), "--simulate", "0", "--quiet"])
+        #expect(plan.status == 0 || plan.status == 2, "\(plan.error)")
+        let result = try runWFM(["whatif", "--config", "\(demo)/center.yaml", "--forecast", folder.path("plan/forecast.csv"),
+                                 "--roster", folder.path("plan/roster.csv")] + scenarios + ["--sweep", "volume=0.9:1.1:0.1"])
+        #expect(result.status == 2, "\(result.error)")
+        for name in ["baseline", "monday peak", "flu week", "cross-training"] { #expect(result.output.contains(name)) }
+        #expect(result.output.contains("Largest volume at which each queue's weekly service level meets its target: billing"))
+    }
+
+    static let badScenarios: [(name: String, text: String, expected: String)] = [
+        ("unknown queue", "name: s\nvolume:\n  - {factor: 1.2, queues: [billing]}\n", "s.yaml:3: volume[0].queues[0]: unknown queue 'billing'"),
+        ("unknown agent", "name: s\nabsent:\n  - {agents: [Z99]}\n", "s.yaml:3: absent[0].agents[0]: unknown agent 'Z99'"),
+        ("negative factor", "name: s\naht:\n  - {factor: -1}\n", "s.yaml:3: aht[0].factor: -1 is out of range"),
+        ("window outside opening hours", "name: s\nvolume:\n  - {factor: 2, window: \"19:00-21:00\"}\n",
+         "s.yaml:3: volume[0].window: 19:00-21:00 lies outside the opening hours on every day it names"),
+        ("unknown key", "name: s\npeak: 2\n", "s.yaml:2: peak: unknown key"),
+        ("no name", "description: x\n", "s.yaml:1: name: is missing"),
+        ("day not in the week", "name: s\nabsent:\n  - {agents: [S01], days: [2027-01-01]}\n", "s.yaml:3: absent[0].days[0]: '2027-01-01' is not a weekday or a date of the week"),
+    ]
+
+    @Test(arguments: WhatIfCommandTests.badScenarios.indices)
+    func aBadScenarioNamesFileLineAndField(_ index: Int) throws {
+        let bad = Self.badScenarios[index]
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("s.yaml", bad.text)
+        let result = try whatIf(["--scenario", path])
+        #expect(result.status == 1, "\(bad.name): \(result.error)")
+        #expect(result.error.contains(bad.expected), "\(bad.name): \(result.error)")
+    }
+
+    @Test func badFlagsAreRefused() throws {
+        let volume = try whatIf(["--volume", "25"])
+        #expect(volume.status == 1 && volume.error.contains("--volume '25': expected a change like +20%, -10% or x1.25"))
+        let absent = try whatIf(["--absent", "Z99"])
+        #expect(absent.status == 1 && absent.error.contains("--absent: unknown agent 'Z99'"))
+        let sweep = try whatIf(["--sweep", "volume=2:1:0.1"])
+        #expect(sweep.status == 1 && sweep.error.contains("--sweep 'volume=2:1:0.1': expected"))
+    }
+}
