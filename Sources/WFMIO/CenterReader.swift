@@ -9,23 +9,7 @@ public enum CenterReader {
     /// - Returns: the center, with `history` and `agents` paths resolved against the file's folder.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
     public static func read(path: String) throws -> Center {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "an existing, readable YAML file"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not valid UTF-8 text"))
-        }
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is empty", expected: "a center description"))
-            }
-            root = composed
-        } catch let error as InputError {
-            throw error
-        } catch let error as YamlError {
-            throw InputError(syntaxDiagnostic(error, file: path, text: text))
-        }
+        let root = try YAMLFile.compose(path: path, expected: "a center description")
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let walker = YAMLWalker(file: path)
         let center = CenterParser(walker: walker, folder: folder).center(root)
@@ -34,30 +18,6 @@ public enum CenterReader {
             throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "could not be read"))
         }
         return center
-    }
-
-    private static func syntaxDiagnostic(_ error: YamlError, file: String, text: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line, field: "syntax", problem: problem, expected: "valid YAML")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? "?"
-            return Diagnostic(file: file, line: secondLine(ofKey: key, in: text) ?? context.mark.line, field: key,
-                              problem: "is given twice in one mapping", expected: "each key once")
-        default:
-            return Diagnostic(file: file, line: nil, field: "syntax", problem: "\(error)", expected: "valid YAML")
-        }
-    }
-
-    /// The line (1-based) where `key` is written a second time, if it is found.
-    private static func secondLine(ofKey key: String, in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let hits = lines.indices.filter { index in
-            var line = lines[index].drop { $0 == " " || $0 == "\t" }
-            if line.hasPrefix("- ") { line = line.dropFirst(2).drop { $0 == " " } }
-            return line.hasPrefix(key + ":")
-        }
-        return hits.count > 1 ? hits[1] + 1 : nil
     }
 }
 

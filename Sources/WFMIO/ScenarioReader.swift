@@ -9,20 +9,7 @@ public enum ScenarioReader {
     /// Reads and validates `path` against `center` and `agents`.
     /// - Throws: ``InputError`` listing every problem found.
     public static func read(path: String, center: Center, agents: [Agent]) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "a readable UTF-8 YAML file"))
-        }
-        let root: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is empty", expected: "a scenario"))
-            }
-            root = composed
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(Diagnostic(file: path, line: nil, field: "syntax", problem: "\(error)", expected: "valid YAML"))
-        }
+        let root = try YAMLFile.compose(path: path, expected: "a scenario")
         let walker = YAMLWalker(file: path)
         let scenario = ScenarioParser(walker: walker, center: center, agentIDs: Set(agents.map(\.id))).scenario(root)
         try walker.log.throwIfErrors()
