@@ -26,6 +26,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // What-if sweeps evaluate the formulas thousands of times: 5,040 intervals of 10,000 calls
+    // per 30 minutes (AHT 300 s, 80/20, occupancy cap 0.85, shrinkage 0.3; 2,802 agents each).
+    let heavy = QueueLoad(calls: 10_000, averageHandleTimeSeconds: 300, intervalSeconds: 1800)
+    let heavyTargets = StaffingTargets(serviceLevel: 0.8, serviceLevelThresholdSeconds: 20, maximumOccupancy: 0.85)
+    Benchmark("Staff 5,040 intervals of 10,000 calls per 30 minutes (divide by 5,040 for one)") { _ in
+        for _ in 0..<5_040 {
+            blackHole(try StaffingCalculator.requirement(for: heavy, targets: heavyTargets, shrinkage: 0.3))
+        }
+    }
+
     for calls in [10_000.0, 100_000.0] {
         let load = QueueLoad(calls: calls, averageHandleTimeSeconds: 300, intervalSeconds: 1800)
         Benchmark("Erlang C staffing, \(Int(calls)) calls per 30 minutes") { _ in
