@@ -109,6 +109,11 @@ public struct WhatIfJob: Sendable {
         return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) })
     }
 
+    /// Writes a page whole (the HTML of ``WhatIfOutcome/html()``), never over a file unless asked.
+    public static func write(_ text: String, to path: String, overwrite: Bool) throws {
+        try AtomicFileWriter.write(text, to: path, overwrite: overwrite)
+    }
+
     /// `transform` of every item on both cores, results in item order.
     static func parallel<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) throws -> Result) throws -> [Result] {
         let results = Mutex<[Swift.Result<Result, any Error>?]>(Array(repeating: nil, count: items.count))

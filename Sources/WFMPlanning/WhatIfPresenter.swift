@@ -3,14 +3,12 @@ import WFMCore
 import WFMReporting
 
 extension WhatIfOutcome {
-    /// The side-by-side table (baseline and each scenario as columns), the scenarios'
-    /// descriptions, and the sweep.
-    public func text() -> String {
-        guard let baseline = columns.first else { return "" }
-        var table = TextTable(columns: [TextTable.Column("", .left)] + columns.map { TextTable.Column($0.scenario.name) })
-        let targets = baseline.report.targets
-        func row(_ label: String, _ cell: (WhatIfColumn) -> String) { table.append([label] + columns.map(cell)) }
-        for target in targets {
+    /// The side-by-side rows: a label and one cell per column (baseline first).
+    public func tableRows() -> [(label: String, cells: [String])] {
+        guard let baseline = columns.first else { return [] }
+        var rows: [(label: String, cells: [String])] = []
+        func row(_ label: String, _ cell: (WhatIfColumn) -> String) { rows.append((label, columns.map(cell))) }
+        for target in baseline.report.targets {
             row("SL week \(target.queue) (target \(NumberFormatting.percent(target.serviceLevel, 0)))") { column in
                 column.week(target.queue).map { NumberFormatting.percent($0.serviceLevel, 1) } ?? "-"
             }
@@ -31,6 +29,15 @@ extension WhatIfOutcome {
         row("short agent-hours") { $0.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-" }
         row("intervals below target") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
         row("agent-days changed") { "\($0.removedShifts)" }
+        return rows
+    }
+
+    /// The side-by-side table (baseline and each scenario as columns), the scenarios'
+    /// descriptions, and the sweep.
+    public func text() -> String {
+        guard let baseline = columns.first else { return "" }
+        var table = TextTable(columns: [TextTable.Column("", .left)] + columns.map { TextTable.Column($0.scenario.name) })
+        for row in tableRows() { table.append([row.label] + row.cells) }
         var text = table.render()
         for column in columns where !column.scenario.description.isEmpty {
             text += "\(column.scenario.name): \(column.scenario.description)\n"
@@ -38,6 +45,14 @@ extension WhatIfOutcome {
         text += "Service level: \(baseline.report.definitions.serviceLevel); by formula\(baseline.report.simulation == nil ? "" : ", and simulated with 95% confidence intervals").\n"
         if let sweep { text += "\n" + sweepText(sweep) }
         return text
+    }
+
+    /// The same as one self-contained HTML page, with every scenario's curves overlaid.
+    public func html() -> String {
+        let compared = columns.map { ComparedReport(name: $0.scenario.name, description: $0.scenario.description, report: $0.report) }
+        let swept = sweep.map { SweptReports(parameter: $0.sweep.parameter.rawValue, values: $0.sweep.values, reports: $0.columns.map(\.report)) }
+        return ComparisonHTML.render(title: "\(columns.first?.report.center ?? "What-if"): what-if, week of \(columns.first?.report.weekStart ?? "")",
+                                     table: tableRows(), columns: compared, sweep: swept)
     }
 
     private func sweepText(_ sweep: WhatIfSweepResult) -> String {

@@ -112,7 +112,7 @@ public enum HTMLReport {
         return html + "</tbody></table>"
     }
 
-    private static let style = """
+    static let style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1240px;padding:0 16px 32px;color:#1d2733;background:#fff}
         h1{margin:16px 0 4px;font-size:24px}h2{font-size:19px;margin:24px 0 8px;border-bottom:1px solid #d8dde3;padding-bottom:4px}h3{font-size:15px;margin:14px 0 6px}
         .verdict{padding:8px 12px;border-radius:4px;font-weight:600}.verdict.ok{background:#e3f3e7;color:#1e6b39}.verdict.missed{background:#fbe5e3;color:#8c2a22}

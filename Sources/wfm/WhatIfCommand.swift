@@ -26,6 +26,8 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…") var sweep: String?
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
+    @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
+    @Flag(help: "Replace the HTML file if it exists.") var force = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -42,7 +44,9 @@ struct WhatIfCommand: ParsableCommand {
                 commandLine: try QuickScenario.make(volume: volume, aht: aht, absent: absent), replications: simulate, seed: seed,
                 sweep: try sweep.map(WhatIfSweep.init))
             let outcome = try job.run()
+            if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
+            if let html, output.format == .table { print("Wrote \(html)") }
             exitCode = outcome.exitCode
         }
         if exitCode != 0 { throw ExitCode(exitCode) }

@@ -48,6 +48,17 @@ import _WFMTestSupport
         #expect(result.output.contains("Largest volume at which each queue's weekly service level meets its target: billing"))
     }
 
+    @Test func writesASelfContainedComparisonPage() throws {
+        let folder = try TemporaryDirectory()
+        let result = try whatIf(["--volume", "+20%", "--sweep", "volume=0.9:1.1:0.1", "--html", folder.path("whatif.html")])
+        #expect(result.status == 2, "\(result.error)")
+        let html = try String(contentsOfFile: folder.path("whatif.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<polyline") && html.contains("Sweep of volume"))
+        for external in ["http://", "https://", "<script", "url(", "<link"] { #expect(!html.contains(external)) }
+        let again = try whatIf(["--volume", "+20%", "--html", folder.path("whatif.html")])
+        #expect(again.status == 1 && again.error.contains("already exists"))
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
         ("unknown queue", "name: s\nvolume:\n  - {factor: 1.2, queues: [billing]}\n", "s.yaml:3: volume[0].queues[0]: unknown queue 'billing'"),
         ("unknown agent", "name: s\nabsent:\n  - {agents: [Z99]}\n", "s.yaml:3: absent[0].agents[0]: unknown agent 'Z99'"),
