@@ -4,6 +4,7 @@ import Synchronization
 import WFMCore
 import WFMIO
 import WFMReporting
+import WFMScheduling
 
 /// A range of one parameter to sweep: `volume=0.8:1.4:0.05`.
 public struct WhatIfSweep: Sendable, Equatable {
@@ -47,9 +48,19 @@ public struct WhatIfSweep: Sendable, Equatable {
     }
 }
 
-/// `wfm whatif` (evaluate mode): the published roster measured under each scenario, beside the
-/// baseline — the same roster less the agents a scenario makes absent, against the scenario's
-/// forecast and targets, by formula and optionally by simulation.
+/// How `wfm whatif` treats the roster.
+public enum WhatIfMode: String, Sendable, CaseIterable {
+    /// Keep the roster (less the absent) and measure it.
+    case evaluate
+    /// Also add the shifts on agents' days off that cover the scenario's shortfall best, within
+    /// every rule (``RosterRepair``), and measure the repaired roster.
+    case repair
+}
+
+/// `wfm whatif`: the published roster measured under each scenario, beside the baseline — the
+/// same roster less the agents a scenario makes absent, against the scenario's forecast and
+/// targets, by formula and optionally by simulation; in repair mode also the roster repaired
+/// for each scenario.
 public struct WhatIfJob: Sendable {
     public var configPath: String
     public var forecastPath: String
@@ -61,10 +72,13 @@ public struct WhatIfJob: Sendable {
     public var replications: Int?
     public var seed: UInt64
     public var sweep: WhatIfSweep?
+    public var mode: WhatIfMode
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, rosterPath: String, agentsPath: String? = nil, scenarioPaths: [String] = [],
-                commandLine: Scenario? = nil, replications: Int? = nil, seed: UInt64 = 1, sweep: WhatIfSweep? = nil) {
+                commandLine: Scenario? = nil, replications: Int? = nil, seed: UInt64 = 1, sweep: WhatIfSweep? = nil,
+                mode: WhatIfMode = .evaluate) {
+        self.mode = mode
         self.configPath = configPath
         self.forecastPath = forecastPath
         self.rosterPath = rosterPath
@@ -97,16 +111,31 @@ public struct WhatIfJob: Sendable {
             scenarios.append(commandLine)
         }
         let simulation = replications.map { SimulationOptions(replications: $0, seed: seed, threads: 1) }
-        let evaluate = { @Sendable (scenario: Scenario, simulate: Bool) throws -> WhatIfColumn in
+        let evaluate = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
             let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
             let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
-            let report = try RosterEvaluator(center: plan.center, agents: plan.agents)
-                .evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
-            return WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
+            let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
+            let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
+            let column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
+            guard repair else { return [column] }
+            var shortfall = Array(repeating: Array(repeating: 0.0, count: plan.center.timeGrid.intervals.count), count: plan.center.queues.count)
+            let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
+            for row in report.intervals { shortfall[queueIndex[row.queue]!][row.interval] = row.shortfall }
+            let changes = RosterRepair(center: plan.center, agents: plan.agents).changes(to: plan.shifts, shortfall: shortfall)
+            let repairedReport = try evaluator.evaluate(shifts: plan.shifts + changes.map(\.shift), requirements: staffing.rows,
+                                                        simulation: simulation)
+            var repaired = scenario
+            repaired.name = scenario.name + ", repaired"
+            repaired.description = "\(scenario.name) with \(changes.count) shift(s) added on agents' days off"
+            return [column, WhatIfColumn(scenario: repaired, report: repairedReport, removedShifts: plan.removedShifts, changes: changes)]
         }
-        let columns = try Self.parallel(scenarios) { try evaluate($0, true) }
-        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0), false) } }
-        return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) })
+        let repairs = mode == .repair
+        let columns = try Self.parallel(Array(scenarios.enumerated())) { index, scenario in
+            try evaluate(scenario, true, repairs && index > 0)
+        }.flatMap { $0 }
+        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0), false, false)[0] } }
+        return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
+                             timeZone: center.timeZone)
     }
 
     /// Writes a page whole (the HTML of ``WhatIfOutcome/html()``), never over a file unless asked.

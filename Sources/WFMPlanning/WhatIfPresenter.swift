@@ -1,6 +1,7 @@
 import Foundation
 import WFMCore
 import WFMReporting
+import WFMScheduling
 
 extension WhatIfOutcome {
     /// The side-by-side rows: a label and one cell per column (baseline first).
@@ -28,7 +29,10 @@ extension WhatIfOutcome {
         row("paid hours") { $0.week("all").map { NumberFormatting.fixed($0.paidHours, 1) } ?? "-" }
         row("short agent-hours") { $0.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-" }
         row("intervals below target") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
-        row("agent-days changed") { "\($0.removedShifts)" }
+        row("agent-days changed") { "\($0.agentDaysChanged)" }
+        if columns.contains(where: { !$0.changes.isEmpty }) {
+            row("paid hours added") { NumberFormatting.fixed(Double($0.changes.reduce(0) { $0 + $1.shift.paidMinutes }) / 60, 1) }
+        }
         return rows
     }
 
@@ -41,6 +45,9 @@ extension WhatIfOutcome {
         var text = table.render()
         for column in columns where !column.scenario.description.isEmpty {
             text += "\(column.scenario.name): \(column.scenario.description)\n"
+        }
+        for column in columns where !column.changes.isEmpty {
+            text += "Changes for \(column.scenario.name):\n" + column.changes.map { "  " + Self.changeLine($0, zone: timeZone) }.joined(separator: "\n") + "\n"
         }
         text += "Service level: \(baseline.report.definitions.serviceLevel); by formula\(baseline.report.simulation == nil ? "" : ", and simulated with 95% confidence intervals").\n"
         if let sweep { text += "\n" + sweepText(sweep) }
@@ -72,8 +79,16 @@ extension WhatIfOutcome {
 
     private static func weekday(_ period: String) -> String { LocalDate(period)?.weekday.rawValue ?? period }
 
+    /// `A023 mon 2026-11-30: add early8 07:00-15:30, 8.0 paid h, covers 6.5 agent-h short`.
+    static func changeLine(_ change: RepairChange, zone: TimeZone) -> String {
+        let shift = change.shift
+        let clock = { (instant: Date) in TimeOfDay(minutes: LocalDateTime(instant, in: zone).minuteOfDay)?.description ?? "?" }
+        return "\(shift.agentID) \(shift.date.weekday.rawValue) \(shift.date): add \(shift.templateID) \(clock(shift.start))-\(clock(shift.end)), "
+            + "\(NumberFormatting.fixed(Double(shift.paidMinutes) / 60, 1)) paid h, covers \(NumberFormatting.fixed(change.coveredAgentHours, 1)) agent-h short"
+    }
+
     /// The outcome as JSON, schema `wfm.whatif/1` (docs/whatif.md).
-    public func json() throws -> String { try JSONOutput.text(WhatIfJSON(self)) }
+    public func json() throws -> String { try JSONOutput.text(WhatIfJSON(self, mode: mode.rawValue, zone: timeZone)) }
 }
 
 /// The JSON of `wfm whatif`.
@@ -96,6 +111,17 @@ struct WhatIfJSON: Encodable {
         var intervals: Int
         var agentDaysChanged: Int
         var targetsMet: Bool
+        var changes: [Change]
+    }
+
+    struct Change: Encodable {
+        var agent: String
+        var date: String
+        var shift: String
+        var start: String
+        var end: String
+        var paidHours: Double
+        var coveredAgentHours: Double
     }
 
     struct Point: Encodable {
@@ -113,12 +139,13 @@ struct WhatIfJSON: Encodable {
     }
 
     var schema = "wfm.whatif/1"
-    var mode = "evaluate"
+    var mode: String
     var serviceLevelDefinition: String
     var columns: [Column]
     var sweep: Sweep?
 
-    init(_ outcome: WhatIfOutcome) {
+    init(_ outcome: WhatIfOutcome, mode: String, zone: TimeZone) {
+        self.mode = mode
         serviceLevelDefinition = outcome.columns.first?.report.definitions.serviceLevel ?? ""
         columns = outcome.columns.map { column in
             Column(
@@ -131,7 +158,12 @@ struct WhatIfJSON: Encodable {
                         simulatedServiceLevel: column.report.simulation?.figures(queue: target.queue, period: "week")?.serviceLevel)
                 },
                 week: column.week("all"), intervalsMissed: column.report.intervalsMissed, intervals: column.report.intervals.count,
-                agentDaysChanged: column.removedShifts, targetsMet: column.report.targetsMet)
+                agentDaysChanged: column.agentDaysChanged, targetsMet: column.report.targetsMet,
+                changes: column.changes.map { change in
+                    Change(agent: change.shift.agentID, date: change.shift.date.description, shift: change.shift.templateID,
+                           start: Timestamp.format(change.shift.start, in: zone), end: Timestamp.format(change.shift.end, in: zone),
+                           paidHours: Double(change.shift.paidMinutes) / 60, coveredAgentHours: change.coveredAgentHours)
+                })
         }
         sweep = outcome.sweep.map { result in
             Sweep(

@@ -1,12 +1,27 @@
+import Foundation
 import WFMCore
 import WFMReporting
+import WFMScheduling
 
 /// One column of the side-by-side: a scenario and the report of the roster under it.
 public struct WhatIfColumn: Sendable {
     public let scenario: Scenario
     public let report: RosterReport
-    /// Shifts taken out of the roster for the scenario's absences (agent-days changed).
+    /// Shifts taken out of the roster for the scenario's absences.
     public let removedShifts: Int
+    /// Shifts a repair added (repair mode), in the order chosen.
+    public let changes: [RepairChange]
+
+    /// Creates a column.
+    public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = []) {
+        self.scenario = scenario
+        self.report = report
+        self.removedShifts = removedShifts
+        self.changes = changes
+    }
+
+    /// Agent-days the scenario and its repair change: shifts removed for absences and added.
+    public var agentDaysChanged: Int { removedShifts + changes.count }
 
     /// The week of `queue` (or `all`).
     public func week(_ queue: String) -> PeriodFigures? { report.weeks.first { $0.queue == queue } }
@@ -44,6 +59,9 @@ public struct WhatIfOutcome: Sendable {
     /// The baseline, then each scenario.
     public let columns: [WhatIfColumn]
     public let sweep: WhatIfSweepResult?
+    public let mode: WhatIfMode
+    /// The center's time zone, for the changes' times.
+    public let timeZone: TimeZone
 
     /// 0 when every column meets every target in every interval, 2 otherwise.
     public var exitCode: Int32 { columns.allSatisfy(\.report.targetsMet) ? 0 : 2 }

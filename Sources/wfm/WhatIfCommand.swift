@@ -12,6 +12,7 @@ struct WhatIfCommand: ParsableCommand {
             Examples:
               wfm whatif --config center.yaml --forecast f.csv --roster r.csv --volume +25% --aht +10% --absent A017,A042,A051@mon
               wfm whatif --config center.yaml --forecast f.csv --roster r.csv --scenario scenarios/monday-peak.yaml --simulate 20
+              wfm whatif --config center.yaml --forecast f.csv --roster r.csv --scenario peak.yaml --mode repair
               wfm whatif --config center.yaml --forecast f.csv --roster r.csv --sweep volume=0.8:1.4:0.05
             """)
 
@@ -24,6 +25,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Handle-time change, e.g. +10%.") var aht: String?
     @Option(help: "Agents away: ids joined by commas, each all week or @mon / @2026-12-01 (days joined by +).") var absent: String?
     @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…") var sweep: String?
+    @Option(help: "evaluate (keep the roster) or repair (also add the shifts that fix the shortfall best).") var mode: WhatIfModeArgument = .evaluate
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
@@ -42,7 +44,7 @@ struct WhatIfCommand: ParsableCommand {
             let job = WhatIfJob(
                 configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, scenarioPaths: scenario,
                 commandLine: try QuickScenario.make(volume: volume, aht: aht, absent: absent), replications: simulate, seed: seed,
-                sweep: try sweep.map(WhatIfSweep.init))
+                sweep: try sweep.map(WhatIfSweep.init), mode: mode.mode)
             let outcome = try job.run()
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
@@ -51,4 +53,12 @@ struct WhatIfCommand: ParsableCommand {
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
+}
+
+/// `--mode` of `wfm whatif`.
+enum WhatIfModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case evaluate
+    case repair
+
+    var mode: WhatIfMode { self == .evaluate ? .evaluate : .repair }
 }

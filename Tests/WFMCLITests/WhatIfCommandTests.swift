@@ -59,6 +59,29 @@ import _WFMTestSupport
         #expect(again.status == 1 && again.error.contains("already exists"))
     }
 
+    /// Repair adds exactly the shifts it lists, each on a day off of the agent it names: with
+    /// Ben's Tuesday taken out of the roster, Tuesday is where a shift pays.
+    @Test func repairReportsEveryChange() throws {
+        let folder = try TemporaryDirectory()
+        let original = try String(contentsOfFile: projectRoot.appendingPathComponent("\(small)/roster.csv").path, encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let roster = lines.filter { !$0.hasPrefix("S02,2026-12-01,") }.joined(separator: "\n")
+        #expect(roster != original)
+        let path = try folder.write("roster.csv", roster)
+        let result = try runWFM(["whatif", "--config", "\(small)/center.yaml", "--forecast", "\(small)/forecast.csv", "--roster", path,
+                                 "--volume", "+20%", "--mode", "repair", "--format", "json"])
+        #expect(result.status == 2, "\(result.error)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(document["mode"] as? String == "repair")
+        let columns = try #require(document["columns"] as? [[String: Any]])
+        #expect(columns.map { $0["name"] as? String } == ["baseline", "command line", "command line, repaired"])
+        let changes = try #require(columns[2]["changes"] as? [[String: Any]])
+        #expect(changes.map { "\($0["agent"] ?? "")@\($0["date"] ?? "")" } == ["S02@2026-12-01"])
+        #expect(columns[2]["agent_days_changed"] as? Int == changes.count)
+        let short = { (column: [String: Any]) in (column["week"] as? [String: Any])?["shortfall_hours"] as? Double ?? 0 }
+        #expect(short(columns[2]) < short(columns[1]), "the added shift covers shortfall")
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
         ("unknown queue", "name: s\nvolume:\n  - {factor: 1.2, queues: [billing]}\n", "s.yaml:3: volume[0].queues[0]: unknown queue 'billing'"),
         ("unknown agent", "name: s\nabsent:\n  - {agents: [Z99]}\n", "s.yaml:3: absent[0].agents[0]: unknown agent 'Z99'"),
