@@ -11,6 +11,8 @@ public struct ErlangQuery: Sendable {
     public var targets: StaffingTargets
     /// Shrinkage, a fraction in `[0, 1)`.
     public var shrinkage: Double
+    /// Productive agents to evaluate as well ("what SL do N agents give?"), if any.
+    public var agents: Int?
 
     /// Creates a query.
     public init(load: QueueLoad, targets: StaffingTargets, shrinkage: Double) {
@@ -41,12 +43,17 @@ public struct ErlangQuery: Sendable {
         public let model: String
         /// Performance for agent counts around the answer.
         public let neighbourhood: [QueuePerformance]
+        /// The performance of the agents asked about (`--agents`), if any.
+        public let given: QueuePerformance?
     }
 
     /// Computes the answer.
     /// - Throws: ``PlanningError`` for a load above ``InputLimits/maximumCallsPerInterval`` calls,
     ///   ``QueueingError`` for other invalid input or an unattainable target.
     public func run() throws -> Answer {
+        if let agents, !(0...InputLimits.maximumAgents).contains(agents) {
+            throw PlanningError("--agents must be from 0 to \(InputLimits.maximumAgents), got \(agents)")
+        }
         guard load.calls <= InputLimits.maximumCallsPerInterval else {
             throw PlanningError("--calls \(load.calls) is above the 1,000,000 calls per interval wfm answers")
         }
@@ -56,15 +63,19 @@ public struct ErlangQuery: Sendable {
         let rows = (max(0, n - 2)...(n + 3)).map {
             model.performance(agents: $0, thresholdSeconds: targets.serviceLevelThresholdSeconds)
         }
-        return Answer(requirement: requirement, model: load.patienceSeconds == nil ? "Erlang C" : "Erlang A", neighbourhood: rows)
+        let given = agents.map { model.performance(agents: $0, thresholdSeconds: targets.serviceLevelThresholdSeconds) }
+        return Answer(requirement: requirement, model: load.patienceSeconds == nil ? "Erlang C" : "Erlang A", neighbourhood: rows, given: given)
     }
 
     /// The answer as a table for people, or as JSON.
     /// - Throws: as ``run()``.
     public func rendered(asJSON: Bool) throws -> String {
         let answer = try run()
-        let report = ErlangReport(load: load, targets: targets, model: answer.model, requirement: answer.requirement, shrinkage: shrinkage,
+        var report = ErlangReport(load: load, targets: targets, model: answer.model, requirement: answer.requirement, shrinkage: shrinkage,
                                   neighbourhood: answer.neighbourhood)
+        if let given = answer.given {
+            report.given = ErlangReport.GivenAgents(performance: given, missed: StaffingCalculator.missedTargets(given, targets).map(\.rawValue))
+        }
         return asJSON ? try report.json() : report.text()
     }
 }

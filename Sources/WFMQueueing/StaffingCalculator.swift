@@ -97,6 +97,11 @@ public enum StaffingCalculator {
         }
     }
 
+    /// The targets `performance` misses (``failedTargets(_:_:)``), for callers outside the module.
+    public static func missedTargets(_ performance: QueuePerformance, _ targets: StaffingTargets) -> [StaffingBinding] {
+        failedTargets(performance, targets)
+    }
+
     /// The targets `performance` misses, in the order service level, ASA, occupancy,
     /// abandonment, minimum. A tolerance of 1e-12 absorbs rounding at exact boundaries.
     static func failedTargets(_ performance: QueuePerformance, _ targets: StaffingTargets) -> [StaffingBinding] {

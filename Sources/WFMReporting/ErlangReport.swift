@@ -54,6 +54,22 @@ public struct ErlangReport: Sendable, Codable, Equatable {
     public var binding: String
     public var performance: Row
     public var neighbourhood: [Row]
+    /// The agents asked about (`wfm erlang --agents N`), if any.
+    public var given: GivenAgents?
+
+    /// What a given number of productive agents achieves.
+    public struct GivenAgents: Sendable, Codable, Equatable {
+        /// Their figures.
+        public var performance: Row
+        /// The targets they miss (empty when they meet every one).
+        public var missed: [String]
+
+        /// Creates the answer.
+        public init(performance: QueuePerformance, missed: [String]) {
+            self.performance = Row(performance)
+            self.missed = missed
+        }
+    }
 
     /// Builds the report.
     public init(load: QueueLoad, targets: StaffingTargets, model: String, requirement: StaffingRequirement, shrinkage: Double,
@@ -87,8 +103,16 @@ public struct ErlangReport: Sendable, Codable, Equatable {
             "Targets: \(targets.text)",
             "Productive agents: \(agentsProductive) (binding target: \(binding))",
             "Scheduled agents:  \(agentsScheduled) at \(NumberFormatting.percent(shrinkage, 1)) shrinkage",
-            "",
         ]
+        if let given {
+            let row = given.performance
+            let verdict = given.missed.isEmpty ? "meets every target"
+                : "misses \(given.missed.joined(separator: ", ")); \(agentsProductive - row.agents) more needed"
+            lines.append("With \(row.agents) productive agents: SL \(NumberFormatting.percent(row.serviceLevel)), ASA "
+                         + (row.asaSeconds.map { NumberFormatting.fixed($0, 1) } ?? "∞") + " s, occupancy \(NumberFormatting.percent(row.occupancy)), "
+                         + "abandoned \(NumberFormatting.percent(row.abandonRate)): \(verdict)")
+        }
+        lines.append("")
         var table = TextTable(columns: [
             .init("agents"), .init("service level"), .init("ASA s"), .init("P(wait)"), .init("occupancy"), .init("abandoned"),
             .init("", .left),

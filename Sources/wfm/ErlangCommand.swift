@@ -13,6 +13,7 @@ struct ErlangCommand: ParsableCommand {
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
               wfm erlang --calls 100 --interval 30m --aht 3m --sl 80/20 --patience 5m
               wfm erlang --calls 1000 --interval 1h --aht 2m --sl 80/20 --max-occupancy 85%
+              wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20 --agents 38
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20 --format json
             """)
 
@@ -25,6 +26,7 @@ struct ErlangCommand: ParsableCommand {
     @Option(help: "Mean caller patience, e.g. 120s: use Erlang A.", transform: DurationArgument.parse) var patience: DurationArgument?
     @Option(help: "Highest acceptable abandonment with --patience, e.g. 5%.", transform: ShareArgument.parse) var maxAbandon: ShareArgument?
     @Option(help: "Shrinkage, e.g. 30% (default: 0%).", transform: ShareArgument.parse) var shrinkage = ShareArgument(fraction: 0)
+    @Option(help: "Also show what this many productive agents achieve.") var agents: Int?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -41,14 +43,16 @@ struct ErlangCommand: ParsableCommand {
             throw ValidationError("--max-abandon must be above 0% and below 100%, got \(maxAbandon)")
         }
         if maxAbandon != nil, patience == nil { throw ValidationError("--max-abandon needs --patience (Erlang A)") }
+        if let agents, !(0...100_000).contains(agents) { throw ValidationError("--agents must be from 0 to 100,000, got \(agents)") }
         guard shrinkage.fraction >= 0, shrinkage.fraction < 1 else { throw ValidationError("--shrinkage must be from 0% to below 100%, got \(shrinkage)") }
     }
 
     func run() throws {
-        let query = ErlangQuery(
+        var query = ErlangQuery(
             calls: calls, intervalSeconds: interval.seconds, ahtSeconds: aht.seconds, patienceSeconds: patience?.seconds,
             serviceLevel: sl.fraction, withinSeconds: sl.withinSeconds, maxAsaSeconds: asa?.seconds, maxOccupancy: maxOccupancy?.fraction,
             maxAbandonRate: maxAbandon?.fraction, shrinkage: shrinkage.fraction)
+        query.agents = agents
         try reportingFailures { print(try query.rendered(asJSON: output.format == .json), terminator: "") }
     }
 }
