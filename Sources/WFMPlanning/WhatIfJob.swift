@@ -16,6 +16,9 @@ public struct WhatIfSweep: Sendable, Equatable {
         case aht
         /// The center's shrinkage, a share.
         case shrinkage
+        /// Agents away all week, a whole number: taken in turn from each skill set (largest
+        /// first), in agents.csv order within it, so absences spread like real ones.
+        case absent
     }
 
     public var parameter: Parameter
@@ -24,27 +27,46 @@ public struct WhatIfSweep: Sendable, Equatable {
     /// Reads `volume=0.8:1.4:0.05` (from, to, step; at most 1,000 points).
     /// - Throws: ``PlanningError`` saying what was expected.
     public init(_ text: String) throws {
-        let expected = "PARAMETER=FROM:TO:STEP with PARAMETER one of \(Parameter.allCases.map(\.rawValue).joined(separator: ", ")), e.g. volume=0.8:1.4:0.05"
+        let expected = "PARAMETER=FROM:TO[:STEP] with PARAMETER one of \(Parameter.allCases.map(\.rawValue).joined(separator: ", ")), e.g. volume=0.8:1.4:0.05 or absent=0:10"
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let parameter = Parameter(rawValue: parts[0]) else { throw PlanningError("--sweep '\(text)': expected \(expected)") }
-        let numbers = parts[1].split(separator: ":").map { Double($0) }
+        var numbers = parts[1].split(separator: ":").map { Double($0) }
+        if numbers.count == 2, parameter == .absent { numbers.append(1) }
         guard numbers.count == 3, let from = numbers[0], let to = numbers[1], let step = numbers[2], from.isFinite, to.isFinite,
             step > 0, from >= 0, to >= from, (to - from) / step <= 1000
         else { throw PlanningError("--sweep '\(text)': expected \(expected) (from ≥ 0, to ≥ from, step > 0, at most 1,000 points)") }
         guard parameter != .shrinkage || to < 1 else { throw PlanningError("--sweep '\(text)': shrinkage must stay below 1") }
+        guard parameter != .absent || [from, to, step].allSatisfy({ $0 == $0.rounded() }) else {
+            throw PlanningError("--sweep '\(text)': absent counts agents: whole numbers, e.g. absent=0:10:1")
+        }
         self.parameter = parameter
         let count = Int(((to - from) / step + 1e-9).rounded(.down))
         values = (0...count).map { from + Double($0) * step }
     }
 
     /// The scenario of one point.
-    func scenario(_ value: Double) -> Scenario {
+    func scenario(_ value: Double, agents: [Agent]) -> Scenario {
         let text = String(format: "%g", value)
         switch parameter {
         case .volume: return Scenario(name: "volume ×\(text)", volume: [ForecastAdjustment(factor: value)])
         case .aht: return Scenario(name: "AHT ×\(text)", aht: [ForecastAdjustment(factor: value)])
         case .shrinkage: return Scenario(name: "shrinkage \(text)", shrinkage: Shrinkage(defaultValue: value))
+        case .absent:
+            let away = Self.absenceOrder(agents).prefix(Int(value))
+            return Scenario(name: "\(text) absent", absences: away.isEmpty ? [] : [ScenarioAbsence(agents: Array(away))])
         }
+    }
+
+    /// Agents in the order the absent sweep takes them: one from each skill set in turn, the
+    /// largest sets first, agents.csv order within a set.
+    static func absenceOrder(_ agents: [Agent]) -> [String] {
+        let sets = Dictionary(grouping: agents, by: { $0.skills.map(\.queue).sorted().joined(separator: ";") })
+            .sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.map { $0.value.map(\.id) }
+        var order: [String] = []
+        for round in 0..<(sets.map(\.count).max() ?? 0) {
+            for set in sets where round < set.count { order.append(set[round]) }
+        }
+        return order
     }
 }
 
@@ -133,7 +155,7 @@ public struct WhatIfJob: Sendable {
         let columns = try Self.parallel(Array(scenarios.enumerated())) { index, scenario in
             try evaluate(scenario, true, repairs && index > 0)
         }.flatMap { $0 }
-        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0), false, false)[0] } }
+        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0, agents: agents), false, false)[0] } }
         return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
                              timeZone: center.timeZone)
     }

@@ -24,7 +24,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Volume change for every queue and interval, e.g. +25%, -10% or x1.3.") var volume: String?
     @Option(help: "Handle-time change, e.g. +10%.") var aht: String?
     @Option(help: "Agents away: ids joined by commas, each all week or @mon / @2026-12-01 (days joined by +).") var absent: String?
-    @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…") var sweep: String?
+    @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…, absent=0:10") var sweep: String?
     @Option(help: "evaluate (keep the roster) or repair (also add the shifts that fix the shortfall best).") var mode: WhatIfModeArgument = .evaluate
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1

@@ -82,6 +82,18 @@ import _WFMTestSupport
         #expect(short(columns[2]) < short(columns[1]), "the added shift covers shortfall")
     }
 
+    /// Each absent agent more can only lower the service level.
+    @Test func anAbsentSweepCountsAgents() throws {
+        let result = try whatIf(["--sweep", "absent=0:3", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let points = try #require((document["sweep"] as? [String: Any])?["points"] as? [[String: Any]])
+        let levels = points.compactMap { ($0["service_level"] as? [String: Double])?["support"] }
+        #expect(points.compactMap { $0["value"] as? Double } == [0, 1, 2, 3])
+        #expect(levels.count == 4 && zip(levels, levels.dropFirst()).allSatisfy { $0 >= $1 }, "\(levels)")
+        let fractional = try whatIf(["--sweep", "absent=0:2:0.5"])
+        #expect(fractional.status == 1 && fractional.error.contains("absent counts agents: whole numbers"))
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
         ("unknown queue", "name: s\nvolume:\n  - {factor: 1.2, queues: [billing]}\n", "s.yaml:3: volume[0].queues[0]: unknown queue 'billing'"),
         ("unknown agent", "name: s\nabsent:\n  - {agents: [Z99]}\n", "s.yaml:3: absent[0].agents[0]: unknown agent 'Z99'"),
