@@ -105,11 +105,14 @@ public struct Scenario: Sendable, Equatable {
     public var shrinkage: Shrinkage?
     public var absences: [ScenarioAbsence]
     public var addedSkills: [SkillAddition]
+    /// Agents added to the team (with no shifts: repair can call them in).
+    public var hires: [Agent]
 
     /// Creates a scenario.
     public init(name: String, description: String = "", volume: [ForecastAdjustment] = [], aht: [ForecastAdjustment] = [],
                 targets: [TargetOverride] = [], shrinkage: Shrinkage? = nil, absences: [ScenarioAbsence] = [],
-                addedSkills: [SkillAddition] = []) {
+                addedSkills: [SkillAddition] = [], hires: [Agent] = []) {
+        self.hires = hires
         self.name = name
         self.description = description
         self.volume = volume

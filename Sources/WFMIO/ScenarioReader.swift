@@ -27,7 +27,7 @@ struct ScenarioParser {
     private var queueIDs: Set<String> { Set(center.queues.map(\.id)) }
 
     func scenario(_ root: Node) -> Scenario? {
-        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills"]
+        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills", "hires"]
         guard let top = walker.mapping(root, "", required: ["name"], optional: optional) else { return nil }
         let name = walker.string(top["name"], "name")
         let description = top["description"].flatMap { walker.string($0, "description") } ?? ""
@@ -42,9 +42,16 @@ struct ScenarioParser {
         let additions = listOfMappings(top["add_skills"], "add_skills", keys: (["agents", "skills"], [])) { entries, path in
             SkillAddition(agents: self.agents(entries["agents"], "\(path).agents"), skills: self.skills(entries["skills"], "\(path).skills"))
         }
+        let hires = listOfMappings(top["hires"], "hires", keys: (["id", "contract", "skills"], ["name", "count"])) { entries, path in
+            self.hires(entries, path)
+        }.flatMap { $0 }
+        var seen = agentIDs
+        for (index, hire) in hires.enumerated() where !seen.insert(hire.id).inserted {
+            walker.error(top["hires"], "hires", "agent id '\(hire.id)' is taken (hire \(index + 1))", expected: "ids not in agents.csv, each once")
+        }
         guard let name else { return nil }
         return Scenario(name: name, description: description, volume: volume, aht: aht, targets: targets, shrinkage: shrinkage,
-                        absences: absences, addedSkills: additions)
+                        absences: absences, addedSkills: additions, hires: hires)
     }
 
     /// A list of mappings with `keys` (required, optional), each read by `read`.
@@ -169,6 +176,25 @@ struct ScenarioParser {
             return nil
         }
         return from.minutes..<to.minutes
+    }
+
+    /// One entry of `hires`: `count` agents (default 1) of a contract and skills, with ids
+    /// `ID` (one) or `ID-1`, `ID-2`, … (several).
+    private func hires(_ entries: [String: Node], _ path: String) -> [Agent] {
+        guard let id = walker.string(entries["id"], "\(path).id") else { return [] }
+        let contracts = center.contracts.map(\.id)
+        guard let contract = walker.string(entries["contract"], "\(path).contract") else { return [] }
+        guard contracts.contains(contract) else {
+            walker.error(entries["contract"], "\(path).contract", "unknown contract '\(contract)'", expected: "one of \(contracts.joined(separator: ", "))")
+            return []
+        }
+        let skills = self.skills(entries["skills"], "\(path).skills")
+        let count = entries["count"].flatMap { walker.integer($0, "\(path).count", in: 1...1000, expected: "a whole number from 1 to 1000") } ?? 1
+        let name = entries["name"].flatMap { walker.string($0, "\(path).name") } ?? "new hire"
+        guard !skills.isEmpty else { return [] }
+        return (1...count).map { index in
+            Agent(id: count == 1 ? id : "\(id)-\(index)", name: count == 1 ? name : "\(name) \(index)", contract: contract, skills: skills)
+        }
     }
 
     /// `queue[:priority]` items.

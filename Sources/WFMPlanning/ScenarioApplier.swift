@@ -14,7 +14,8 @@ public struct ScenarioPlan: Sendable {
 /// Applies a ``Scenario`` to the plan. Each override changes only what it names: volume and
 /// AHT adjustments the forecast rows in their scope (in file order: a factor, then added
 /// calls), targets and patience their queue, shrinkage the center's, absences the agents'
-/// availability and their shifts on those days, added skills the agents' skills.
+/// availability and their shifts on those days, added skills the agents' skills, and hires
+/// join the agents with no shifts.
 public enum ScenarioApplier {
     /// The plan under `scenario`.
     public static func apply(_ scenario: Scenario, center: Center, agents: [Agent], forecast: [ForecastEntry], shifts: [RosterShift])
@@ -54,6 +55,7 @@ public enum ScenarioApplier {
                 }
             }
         }
+        agents += scenario.hires
         let absentOn = Dictionary(grouping: scenario.absences.flatMap { absence in absence.agents.map { ($0, absence) } }, by: \.0)
         let kept = shifts.filter { shift in !(absentOn[shift.agentID] ?? []).contains { $0.1.covers(shift.date) } }
         return ScenarioPlan(center: center, agents: agents, forecast: adjusted, shifts: kept, removedShifts: shifts.count - kept.count)

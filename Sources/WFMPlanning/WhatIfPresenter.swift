@@ -30,6 +30,7 @@ extension WhatIfOutcome {
         row("short agent-hours") { $0.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-" }
         row("intervals below target") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
         row("agent-days changed") { "\($0.agentDaysChanged)" }
+        row("rules broken") { "\($0.report.ruleViolations.count)" }
         if columns.contains(where: { !$0.changes.isEmpty }) {
             row("paid hours added") { NumberFormatting.fixed(Double($0.changes.reduce(0) { $0 + $1.shift.paidMinutes }) / 60, 1) }
         }

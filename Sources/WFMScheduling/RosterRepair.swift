@@ -77,13 +77,21 @@ public struct RosterRepair: Sendable {
         return changes
     }
 
-    /// Whether adding `shift` breaks no rule the agent's week did not already break.
+    /// Whether adding `shift` keeps the agent within the contract's maximum days and hours and
+    /// breaks no rule the agent's week did not already break (a week below the contract's
+    /// minimum, such as a new hire's, may stay below it).
     private func isLegal(_ shift: RosterShift, in roster: [RosterShift]) -> Bool {
-        guard let agent = agents.first(where: { $0.id == shift.agentID }) else { return false }
-        let checker = RosterRuleChecker(center: center, agents: [agent])
+        guard let agent = agents.first(where: { $0.id == shift.agentID }),
+            let contract = center.contracts.first(where: { $0.id == agent.contract })
+        else { return false }
         let own = roster.filter { $0.agentID == agent.id }
-        let before = Set(checker.violations(in: own).map(\.description))
-        return checker.violations(in: own + [shift]).allSatisfy { before.contains($0.description) }
+        let minutes = own.reduce(shift.paidMinutes) { $0 + $1.paidMinutes }
+        guard Set(own.map(\.date)).union([shift.date]).count <= contract.daysPerWeek.max,
+            Double(minutes) / 60 <= contract.weeklyPaidHours.max + 1e-9
+        else { return false }
+        let checker = RosterRuleChecker(center: center, agents: [agent])
+        let before = Set(checker.violations(in: own).map(\.rule))
+        return checker.violations(in: own + [shift]).allSatisfy { before.contains($0.rule) }
     }
 
     /// The option as a shift, each break (in window order) where the coverage it takes away is

@@ -94,7 +94,23 @@ import _WFMTestSupport
         #expect(fractional.status == 1 && fractional.error.contains("absent counts agents: whole numbers"))
     }
 
+    /// A hire has no shift until repair calls them in, within their contract.
+    @Test func repairCallsInAHire() throws {
+        let folder = try TemporaryDirectory()
+        let scenario = try folder.write("hire.yaml", "name: hire\nhires:\n  - {id: N01, name: Nora, contract: fulltime, skills: [support]}\n")
+        let result = try whatIf(["--scenario", scenario, "--mode", "repair", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: Any]])
+        let changes = try #require(columns.last?["changes"] as? [[String: Any]])
+        #expect(changes.count == 5 && changes.allSatisfy { $0["agent"] as? String == "N01" }, "a full-timer's five days")
+        let unrepaired = try #require(columns[1]["week"] as? [String: Any]), repaired = try #require(columns[2]["week"] as? [String: Any])
+        #expect((repaired["shortfall_hours"] as? Double ?? 99) < (unrepaired["shortfall_hours"] as? Double ?? 0))
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
+        ("hire with an unknown contract", "name: s\nhires:\n  - {id: N1, contract: casual, skills: [support]}\n",
+         "s.yaml:3: hires[0].contract: unknown contract 'casual'"),
+        ("hire with a taken id", "name: s\nhires:\n  - {id: S01, contract: fulltime, skills: [support]}\n", "hires: agent id 'S01' is taken"),
         ("unknown queue", "name: s\nvolume:\n  - {factor: 1.2, queues: [billing]}\n", "s.yaml:3: volume[0].queues[0]: unknown queue 'billing'"),
         ("unknown agent", "name: s\nabsent:\n  - {agents: [Z99]}\n", "s.yaml:3: absent[0].agents[0]: unknown agent 'Z99'"),
         ("negative factor", "name: s\naht:\n  - {factor: -1}\n", "s.yaml:3: aht[0].factor: -1 is out of range"),
