@@ -4,6 +4,7 @@ import Synchronization
 import WFMCore
 import WFMIO
 import WFMReporting
+import WFMGLPK
 import WFMScheduling
 
 /// A range of one parameter to sweep: `volume=0.8:1.4:0.05`.
@@ -77,6 +78,10 @@ public enum WhatIfMode: String, Sendable, CaseIterable {
     /// Also add the shifts on agents' days off that cover the scenario's shortfall best, within
     /// every rule (``RosterRepair``), and measure the repaired roster.
     case repair
+    /// Also re-staff and re-schedule the week under the scenario, preferring each agent's
+    /// published shifts (a cost per changed agent-day), and measure that roster; the published
+    /// one is kept when the new one would leave more shortfall or break a rule.
+    case replan
 }
 
 /// `wfm whatif`: the published roster measured under each scenario, beside the baseline — the
@@ -95,6 +100,11 @@ public struct WhatIfJob: Sendable {
     public var seed: UInt64
     public var sweep: WhatIfSweep?
     public var mode: WhatIfMode
+    /// The scheduler's time limit per replanned scenario, in seconds.
+    public var timeLimitSeconds = 60.0
+    /// What a replan pays for each agent-day it changes, in the scheduling objective's units
+    /// (a paid hour costs `paid_hour`, an agent-hour short `shortfall_per_agent_hour`).
+    public var changeCostPerAgentDay = 8.0
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, rosterPath: String, agentsPath: String? = nil, scenarioPaths: [String] = [],
@@ -133,6 +143,7 @@ public struct WhatIfJob: Sendable {
             scenarios.append(commandLine)
         }
         let simulation = replications.map { SimulationOptions(replications: $0, seed: seed, threads: 1) }
+        let mode = self.mode, timeLimitSeconds = self.timeLimitSeconds, changeCost = self.changeCostPerAgentDay
         let evaluate = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
             let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
             let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
@@ -140,6 +151,10 @@ public struct WhatIfJob: Sendable {
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
             let column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
             guard repair else { return [column] }
+            if mode == .replan {
+                return [column, try Self.replanned(scenario, plan: plan, staffing: staffing, evaluated: report, simulation: simulation,
+                                                   timeLimitSeconds: timeLimitSeconds, changeCost: changeCost)]
+            }
             var shortfall = Array(repeating: Array(repeating: 0.0, count: plan.center.timeGrid.intervals.count), count: plan.center.queues.count)
             let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
             for row in report.intervals { shortfall[queueIndex[row.queue]!][row.interval] = row.shortfall }
@@ -151,13 +166,52 @@ public struct WhatIfJob: Sendable {
             repaired.description = "\(scenario.name) with \(changes.count) shift(s) added on agents' days off"
             return [column, WhatIfColumn(scenario: repaired, report: repairedReport, removedShifts: plan.removedShifts, changes: changes)]
         }
-        let repairs = mode == .repair
+        let repairs = mode != .evaluate
         let columns = try Self.parallel(Array(scenarios.enumerated())) { index, scenario in
             try evaluate(scenario, true, repairs && index > 0)
         }.flatMap { $0 }
         let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0, agents: agents), false, false)[0] } }
         return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
                              timeZone: center.timeZone)
+    }
+
+    /// The scenario's week re-scheduled with GLPK, staying near the published roster; the
+    /// published roster is kept when the new one leaves more shortfall or breaks a rule, so a
+    /// replan is never worse than the evaluation on shortfall.
+    static func replanned(_ scenario: Scenario, plan: ScenarioPlan, staffing: StaffingPlan, evaluated: RosterReport,
+                          simulation: SimulationOptions?, timeLimitSeconds: Double, changeCost: Double) throws -> WhatIfColumn {
+        let grid = plan.center.timeGrid
+        var matrix = RequirementMatrix(queues: plan.center.queues.map(\.id), intervals: grid.intervals.count)
+        let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
+        for row in staffing.rows { matrix.agents[queueIndex[row.queue]!][row.interval] = Double(row.agentsScheduled) }
+        var problem = try ScheduleProblem(center: plan.center, agents: plan.agents, requirements: matrix)
+        problem.published = plan.shifts
+        problem.changeCostPerAgentDay = changeCost
+        let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds))
+        let outcome = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options)
+        let violations = RosterRuleChecker(center: plan.center, agents: plan.agents).violations(in: outcome.shifts)
+        let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
+        let report = try evaluator.evaluate(shifts: outcome.shifts, requirements: staffing.rows, simulation: simulation)
+        let short = { (report: RosterReport) in report.weeks.first { $0.queue == "all" }?.shortfallHours ?? 0 }
+        var replanned = scenario
+        replanned.name = scenario.name + ", replanned"
+        guard violations.isEmpty, short(report) <= short(evaluated) + 1e-9 else {
+            replanned.description = "\(scenario.name) re-scheduled: the new roster "
+                + (violations.isEmpty ? "left more shortfall (\(NumberFormatting.fixed(short(report), 1)) agent-h)" : "broke \(violations.count) rule(s)")
+                + ", so the published roster is kept"
+            return WhatIfColumn(scenario: replanned, report: evaluated, removedShifts: plan.removedShifts)
+        }
+        let key = { (shift: RosterShift) in "\(shift.agentID)#\(shift.date)" }
+        let before = Dictionary(plan.shifts.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(outcome.shifts.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let changedDays = Set(before.keys).union(after.keys).filter { day in
+            guard let old = before[day], let new = after[day] else { return true }
+            return old.templateID != new.templateID || old.start != new.start
+        }.count
+        let hours = Double(outcome.shifts.reduce(0) { $0 + $1.paidMinutes } - plan.shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
+        replanned.description = "\(scenario.name) re-scheduled near the published roster: \(changedDays) agent-day(s) changed, "
+            + "\(NumberFormatting.fixed(hours, 1)) paid hours added, objective \(NumberFormatting.fixed(outcome.cost.objective, 2))"
+        return WhatIfColumn(scenario: replanned, report: report, removedShifts: plan.removedShifts, replannedDays: changedDays)
     }
 
     /// Writes a page whole (the HTML of ``WhatIfOutcome/html()``), never over a file unless asked.

@@ -12,16 +12,21 @@ public struct WhatIfColumn: Sendable {
     /// Shifts a repair added (repair mode), in the order chosen.
     public let changes: [RepairChange]
 
+    /// Agent-days a replan changed against the published roster (absences included), if replanned.
+    public let replannedDays: Int?
+
     /// Creates a column.
-    public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = []) {
+    public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = [], replannedDays: Int? = nil) {
         self.scenario = scenario
         self.report = report
         self.removedShifts = removedShifts
         self.changes = changes
+        self.replannedDays = replannedDays
     }
 
-    /// Agent-days the scenario and its repair change: shifts removed for absences and added.
-    public var agentDaysChanged: Int { removedShifts + changes.count }
+    /// Agent-days the scenario changes: shifts removed for absences and added by a repair, or
+    /// every day a replan changed.
+    public var agentDaysChanged: Int { replannedDays.map { $0 + removedShifts } ?? removedShifts + changes.count }
 
     /// The week of `queue` (or `all`).
     public func week(_ queue: String) -> PeriodFigures? { report.weeks.first { $0.queue == queue } }

@@ -13,6 +13,25 @@ struct AgentAssigner {
     let options: SolverOptions
     /// The run's backstop: no solve goes past it, and a solve it stops is recorded.
     let backstop: TimeBackstop
+    /// Shifts of a published roster (agent, template, start): taking one again earns
+    /// ``keepBonus``, so that agents keep their week where the plan allows.
+    var published: Set<PublishedKey> = []
+    /// What keeping a published shift is worth, in this stage's cost units.
+    var keepBonus = 0.0
+
+    /// A published shift, by agent, template and start.
+    struct PublishedKey: Hashable {
+        let agent: String
+        let template: String
+        let start: Date
+    }
+
+    init(problem: ScheduleProblem, solver: any MIPSolver, options: SolverOptions, backstop: TimeBackstop) {
+        self.problem = problem
+        self.solver = solver
+        self.options = options
+        self.backstop = backstop
+    }
 
     /// Costs of the second stage, in order of importance.
     enum Cost {
@@ -21,6 +40,8 @@ struct AgentAssigner {
         static let droppedShift = 1e3
         static let extraShift = 500.0
         static let preference = 1.0
+        /// Keeping one's published shift (a replan): above wishes, below rules and the plan.
+        static let keptShift = 50.0
         static let weekendPeak = 0.5
     }
 
@@ -89,7 +110,8 @@ struct AgentAssigner {
                 if i < types.count {
                     let variable = model.addVariable(name: "u(\(a),\(i))", kind: .binary)
                     take[a].append(AgentOption(type: i, variable: variable, isExtra: false))
-                    objective.append((variable, preferenceCost(agent, type)))
+                    let kept = published.contains(PublishedKey(agent: agent.id, template: type.template.id, start: type.option.start))
+                    objective.append((variable, preferenceCost(agent, type) - (kept ? keepBonus : 0)))
                 }
                 guard extrasFor.contains(a) || catalogueFor.contains(a) else { continue }
                 let extra = model.addVariable(name: "extra(\(a),\(i))", kind: .binary)

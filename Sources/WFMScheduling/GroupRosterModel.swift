@@ -139,6 +139,25 @@ struct GroupRosterModel {
         model.setObjective(.minimize, LinearExpression(objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal))
     }
 
+    /// A published shift: its template and start.
+    struct PublishedShift: Hashable {
+        let template: String
+        let start: Date
+    }
+
+    /// Per group (by index), how many of its members the published roster puts on each shift.
+    static func publishedCounts(_ problem: ScheduleProblem, groups: [AgentGroup]) -> [Int: [PublishedShift: Int]] {
+        guard !problem.published.isEmpty else { return [:] }
+        var groupOf: [String: Int] = [:]
+        for group in groups { for member in group.members { groupOf[member.id] = group.index } }
+        var counts: [Int: [PublishedShift: Int]] = [:]
+        for shift in problem.published {
+            guard let group = groupOf[shift.agentID] else { continue }
+            counts[group, default: [:]][PublishedShift(template: shift.templateID, start: shift.start), default: 0] += 1
+        }
+        return counts
+    }
+
     /// Groups with the same skills (contracts differ) share one presence chain and queue split:
     /// the pools, and the pool of each group (in group order, which is group index order).
     private static func pools(of groups: [AgentGroup], intervals: Int) -> (pools: [PresencePool], poolOfGroup: [Int]) {
@@ -168,6 +187,7 @@ struct GroupRosterModel {
         var byDay = Array(repeating: [VariableID](), count: 7)
         var minutesTerms: [(VariableID, Double)] = []
         let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
+        let publishedCount = Self.publishedCounts(problem, groups: [group])
         for template in templates {
             let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
             var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
@@ -183,6 +203,14 @@ struct GroupRosterModel {
                 minutesTerms.append((variable, Double(template.paidMinutes)))
                 objective.append((variable, problem.center.costs.paidHour * Double(template.paidMinutes) / 60))
                 blockStarts[shift.day, default: []].append((shift.startIndex, variable))
+                if let kept = publishedCount[group.index]?[PublishedShift(template: template.id, start: shift.option.start)], kept > 0 {
+                    // k ≤ x and k ≤ the members published on this shift: the agent-days kept.
+                    let keptDays = addVariable(name: "k(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", lowerBound: 0,
+                                               upperBound: Double(kept), day: shift.day)
+                    model.addConstraint(name: "keep(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))",
+                                        LinearExpression([(keptDays, 1), (variable, -1)]), .lessOrEqual(0))
+                    objective.append((keptDays, -problem.changeCostPerAgentDay))
+                }
             }
             for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
                 addBreaks(of: template, day: day, starts: starts.sorted { $0.index < $1.index }, group: group, placement: breakPlacement,

@@ -11,6 +11,14 @@ public struct ScheduleProblem: Sendable {
     public let agents: [Agent]
     /// Agents to schedule per queue and interval.
     public let requirements: RequirementMatrix
+    /// A published roster to stay near (what-if replans), or empty for a fresh roster: each
+    /// agent-day that keeps its published shift (template and start) saves
+    /// ``changeCostPerAgentDay`` in the group plan, and stage 2 gives agents their own
+    /// published shifts where the plan has them.
+    public var published: [RosterShift] = []
+    /// The price of changing one agent-day against ``published``, in the objective's units
+    /// (a paid hour costs `paid_hour`).
+    public var changeCostPerAgentDay = 4.0
 
     /// Creates a problem, after checking that its parts fit together, so that nothing
     /// downstream (model building, GLPK) meets an unknown contract or an absurd number.

@@ -148,7 +148,9 @@ public struct Scheduler<Solver: MIPSolver> {
     ) throws -> (shifts: [RosterShift], warnings: [ScheduleWarning]) {
         var solverOptions = SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001)
         solverOptions.nodeLimit = Self.assignmentNodeLimit
-        let assigner = AgentAssigner(problem: problem, solver: solver, options: solverOptions, backstop: backstop)
+        var assigner = AgentAssigner(problem: problem, solver: solver, options: solverOptions, backstop: backstop)
+        assigner.published = Set(problem.published.map { AgentAssigner.PublishedKey(agent: $0.agentID, template: $0.templateID, start: $0.start) })
+        assigner.keepBonus = AgentAssigner.Cost.keptShift
         let outcome = try assigner.assign(planned, group: group)
         var warnings: [ScheduleWarning] = []
         if let result = outcome.result, !result.hasFeasibleSolution {

@@ -25,7 +25,11 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Handle-time change, e.g. +10%.") var aht: String?
     @Option(help: "Agents away: ids joined by commas, each all week or @mon / @2026-12-01 (days joined by +).") var absent: String?
     @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…, absent=0:10") var sweep: String?
-    @Option(help: "evaluate (keep the roster) or repair (also add the shifts that fix the shortfall best).") var mode: WhatIfModeArgument = .evaluate
+    @Option(help: "evaluate (keep the roster), repair (also add the shifts that fix the shortfall best) or replan (also re-schedule near it).")
+    var mode: WhatIfModeArgument = .evaluate
+    @Option(help: "The scheduler's time limit per replanned scenario (default: 60s).", transform: DurationArgument.parse)
+    var timeLimit = DurationArgument(seconds: 60)
+    @Option(help: "What a replan pays per agent-day it changes, in paid hours (default: 8).", transform: number) var changeCost = 8.0
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
@@ -33,6 +37,8 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        guard changeCost >= 0, changeCost <= 1e6 else { throw ValidationError("--change-cost must be from 0 to 1,000,000, got \(changeCost)") }
+        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else { throw ValidationError("--time-limit must be from 1s to a day, got \(timeLimit)") }
         if let simulate, !(1...ReportJob.maximumReplications).contains(simulate) {
             throw ValidationError("--simulate must be from 1 to \(ReportJob.maximumReplications), got \(simulate)")
         }
@@ -41,10 +47,12 @@ struct WhatIfCommand: ParsableCommand {
     func run() throws {
         var exitCode: Int32 = 0
         try reportingFailures {
-            let job = WhatIfJob(
+            var job = WhatIfJob(
                 configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, scenarioPaths: scenario,
                 commandLine: try QuickScenario.make(volume: volume, aht: aht, absent: absent), replications: simulate, seed: seed,
                 sweep: try sweep.map(WhatIfSweep.init), mode: mode.mode)
+            job.timeLimitSeconds = timeLimit.seconds
+            job.changeCostPerAgentDay = changeCost
             let outcome = try job.run()
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
@@ -59,6 +67,7 @@ struct WhatIfCommand: ParsableCommand {
 enum WhatIfModeArgument: String, ExpressibleByArgument, CaseIterable {
     case evaluate
     case repair
+    case replan
 
-    var mode: WhatIfMode { self == .evaluate ? .evaluate : .repair }
+    var mode: WhatIfMode { WhatIfMode(rawValue: rawValue)! }
 }

@@ -107,6 +107,18 @@ import _WFMTestSupport
         #expect((repaired["shortfall_hours"] as? Double ?? 99) < (unrepaired["shortfall_hours"] as? Double ?? 0))
     }
 
+    /// A replan re-schedules under the scenario, never leaving more shortfall than the
+    /// evaluation, and breaks no rule.
+    @Test func replanIsNeverWorseOnShortfall() throws {
+        let result = try whatIf(["--volume", "+20%", "--mode", "replan", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: Any]])
+        #expect(columns.map { $0["name"] as? String } == ["baseline", "command line", "command line, replanned"], "\(result.error)")
+        let short = { (column: [String: Any]) in (column["week"] as? [String: Any])?["shortfall_hours"] as? Double ?? .infinity }
+        #expect(short(columns[2]) <= short(columns[1]))
+        #expect((columns[2]["description"] as? String ?? "").contains("re-scheduled"))
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
         ("hire with an unknown contract", "name: s\nhires:\n  - {id: N1, contract: casual, skills: [support]}\n",
          "s.yaml:3: hires[0].contract: unknown contract 'casual'"),
