@@ -102,6 +102,8 @@ public struct WhatIfJob: Sendable {
     public var mode: WhatIfMode
     /// The scheduler's time limit per replanned scenario, in seconds.
     public var timeLimitSeconds = 60.0
+    /// Whether to add each scenario's capacity check (``CapacityCheck``).
+    public var capacity = false
     /// What a replan pays for each agent-day it changes, in the scheduling objective's units
     /// (a paid hour costs `paid_hour`, an agent-hour short `shortfall_per_agent_hour`).
     public var changeCostPerAgentDay = 8.0
@@ -143,13 +145,14 @@ public struct WhatIfJob: Sendable {
             scenarios.append(commandLine)
         }
         let simulation = replications.map { SimulationOptions(replications: $0, seed: seed, threads: 1) }
-        let mode = self.mode, timeLimitSeconds = self.timeLimitSeconds, changeCost = self.changeCostPerAgentDay
+        let mode = self.mode, timeLimitSeconds = self.timeLimitSeconds, changeCost = self.changeCostPerAgentDay, capacity = self.capacity
         let evaluate = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
             let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
             let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
             let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
-            let column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
+            var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
+            if capacity, simulate { column.capacity = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows) }
             guard repair else { return [column] }
             if mode == .replan {
                 return [column, try Self.replanned(scenario, plan: plan, staffing: staffing, evaluated: report, simulation: simulation,

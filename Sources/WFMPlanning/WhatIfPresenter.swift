@@ -31,6 +31,15 @@ extension WhatIfOutcome {
         row("intervals below target") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
         row("agent-days changed") { "\($0.agentDaysChanged)" }
         row("rules broken") { "\($0.report.ruleViolations.count)" }
+        if columns.contains(where: { $0.capacity != nil }) {
+            row("FTE required (week)") { $0.capacity.map { NumberFormatting.fixed($0.requiredFTE, 1) } ?? "" }
+            row("FTE available (week)") { $0.capacity.map { NumberFormatting.fixed($0.availableFTE, 1) } ?? "" }
+            row("hires to close the gap") { column in
+                guard let capacity = column.capacity else { return "" }
+                guard let hires = capacity.hires else { return "none can" }
+                return hires.isEmpty ? "none needed" : hires.map { "\($0.count) \($0.contract) \($0.skills.joined(separator: "+"))" }.joined(separator: ", ")
+            }
+        }
         if columns.contains(where: { !$0.changes.isEmpty }) {
             row("paid hours added") { NumberFormatting.fixed(Double($0.changes.reduce(0) { $0 + $1.shift.paidMinutes }) / 60, 1) }
         }

@@ -14,6 +14,8 @@ public struct WhatIfColumn: Sendable {
 
     /// Agent-days a replan changed against the published roster (absences included), if replanned.
     public let replannedDays: Int?
+    /// The week's capacity under the scenario, if asked for.
+    public var capacity: CapacityCheck?
 
     /// Creates a column.
     public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = [], replannedDays: Int? = nil) {

@@ -30,6 +30,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "The scheduler's time limit per replanned scenario (default: 60s).", transform: DurationArgument.parse)
     var timeLimit = DurationArgument(seconds: 60)
     @Option(help: "What a replan pays per agent-day it changes, in paid hours (default: 8).", transform: number) var changeCost = 8.0
+    @Flag(help: "Add each scenario's week-level capacity: FTE required and available, and the cheapest hires.") var capacity = false
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
@@ -53,6 +54,7 @@ struct WhatIfCommand: ParsableCommand {
                 sweep: try sweep.map(WhatIfSweep.init), mode: mode.mode)
             job.timeLimitSeconds = timeLimit.seconds
             job.changeCostPerAgentDay = changeCost
+            job.capacity = capacity
             let outcome = try job.run()
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")

@@ -119,6 +119,18 @@ import _WFMTestSupport
         #expect((columns[2]["description"] as? String ?? "").contains("re-scheduled"))
     }
 
+    /// Six full-timers give 6 × 40 phone hours (the lunch is unpaid); the week needs 265
+    /// agent-hours: 6.6 FTE, and one more full-timer closes the gap.
+    @Test func capacityCountsFTEAndTheCheapestHires() throws {
+        let result = try whatIf(["--capacity"])
+        let line = { (label: String) in
+            result.output.split(separator: "\n").first { $0.hasPrefix(label) }.map { $0.dropFirst(label.count).trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(line("FTE required (week)") == "6.6", "\(result.output)")
+        #expect(line("FTE available (week)") == "6.0")
+        #expect(line("hires to close the gap") == "1 fulltime support")
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
         ("hire with an unknown contract", "name: s\nhires:\n  - {id: N1, contract: casual, skills: [support]}\n",
          "s.yaml:3: hires[0].contract: unknown contract 'casual'"),
