@@ -55,7 +55,8 @@ struct WhatIfCommand: ParsableCommand {
             job.timeLimitSeconds = timeLimit.seconds
             job.changeCostPerAgentDay = changeCost
             job.capacity = capacity
-            let outcome = try job.run()
+            let quiet = output.quiet
+            let outcome = try job.run { if !quiet { printError($0) } }
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
             if let html, output.format == .table { print("Wrote \(html)") }
