@@ -92,6 +92,25 @@ public struct SkillAddition: Sendable, Equatable {
     }
 }
 
+/// New rules for a contract; nil fields keep the contract's own.
+public struct ContractOverride: Sendable, Equatable {
+    public var contract: String
+    public var weeklyPaidHours: Bounds<Double>?
+    public var daysPerWeek: Bounds<Int>?
+    public var maxConsecutiveDays: Int?
+    public var minRestHours: Double?
+
+    /// Creates an override.
+    public init(contract: String, weeklyPaidHours: Bounds<Double>? = nil, daysPerWeek: Bounds<Int>? = nil, maxConsecutiveDays: Int? = nil,
+                minRestHours: Double? = nil) {
+        self.contract = contract
+        self.weeklyPaidHours = weeklyPaidHours
+        self.daysPerWeek = daysPerWeek
+        self.maxConsecutiveDays = maxConsecutiveDays
+        self.minRestHours = minRestHours
+    }
+}
+
 /// A what-if scenario: a name, a description, and overrides of the plan (scenario.yaml).
 public struct Scenario: Sendable, Equatable {
     public var name: String
@@ -107,12 +126,15 @@ public struct Scenario: Sendable, Equatable {
     public var addedSkills: [SkillAddition]
     /// Agents added to the team (with no shifts: repair can call them in).
     public var hires: [Agent]
+    /// Contract rules changed (more hours or days allowed: room for repair and replan).
+    public var contracts: [ContractOverride] = []
 
     /// Creates a scenario.
     public init(name: String, description: String = "", volume: [ForecastAdjustment] = [], aht: [ForecastAdjustment] = [],
                 targets: [TargetOverride] = [], shrinkage: Shrinkage? = nil, absences: [ScenarioAbsence] = [],
-                addedSkills: [SkillAddition] = [], hires: [Agent] = []) {
+                addedSkills: [SkillAddition] = [], hires: [Agent] = [], contracts: [ContractOverride] = []) {
         self.hires = hires
+        self.contracts = contracts
         self.name = name
         self.description = description
         self.volume = volume

@@ -27,7 +27,7 @@ struct ScenarioParser {
     private var queueIDs: Set<String> { Set(center.queues.map(\.id)) }
 
     func scenario(_ root: Node) -> Scenario? {
-        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills", "hires"]
+        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills", "hires", "contracts"]
         guard let top = walker.mapping(root, "", required: ["name"], optional: optional) else { return nil }
         let name = walker.string(top["name"], "name")
         let description = top["description"].flatMap { walker.string($0, "description") } ?? ""
@@ -49,9 +49,12 @@ struct ScenarioParser {
         for (index, hire) in hires.enumerated() where !seen.insert(hire.id).inserted {
             walker.error(top["hires"], "hires", "agent id '\(hire.id)' is taken (hire \(index + 1))", expected: "ids not in agents.csv, each once")
         }
+        let contracts = top["contracts"].map(self.contracts) ?? []
         guard let name else { return nil }
-        return Scenario(name: name, description: description, volume: volume, aht: aht, targets: targets, shrinkage: shrinkage,
-                        absences: absences, addedSkills: additions, hires: hires)
+        var scenario = Scenario(name: name, description: description, volume: volume, aht: aht, targets: targets, shrinkage: shrinkage,
+                                absences: absences, addedSkills: additions, hires: hires)
+        scenario.contracts = contracts
+        return scenario
     }
 
     /// A list of mappings with `keys` (required, optional), each read by `read`.
@@ -107,6 +110,40 @@ struct ScenarioParser {
             override.maxOccupancy = walker.fraction(entries["max_occupancy"], "\(path).max_occupancy", openAbove: false, expected: "a share above 0, at most 1")
             override.patienceSeconds = walker.number(entries["patience_seconds"], "\(path).patience_seconds", in: 0.001...InputLimits.maximumSeconds,
                                                      expected: "seconds > 0")
+            return override
+        }
+    }
+
+    /// `contracts: {parttime: {weekly_paid_hours: {min, max}, days_per_week: {min, max}, …}}`.
+    private func contracts(_ node: Node) -> [ContractOverride] {
+        guard let mapping = node.mapping else {
+            walker.error(node, "contracts", "is not a mapping", expected: "contract ids with their new rules")
+            return []
+        }
+        let ids = center.contracts.map(\.id)
+        let shifts = ShiftParser(walker: walker, intervalMinutes: center.intervalMinutes)
+        return mapping.compactMap { key, value in
+            let id = key.string ?? "?"
+            let path = "contracts.\(id)"
+            guard ids.contains(id) else {
+                walker.error(key, path, "unknown contract '\(id)'", expected: "one of \(ids.joined(separator: ", "))")
+                return nil
+            }
+            let keys = ["weekly_paid_hours", "days_per_week", "max_consecutive_days", "min_rest_hours"]
+            guard let entries = walker.mapping(value, path, required: [], optional: keys) else { return nil }
+            var override = ContractOverride(contract: id)
+            override.weeklyPaidHours = shifts.range(entries["weekly_paid_hours"], "\(path).weekly_paid_hours", in: 0...168)
+                .map { Bounds(min: $0.min, max: $0.max) }
+            if let days = shifts.range(entries["days_per_week"], "\(path).days_per_week", in: 0...7) {
+                if days.min == days.min.rounded(), days.max == days.max.rounded() {
+                    override.daysPerWeek = Bounds(min: Int(days.min), max: Int(days.max))
+                } else {
+                    walker.error(entries["days_per_week"], "\(path).days_per_week", "is not a whole number of days", expected: "whole days from 0 to 7")
+                }
+            }
+            override.maxConsecutiveDays = walker.integer(entries["max_consecutive_days"], "\(path).max_consecutive_days", in: 1...7,
+                                                         expected: "1 to 7 days")
+            override.minRestHours = walker.number(entries["min_rest_hours"], "\(path).min_rest_hours", in: 0...48, expected: "0 to 48 hours")
             return override
         }
     }

@@ -123,7 +123,7 @@ struct ShiftParser {
     }
 
     /// `{min: a, max: b}` with `a ≤ b` inside `limits`.
-    private func range(_ node: Node?, _ path: String, in limits: ClosedRange<Double>) -> (min: Double, max: Double)? {
+    func range(_ node: Node?, _ path: String, in limits: ClosedRange<Double>) -> (min: Double, max: Double)? {
         guard let node, let entries = walker.mapping(node, path, required: ["min", "max"], optional: []) else { return nil }
         let expected = "a number from \(Int(limits.lowerBound)) to \(Int(limits.upperBound))"
         let low = walker.number(entries["min"], "\(path).min", in: limits, expected: expected)

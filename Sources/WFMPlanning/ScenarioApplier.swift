@@ -14,8 +14,8 @@ public struct ScenarioPlan: Sendable {
 /// Applies a ``Scenario`` to the plan. Each override changes only what it names: volume and
 /// AHT adjustments the forecast rows in their scope (in file order: a factor, then added
 /// calls), targets and patience their queue, shrinkage the center's, absences the agents'
-/// availability and their shifts on those days, added skills the agents' skills, and hires
-/// join the agents with no shifts.
+/// availability and their shifts on those days, added skills the agents' skills, hires join
+/// the agents with no shifts, and contract overrides change the rules they name.
 public enum ScenarioApplier {
     /// The plan under `scenario`.
     public static func apply(_ scenario: Scenario, center: Center, agents: [Agent], forecast: [ForecastEntry], shifts: [RosterShift])
@@ -31,6 +31,13 @@ public enum ScenarioApplier {
             if let patience = override.patienceSeconds { center.queues[index].patienceSeconds = patience }
         }
         if let shrinkage = scenario.shrinkage { center.shrinkage = shrinkage }
+        for override in scenario.contracts {
+            guard let index = center.contracts.firstIndex(where: { $0.id == override.contract }) else { continue }
+            if let hours = override.weeklyPaidHours { center.contracts[index].weeklyPaidHours = hours }
+            if let days = override.daysPerWeek { center.contracts[index].daysPerWeek = days }
+            if let run = override.maxConsecutiveDays { center.contracts[index].maxConsecutiveDays = run }
+            if let rest = override.minRestHours { center.contracts[index].minRestHours = rest }
+        }
         let adjusted = forecast.map { entry -> ForecastEntry in
             guard grid.intervals.indices.contains(entry.interval) else { return entry }
             let local = grid.intervals[entry.interval].local

@@ -119,6 +119,15 @@ import _WFMTestSupport
         #expect((columns[2]["description"] as? String ?? "").contains("re-scheduled"))
     }
 
+    /// A higher weekly minimum makes every full-timer's week break it.
+    @Test func aContractOverrideIsCheckedAgainstTheRoster() throws {
+        let folder = try TemporaryDirectory()
+        let scenario = try folder.write("c.yaml", "name: longer weeks\ncontracts:\n  fulltime: {weekly_paid_hours: {min: 45, max: 48}}\n")
+        let result = try whatIf(["--scenario", scenario])
+        let rules = result.output.split(separator: "\n").first { $0.hasPrefix("rules broken") }
+        #expect(rules?.split(separator: " ").suffix(2) == ["0", "6"], "\(result.output)")
+    }
+
     /// Six full-timers give 6 × 40 phone hours (the lunch is unpaid); the week needs 265
     /// agent-hours: 6.6 FTE, and one more full-timer closes the gap.
     @Test func capacityCountsFTEAndTheCheapestHires() throws {
@@ -132,6 +141,8 @@ import _WFMTestSupport
     }
 
     static let badScenarios: [(name: String, text: String, expected: String)] = [
+        ("override of an unknown contract", "name: s\ncontracts:\n  casual: {days_per_week: {min: 1, max: 2}}\n",
+         "s.yaml:3: contracts.casual: unknown contract 'casual'"),
         ("hire with an unknown contract", "name: s\nhires:\n  - {id: N1, contract: casual, skills: [support]}\n",
          "s.yaml:3: hires[0].contract: unknown contract 'casual'"),
         ("hire with a taken id", "name: s\nhires:\n  - {id: S01, contract: fulltime, skills: [support]}\n", "hires: agent id 'S01' is taken"),

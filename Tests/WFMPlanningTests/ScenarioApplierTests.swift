@@ -75,6 +75,14 @@ import WFMPlanning
         #expect(plan.forecast == forecast)
     }
 
+    @Test func aContractOverrideChangesOnlyWhatItNames() {
+        let plan = apply(Scenario(name: "s", contracts: [ContractOverride(contract: "parttime", daysPerWeek: Bounds(min: 3, max: 5))]))
+        let before = center.contracts.first { $0.id == "parttime" }!, after = plan.center.contracts.first { $0.id == "parttime" }!
+        #expect(after.daysPerWeek == Bounds(min: 3, max: 5))
+        #expect(after.weeklyPaidHours == before.weeklyPaidHours && after.minRestHours == before.minRestHours && after.templates == before.templates)
+        #expect(plan.center.contracts.first { $0.id == "fulltime" } == center.contracts.first { $0.id == "fulltime" })
+    }
+
     @Test func shrinkageReplacesTheCentersAndNothingElse() {
         let plan = apply(Scenario(name: "s", shrinkage: Shrinkage(defaultValue: 0.4)))
         #expect(plan.center.shrinkage == Shrinkage(defaultValue: 0.4))
