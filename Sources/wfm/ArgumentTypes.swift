@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WFMPlanning
 
 /// A duration with a unit: `300s`, `15m`, `1h`, `1h30m`.
 struct DurationArgument: CustomStringConvertible, Sendable {
@@ -109,4 +110,13 @@ func number(_ text: String) throws -> Double {
         throw ValidationError("'\(text)' is not a number")
     }
     return value
+}
+
+/// `--mode` of `wfm whatif`.
+enum WhatIfModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case evaluate
+    case repair
+    case replan
+
+    var mode: WhatIfMode { WhatIfMode(rawValue: rawValue)! }
 }

@@ -65,12 +65,3 @@ struct WhatIfCommand: ParsableCommand {
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }
-
-/// `--mode` of `wfm whatif`.
-enum WhatIfModeArgument: String, ExpressibleByArgument, CaseIterable {
-    case evaluate
-    case repair
-    case replan
-
-    var mode: WhatIfMode { WhatIfMode(rawValue: rawValue)! }
-}
