@@ -49,8 +49,7 @@ public struct BenchRunJob: Sendable {
         let started = formatter.string(from: Date())
         var solves = instances.map { (name: $0, arguments: ["--instance", $0]) }
         if let userInstance {
-            let job = BenchSolveJob(instance: nil, configPath: userInstance.configPath, timeLimitSeconds: 0, relativeGap: 0)
-            solves.append((job.name, ["--config", userInstance.configPath, "--requirements", userInstance.requirementsPath]))
+            solves.append((BenchSolveJob.name(instance: nil, configPath: userInstance.configPath), ["--config", userInstance.configPath, "--requirements", userInstance.requirementsPath]))
         }
         var results: [BenchInstanceResult] = []
         for (name, arguments) in solves {

@@ -24,7 +24,10 @@ public struct BenchSolveJob: Sendable {
     }
 
     /// The instance's name as results show it.
-    var name: String {
+    var name: String { Self.name(instance: instance, configPath: configPath) }
+
+    /// A standard instance's name, or a user instance's folder name.
+    static func name(instance: String?, configPath: String?) -> String {
         instance ?? configPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().lastPathComponent } ?? "instance"
     }
 

@@ -21,12 +21,6 @@ public struct Estimate: Sendable, Equatable, Encodable {
         halfWidth = Self.studentT975(degreesOfFreedom: values.count - 1) * (variance / count).squareRoot()
     }
 
-    /// Whether `value` lies in the confidence interval (widened by `slack`).
-    public func contains(_ value: Double, slack: Double = 0) -> Bool {
-        guard let halfWidth else { return false }
-        return abs(value - mean) <= halfWidth + slack
-    }
-
     /// The 0.975 quantile of Student's t: published values to 30 degrees of freedom, then the
     /// Cornish–Fisher expansion around the normal quantile (error below 1e-4).
     static func studentT975(degreesOfFreedom df: Int) -> Double {
