@@ -12,4 +12,6 @@ public enum InputLimits {
     public static let maximumAgents = 100_000
     /// The longest `--time-limit`, in seconds: one day.
     public static let maximumTimeLimitSeconds = 86_400.0
+    /// Overtime on one shift, in minutes (roster.csv, scenario files): half a day.
+    public static let maximumOvertimeMinutes = 720
 }

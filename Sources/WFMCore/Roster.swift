@@ -30,9 +30,18 @@ public struct RosterShift: Sendable, Equatable, Hashable {
     public var paidMinutes: Int
     /// Breaks and lunches, in time order.
     public var breaks: [RosterBreak]
+    /// Overtime minutes worked before the template's shift (included in `start` and
+    /// `paidMinutes`).
+    public var overtimeBeforeMinutes: Int
+    /// Overtime minutes worked after the template's shift (included in `end` and
+    /// `paidMinutes`).
+    public var overtimeAfterMinutes: Int
 
     /// Creates a shift.
-    public init(agentID: String, date: LocalDate, templateID: String, start: Date, end: Date, paidMinutes: Int, breaks: [RosterBreak]) {
+    public init(agentID: String, date: LocalDate, templateID: String, start: Date, end: Date, paidMinutes: Int, breaks: [RosterBreak],
+                overtimeBeforeMinutes: Int = 0, overtimeAfterMinutes: Int = 0) {
+        self.overtimeBeforeMinutes = overtimeBeforeMinutes
+        self.overtimeAfterMinutes = overtimeAfterMinutes
         self.agentID = agentID
         self.date = date
         self.templateID = templateID
@@ -41,6 +50,18 @@ public struct RosterShift: Sendable, Equatable, Hashable {
         self.paidMinutes = paidMinutes
         self.breaks = breaks
     }
+
+    /// Overtime minutes, before and after.
+    public var overtimeMinutes: Int { overtimeBeforeMinutes + overtimeAfterMinutes }
+
+    /// When the template's shift starts: `start` less the overtime before it.
+    public var regularStart: Date { start.addingTimeInterval(Double(overtimeBeforeMinutes * 60)) }
+
+    /// When the template's shift ends: `end` less the overtime after it.
+    public var regularEnd: Date { end.addingTimeInterval(Double(-overtimeAfterMinutes * 60)) }
+
+    /// Paid minutes less overtime: what counts against the contract's weekly hours.
+    public var regularPaidMinutes: Int { paidMinutes - overtimeMinutes }
 }
 
 /// Requirements as a matrix: agents to schedule per queue and interval of the week.

@@ -17,11 +17,14 @@ public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
 public struct RosterRuleChecker: Sendable {
     let center: Center
     let agents: [Agent]
+    let overtime: [OvertimeAllowance]
 
-    /// Creates a checker.
-    public init(center: Center, agents: [Agent]) {
+    /// Creates a checker; `overtime` is what a scenario allows (none by default: a shift
+    /// longer than its template is then a broken rule).
+    public init(center: Center, agents: [Agent], overtime: [OvertimeAllowance] = []) {
         self.center = center
         self.agents = agents
+        self.overtime = overtime
     }
 
     /// Every violation, per agent in input order.
@@ -58,16 +61,20 @@ public struct RosterRuleChecker: Sendable {
             if !contract.templates.contains(template.id) { flag("templates", "\(label): not allowed by contract \(contract.id)") }
             if !template.allows(shift.date.weekday) { flag("days", "\(label): template not allowed on \(shift.date.weekday.rawValue)") }
             if shift.start < weekBegin || shift.start >= weekEnd { flag("week", "\(label): starts outside the planning week") }
-            let local = LocalDateTime(shift.start, in: zone)
+            let local = LocalDateTime(shift.regularStart, in: zone)
             if local.date != shift.date { flag("date", "\(label): starts on \(local.date)") }
             let offset = local.minuteOfDay - template.earliestStart.minutes
             if local.minuteOfDay > template.latestStart.minutes || offset < 0 || offset % template.startStepMinutes != 0 {
                 flag("start_window", "\(label): starts at \(TimeOfDay(minutes: local.minuteOfDay)!), outside \(template.earliestStart)–\(template.latestStart) every \(template.startStepMinutes) min")
             }
-            if Int(shift.end.timeIntervalSince(shift.start) / 60) != template.lengthMinutes {
-                flag("length", "\(label): lasts \(Int(shift.end.timeIntervalSince(shift.start) / 60)) min, expected \(template.lengthMinutes)")
+            let length = Int(shift.regularEnd.timeIntervalSince(shift.regularStart) / 60)
+            if length != template.lengthMinutes {
+                flag("length", "\(label): lasts \(length) min without overtime, expected \(template.lengthMinutes)")
             }
-            if shift.paidMinutes != template.paidMinutes { flag("paid_minutes", "\(label): \(shift.paidMinutes) paid minutes, expected \(template.paidMinutes)") }
+            if shift.regularPaidMinutes != template.paidMinutes {
+                flag("paid_minutes", "\(label): \(shift.regularPaidMinutes) paid minutes without overtime, expected \(template.paidMinutes)")
+            }
+            found += checkOvertime(shift, agent: agent, label: label)
             found += checkBreaks(shift, template: template, agent: agent, label: label)
             if isUnavailable(agent, from: shift.start, to: shift.end) { flag("unavailable", "\(label): the agent is unavailable") }
         }
@@ -84,10 +91,14 @@ public struct RosterRuleChecker: Sendable {
         if days < contract.daysPerWeek.min - absent || days > contract.daysPerWeek.max {
             flag("days_per_week", "\(days) days, allowed \(max(0, contract.daysPerWeek.min - absent))–\(contract.daysPerWeek.max)")
         }
-        let hours = Double(shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
+        let hours = Double(shifts.reduce(0) { $0 + $1.regularPaidMinutes }) / 60
         let minHours = max(0, contract.weeklyPaidHours.min - credit * Double(absent))
         if hours < minHours - 1e-9 || hours > contract.weeklyPaidHours.max + 1e-9 {
             flag("weekly_paid_hours", "\(hours) h, allowed \(minHours)–\(contract.weeklyPaidHours.max)")
+        }
+        let overtimeHours = Double(shifts.reduce(0) { $0 + $1.overtimeMinutes }) / 60
+        if overtimeHours > 0, let allowance = overtime.allowance(for: agent.id), overtimeHours > allowance.maxHoursPerWeek + 1e-9 {
+            flag("overtime", "\(overtimeHours) h of overtime in the week, allowed \(allowance.maxHoursPerWeek)")
         }
         let worked = Set(shifts.map { weekStart.days(to: $0.date) })
         var run = 0
@@ -101,6 +112,17 @@ public struct RosterRuleChecker: Sendable {
         return found
     }
 
+    private func checkOvertime(_ shift: RosterShift, agent: Agent, label: String) -> [RuleViolation] {
+        let flag = { (detail: String) in [RuleViolation(agentID: agent.id, rule: "overtime", detail: "\(label): \(detail)")] }
+        guard shift.overtimeBeforeMinutes >= 0, shift.overtimeAfterMinutes >= 0 else { return flag("negative overtime") }
+        guard shift.overtimeMinutes > 0 else { return [] }
+        guard let allowance = overtime.allowance(for: agent.id) else { return flag("\(shift.overtimeMinutes) min of overtime, none allowed") }
+        guard shift.overtimeMinutes <= allowance.maxMinutesPerShift else {
+            return flag("\(shift.overtimeMinutes) min of overtime, allowed \(allowance.maxMinutesPerShift) per shift")
+        }
+        return []
+    }
+
     private func checkBreaks(_ shift: RosterShift, template: ShiftTemplate, agent: Agent, label: String) -> [RuleViolation] {
         var found: [RuleViolation] = []
         let rules = template.breaks.sorted { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }
@@ -109,7 +131,7 @@ public struct RosterRuleChecker: Sendable {
             return [RuleViolation(agentID: agent.id, rule: "breaks", detail: "\(label): \(breaks.count) breaks, expected \(rules.count)")]
         }
         for (rule, taken) in zip(rules, breaks) {
-            let offset = Int(taken.start.timeIntervalSince(shift.start) / 60)
+            let offset = Int(taken.start.timeIntervalSince(shift.regularStart) / 60)
             let length = Int(taken.end.timeIntervalSince(taken.start) / 60)
             if length != rule.minutes || offset < rule.earliestOffsetMinutes || offset > rule.latestOffsetMinutes {
                 found.append(RuleViolation(agentID: agent.id, rule: "breaks",

@@ -128,6 +128,8 @@ public struct Scenario: Sendable, Equatable {
     public var hires: [Agent]
     /// Contract rules changed (more hours or days allowed: room for repair and replan).
     public var contracts: [ContractOverride] = []
+    /// Overtime allowed (shifts extended at a premium: a repair lever).
+    public var overtime: [OvertimeAllowance] = []
 
     /// Creates a scenario.
     public init(name: String, description: String = "", volume: [ForecastAdjustment] = [], aht: [ForecastAdjustment] = [],

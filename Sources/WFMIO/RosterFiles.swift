@@ -2,27 +2,33 @@ import Foundation
 import WFMCore
 
 /// Writes and reads roster.csv: `agent_id,date,shift,start,end,paid_minutes,breaks`, where
-/// start and end carry their UTC offset and breaks are local `HH:MM-HH:MM` ranges joined by `;`.
+/// start and end carry their UTC offset and breaks are local `HH:MM-HH:MM` ranges joined by `;`;
+/// a roster with overtime (a what-if repair's) adds `overtime_before,overtime_after` in minutes.
 public enum RosterFiles {
     /// The roster as CSV text, rows in the given order.
     public static func csv(_ shifts: [RosterShift], timeZone: TimeZone) -> String {
-        var text = CSVFormatting.line(["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"])
+        let overtime = shifts.contains { $0.overtimeMinutes != 0 }
+        var text = CSVFormatting.line(["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"]
+            + (overtime ? overtimeColumns : []))
         for shift in shifts {
             let breaks = shift.breaks.map { "\(clock($0.start, timeZone))-\(clock($0.end, timeZone))" }.joined(separator: ";")
             text += CSVFormatting.line([
                 shift.agentID, shift.date.description, shift.templateID, Timestamp.format(shift.start, in: timeZone),
                 Timestamp.format(shift.end, in: timeZone), String(shift.paidMinutes), breaks,
-            ])
+            ] + (overtime ? [String(shift.overtimeBeforeMinutes), String(shift.overtimeAfterMinutes)] : []))
         }
         return text
     }
+
+    private static let overtimeColumns = ["overtime_before", "overtime_after"]
 
     /// Reads roster.csv; each break is placed at the first matching wall-clock time after the
     /// shift starts.
     /// - Throws: ``InputError`` listing every malformed row.
     public static func read(path: String, timeZone: TimeZone) throws -> [RosterShift] {
         let table = try CSVTable(path: path)
-        let columns = try table.columns(required: ["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"])
+        let columns = try table.columns(required: ["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"],
+                                        optional: overtimeColumns)
         var log = DiagnosticLog(file: path)
         var shifts: [RosterShift] = []
         for record in table.records where !log.hasOverflowed {
@@ -38,7 +44,16 @@ public enum RosterFiles {
             if end == nil { log.error(line: line, field: "end", "'\(field("end"))' is not a timestamp", expected: "YYYY-MM-DDTHH:MM+HH:MM") }
             let paid = Int(field("paid_minutes"))
             if paid == nil { log.error(line: line, field: "paid_minutes", "'\(field("paid_minutes"))' is not a whole number") }
-            guard let start, let end, let paid else { continue }
+            let overtime = overtimeColumns.map { name -> Int? in
+                guard columns[name] != nil, !field(name).isEmpty else { return 0 }
+                guard let minutes = Int(field(name)), (0...InputLimits.maximumOvertimeMinutes).contains(minutes) else {
+                    log.error(line: line, field: name, "'\(field(name))' is not a number of minutes",
+                              expected: "a whole number from 0 to \(InputLimits.maximumOvertimeMinutes)")
+                    return nil
+                }
+                return minutes
+            }
+            guard let start, let end, let paid, let before = overtime[0], let after = overtime[1] else { continue }
             var breaks: [RosterBreak] = []
             for item in field("breaks").split(separator: ";") {
                 let parts = item.split(separator: "-")
@@ -52,7 +67,7 @@ public enum RosterFiles {
                 breaks.append(RosterBreak(start: breakStart, end: breakEnd))
             }
             shifts.append(RosterShift(agentID: field("agent_id"), date: date, templateID: field("shift"), start: start, end: end,
-                                      paidMinutes: paid, breaks: breaks))
+                                      paidMinutes: paid, breaks: breaks, overtimeBeforeMinutes: before, overtimeAfterMinutes: after))
         }
         try log.throwIfErrors()
         return shifts

@@ -27,7 +27,7 @@ struct ScenarioParser {
     private var queueIDs: Set<String> { Set(center.queues.map(\.id)) }
 
     func scenario(_ root: Node) -> Scenario? {
-        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills", "hires", "contracts"]
+        let optional = ["description", "volume", "aht", "targets", "shrinkage", "absent", "add_skills", "hires", "contracts", "overtime"]
         guard let top = walker.mapping(root, "", required: ["name"], optional: optional) else { return nil }
         let name = walker.string(top["name"], "name")
         let description = top["description"].flatMap { walker.string($0, "description") } ?? ""
@@ -50,11 +50,29 @@ struct ScenarioParser {
             walker.error(top["hires"], "hires", "agent id '\(hire.id)' is taken (hire \(index + 1))", expected: "ids not in agents.csv, each once")
         }
         let contracts = top["contracts"].map(self.contracts) ?? []
+        let overtime = listOfMappings(top["overtime"], "overtime", keys: (["max_hours_per_week"], ["max_hours_per_shift", "pay_factor", "agents"])) {
+            self.overtime($0, $1)
+        }.compactMap { $0 }
         guard let name else { return nil }
         var scenario = Scenario(name: name, description: description, volume: volume, aht: aht, targets: targets, shrinkage: shrinkage,
                                 absences: absences, addedSkills: additions, hires: hires)
         scenario.contracts = contracts
+        scenario.overtime = overtime
         return scenario
+    }
+
+    /// One entry of `overtime`: hours per week and per shift (default: the weekly hours, at most
+    /// 12), the pay factor (default 1.5) and the agents (default all).
+    private func overtime(_ entries: [String: Node], _ path: String) -> OvertimeAllowance? {
+        let most = Double(InputLimits.maximumOvertimeMinutes) / 60
+        let week = walker.number(entries["max_hours_per_week"], "\(path).max_hours_per_week", in: 0...60, expected: "hours from 0 to 60")
+        let shift = walker.number(entries["max_hours_per_shift"], "\(path).max_hours_per_shift", in: 0...most,
+                                  expected: "hours from 0 to \(Int(most))")
+        let factor = walker.number(entries["pay_factor"], "\(path).pay_factor", in: 1...10, expected: "a factor from 1 to 10, e.g. 1.5")
+        let agents = entries["agents"] == nil ? [] : self.agents(entries["agents"], "\(path).agents")
+        guard let week else { return nil }
+        return OvertimeAllowance(agents: agents, maxMinutesPerShift: Int(((shift ?? min(week, most)) * 60).rounded(.down)),
+                                 maxHoursPerWeek: week, payFactor: factor ?? 1.5)
     }
 
     /// A list of mappings with `keys` (required, optional), each read by `read`.

@@ -4,7 +4,8 @@ import WFMGLPK
 import WFMOptimization
 
 /// The week's capacity, counted in agent-hours on the phones: what the requirement needs
-/// against what the team's contracts can give, and the cheapest hires that close the gap.
+/// against what the team's contracts can give, and the cheapest mix of hires and the overtime
+/// the scenario allows that closes the gap.
 ///
 /// A week-level count: it ignores when in the week the hours fall, so it is the least the week
 /// needs (the roster, repair and replan check the intervals). An agent gives the contract's
@@ -19,6 +20,8 @@ public struct CapacityCheck: Sendable {
         public let skills: [String]
         public let agents: Int
         public let phoneHours: Double
+        /// Overtime the scenario allows the team's agents, paid hours in the week.
+        public let overtimeHours: Double
     }
 
     /// Hires of one contract and skill set.
@@ -30,22 +33,36 @@ public struct CapacityCheck: Sendable {
         public let paidHours: Double
     }
 
+    /// Overtime worked by one team (contract and skill set).
+    public struct TeamOvertime: Sendable, Equatable {
+        public let contract: String
+        public let skills: [String]
+        /// Paid hours in the week, in all.
+        public let paidHours: Double
+    }
+
     /// Agent-hours to schedule per queue.
     public let requiredHours: [String: Double]
     public let teams: [Team]
     /// Phone hours of one full-time equivalent.
     public let fteHours: Double
     /// The cheapest hires (the team's own contract and skill-set mixes) that cover every
-    /// queue's hours: empty when the team suffices, nil when no such mix can (a queue no team
-    /// takes).
+    /// queue's hours beside ``overtime``: empty when the team suffices, nil when no such mix can
+    /// (a queue no team takes).
     public let hires: [Hire]?
+    /// Overtime in that cheapest mix, paid hours per team (contract and skills) that works it.
+    public let overtime: [TeamOvertime]
 
     public var requiredFTE: Double { requiredHours.values.reduce(0, +) / fteHours }
     public var availableFTE: Double { teams.reduce(0) { $0 + $1.phoneHours } / fteHours }
 
     /// Checks `agents` against the requirement `rows`.
     /// - Throws: ``OptimizationError`` if the solver fails.
-    public static func check(center: Center, agents: [Agent], rows: [IntervalRequirement]) throws -> CapacityCheck {
+    /// - Parameter overtime: what the scenario allows; an overtime hour costs `paid_hour` times
+    ///   its pay factor.
+    public static func check(center: Center, agents: [Agent], rows: [IntervalRequirement], overtime: [OvertimeAllowance] = []) throws
+        -> CapacityCheck
+    {
         let hours = center.timeGrid.intervalSeconds / 3600
         var required: [String: Double] = [:]
         for row in rows { required[row.queue, default: 0] += Double(row.agentsScheduled) * hours }
@@ -60,13 +77,17 @@ public struct CapacityCheck: Sendable {
             let phone = contract.weeklyPaidHours.max * share * phoneShare(contract, center: center)
             let key = contract.id + "|" + skills.joined(separator: ";")
             let team = teams[key]
-            teams[key] = Team(contract: contract.id, skills: skills, agents: (team?.agents ?? 0) + 1, phoneHours: (team?.phoneHours ?? 0) + phone)
+            let extra = days > 0 ? overtime.allowance(for: agent.id).map { min($0.maxHoursPerWeek, Double(days * $0.maxMinutesPerShift) / 60) } ?? 0 : 0
+            teams[key] = Team(contract: contract.id, skills: skills, agents: (team?.agents ?? 0) + 1, phoneHours: (team?.phoneHours ?? 0) + phone,
+                              overtimeHours: (team?.overtimeHours ?? 0) + extra)
         }
         let sortedTeams = teams.values.sorted { ($0.contract, $0.skills.joined(separator: ";")) < ($1.contract, $1.skills.joined(separator: ";")) }
         let fullTime = center.contracts.max { $0.weeklyPaidHours.max < $1.weeklyPaidHours.max }
         let fteHours = fullTime.map { $0.weeklyPaidHours.max * phoneShare($0, center: center) } ?? 40
-        let hires = try cheapestHires(required: required, teams: sortedTeams, center: center)
-        return CapacityCheck(requiredHours: required, teams: sortedTeams, fteHours: max(fteHours, 1e-9), hires: hires)
+        let factor = overtime.map(\.payFactor).max() ?? 1.5
+        let mix = try cheapestMix(required: required, teams: sortedTeams, center: center, overtimePayFactor: factor)
+        return CapacityCheck(requiredHours: required, teams: sortedTeams, fteHours: max(fteHours, 1e-9), hires: mix?.hires,
+                             overtime: mix?.overtime ?? [])
     }
 
     /// Minutes on the phones per paid minute, averaged over the contract's templates.
@@ -79,14 +100,18 @@ public struct CapacityCheck: Sendable {
         } / Double(templates.count)
     }
 
-    /// The MIP: the team's phone hours flow to the queues its skills allow; hires of the team's
-    /// own (contract, skill set) mixes add more, at their contract's maximum paid hours; every
-    /// queue's hours are covered at the least paid cost.
-    private static func cheapestHires(required: [String: Double], teams: [Team], center: Center) throws -> [Hire]? {
+    /// The MIP: the team's phone hours flow to the queues its skills allow; its allowed
+    /// overtime adds more at the pay factor (the highest of the scenario's, a bound on the
+    /// cost); hires of the team's own (contract, skill set) mixes add more, at their contract's
+    /// maximum paid hours; every queue's hours are covered at the least paid cost.
+    private static func cheapestMix(required: [String: Double], teams: [Team], center: Center, overtimePayFactor: Double) throws
+        -> (hires: [Hire], overtime: [TeamOvertime])?
+    {
         var model = MIPModel(name: "capacity")
         var inflow: [String: [(VariableID, Double)]] = [:]
         var objective: [(VariableID, Double)] = []
         var hireVariables: [(Team, VariableID, Contract)] = []
+        var overtimeVariables: [(Team, VariableID)] = []
         for (index, team) in teams.enumerated() {
             let queues = team.skills.filter { required[$0] != nil }
             guard !queues.isEmpty else { continue }
@@ -95,8 +120,15 @@ public struct CapacityCheck: Sendable {
                 inflow[queue, default: []].append((flow, 1))
                 return flow
             }
-            model.addConstraint(name: "team\(index)", LinearExpression(flows.map { ($0, 1) }), .lessOrEqual(team.phoneHours))
             guard let contract = center.contracts.first(where: { $0.id == team.contract }) else { continue }
+            var supply = LinearExpression(flows.map { ($0, 1) })
+            if team.overtimeHours > 0 {
+                let extra = model.addVariable(name: "o\(index)", lowerBound: 0, upperBound: team.overtimeHours)
+                overtimeVariables.append((team, extra))
+                objective.append((extra, overtimePayFactor * center.costs.paidHour + 1e-4))
+                supply = LinearExpression(flows.map { ($0, 1) } + [(extra, -phoneShare(contract, center: center))])
+            }
+            model.addConstraint(name: "team\(index)", supply, .lessOrEqual(team.phoneHours))
             let hire = model.addVariable(name: "h\(index)", kind: .integer, lowerBound: 0, upperBound: 10_000)
             hireVariables.append((team, hire, contract))
             objective.append((hire, contract.weeklyPaidHours.max * center.costs.paidHour + 1e-3))
@@ -116,10 +148,15 @@ public struct CapacityCheck: Sendable {
         options.nodeLimit = 5_000
         let result = try GLPKSolver().solve(model, options: options)
         guard result.hasFeasibleSolution else { return nil }
-        return hireVariables.compactMap { team, variable, contract in
+        let hires = hireVariables.compactMap { team, variable, contract -> Hire? in
             let count = Int(result.values[variable.index].rounded())
             return count > 0 ? Hire(contract: team.contract, skills: team.skills, count: count,
                                     paidHours: Double(count) * contract.weeklyPaidHours.max) : nil
         }
+        let overtime = overtimeVariables.compactMap { team, variable -> TeamOvertime? in
+            let hours = result.values[variable.index]
+            return hours > 1e-6 ? TeamOvertime(contract: team.contract, skills: team.skills, paidHours: hours) : nil
+        }
+        return (hires, overtime)
     }
 }

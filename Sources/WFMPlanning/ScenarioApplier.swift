@@ -9,6 +9,8 @@ public struct ScenarioPlan: Sendable {
     public var shifts: [RosterShift]
     /// Shifts removed for absences.
     public var removedShifts: Int
+    /// Overtime the scenario allows.
+    public var overtime: [OvertimeAllowance] = []
 }
 
 /// Applies a ``Scenario`` to the plan. Each override changes only what it names: volume and
@@ -65,6 +67,7 @@ public enum ScenarioApplier {
         agents += scenario.hires
         let absentOn = Dictionary(grouping: scenario.absences.flatMap { absence in absence.agents.map { ($0, absence) } }, by: \.0)
         let kept = shifts.filter { shift in !(absentOn[shift.agentID] ?? []).contains { $0.1.covers(shift.date) } }
-        return ScenarioPlan(center: center, agents: agents, forecast: adjusted, shifts: kept, removedShifts: shifts.count - kept.count)
+        return ScenarioPlan(center: center, agents: agents, forecast: adjusted, shifts: kept, removedShifts: shifts.count - kept.count,
+                            overtime: scenario.overtime)
     }
 }

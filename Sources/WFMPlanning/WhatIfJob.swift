@@ -75,8 +75,9 @@ public struct WhatIfSweep: Sendable, Equatable {
 public enum WhatIfMode: String, Sendable, CaseIterable {
     /// Keep the roster (less the absent) and measure it.
     case evaluate
-    /// Also add the shifts on agents' days off that cover the scenario's shortfall best, within
-    /// every rule (``RosterRepair``), and measure the repaired roster.
+    /// Also make the changes that cover the scenario's shortfall best, within every rule
+    /// (``RosterRepair``: move breaks, extend shifts into the overtime the scenario allows, add
+    /// shifts on days off), and measure the repaired roster.
     case repair
     /// Also re-staff and re-schedule the week under the scenario, preferring each agent's
     /// published shifts (a cost per changed agent-day), and measure that roster; the published
@@ -150,25 +151,24 @@ public struct WhatIfJob: Sendable {
         let evaluate = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
             let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
             let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
-            let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
+            let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
-            var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts)
-            if capacity, simulate { column.capacity = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows) }
+            var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts, shifts: plan.shifts)
+            if capacity, simulate { column.capacity = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime) }
             guard repair else { return [column] }
             if mode == .replan {
                 return [column, try Self.replanned(scenario, plan: plan, staffing: staffing, evaluated: report, simulation: simulation,
                                                    timeLimitSeconds: timeLimitSeconds, changeCost: changeCost) { progress("\(scenario.name): \($0)") }]
             }
-            var shortfall = Array(repeating: Array(repeating: 0.0, count: plan.center.timeGrid.intervals.count), count: plan.center.queues.count)
-            let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
-            for row in report.intervals { shortfall[queueIndex[row.queue]!][row.interval] = row.shortfall }
-            let changes = RosterRepair(center: plan.center, agents: plan.agents).changes(to: plan.shifts, shortfall: shortfall)
-            let repairedReport = try evaluator.evaluate(shifts: plan.shifts + changes.map(\.shift), requirements: staffing.rows,
-                                                        simulation: simulation)
-            var repaired = scenario
-            repaired.name = scenario.name + ", repaired"
-            repaired.description = "\(scenario.name) with \(changes.count) shift(s) added on agents' days off"
-            return [column, WhatIfColumn(scenario: repaired, report: repairedReport, removedShifts: plan.removedShifts, changes: changes)]
+            let repaired = Self.repaired(plan, report: report, changeCost: changeCost)
+            let repairedReport = try RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
+                .evaluate(shifts: repaired.shifts, requirements: staffing.rows, simulation: simulation)
+            var name = scenario
+            name.name = scenario.name + ", repaired"
+            name.description = "\(scenario.name) with \(repaired.changes.count) change(s) to \(repaired.agentsChanged) agent(s): "
+                + Self.leverCounts(repaired.changes)
+            return [column, WhatIfColumn(scenario: name, report: repairedReport, removedShifts: plan.removedShifts, changes: repaired.changes,
+                                         shifts: repaired.shifts)]
         }
         let repairs = mode != .evaluate
         let columns = try Self.parallel(Array(scenarios.enumerated())) { index, scenario in
@@ -177,6 +177,25 @@ public struct WhatIfJob: Sendable {
         let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0, agents: agents), false, false)[0] } }
         return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
                              timeZone: center.timeZone)
+    }
+
+    /// The scenario's roster repaired (``RosterRepair``) for the shortfall the report found,
+    /// with the overtime the scenario allows; changing one more agent costs `changeCost` paid
+    /// hours.
+    static func repaired(_ plan: ScenarioPlan, report: RosterReport, changeCost: Double) -> RepairedRoster {
+        var net = Array(repeating: Array(repeating: 0.0, count: plan.center.timeGrid.intervals.count), count: plan.center.queues.count)
+        let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
+        for row in report.intervals { net[queueIndex[row.queue]!][row.interval] = Double(row.requiredScheduled) - row.present }
+        var repair = RosterRepair(center: plan.center, agents: plan.agents)
+        repair.overtime = plan.overtime
+        repair.changeCostPerAgent = changeCost * plan.center.costs.paidHour
+        return repair.repair(plan.shifts, net: net)
+    }
+
+    /// `3 shift(s) added, 12 extended into overtime, 5 with breaks moved`.
+    static func leverCounts(_ changes: [RepairChange]) -> String {
+        let count = { (kind: RepairChange.Kind) in changes.filter { $0.kind == kind }.count }
+        return "\(count(.addShift)) shift(s) added on days off, \(count(.overtime)) extended into overtime, \(count(.moveBreaks)) with breaks moved"
     }
 
     /// The scenario's week re-scheduled with GLPK, staying near the published roster; the
@@ -207,7 +226,7 @@ public struct WhatIfJob: Sendable {
             replanned.description = "\(scenario.name) re-scheduled: the new roster "
                 + (violations.isEmpty ? "left more shortfall (\(NumberFormatting.fixed(short(report), 1)) agent-h)" : "broke \(violations.count) rule(s)")
                 + ", so the published roster is kept"
-            return WhatIfColumn(scenario: replanned, report: evaluated, removedShifts: plan.removedShifts)
+            return WhatIfColumn(scenario: replanned, report: evaluated, removedShifts: plan.removedShifts, shifts: plan.shifts)
         }
         let key = { (shift: RosterShift) in "\(shift.agentID)#\(shift.date)" }
         let before = Dictionary(plan.shifts.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
@@ -219,7 +238,8 @@ public struct WhatIfJob: Sendable {
         let hours = Double(outcome.shifts.reduce(0) { $0 + $1.paidMinutes } - plan.shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
         replanned.description = "\(scenario.name) re-scheduled near the published roster: \(changedDays) agent-day(s) changed, "
             + "\(NumberFormatting.fixed(hours, 1)) paid hours added, objective \(NumberFormatting.fixed(outcome.cost.objective, 2))"
-        return WhatIfColumn(scenario: replanned, report: report, removedShifts: plan.removedShifts, replannedDays: changedDays)
+        return WhatIfColumn(scenario: replanned, report: report, removedShifts: plan.removedShifts, replannedDays: changedDays,
+                            shifts: outcome.shifts)
     }
 
     /// The relative gap a replan's group plan stops at.

@@ -39,9 +39,18 @@ extension WhatIfOutcome {
                 guard let hires = capacity.hires else { return "none can" }
                 return hires.isEmpty ? "none needed" : hires.map { "\($0.count) \($0.contract) \($0.skills.joined(separator: "+"))" }.joined(separator: ", ")
             }
+            if columns.contains(where: { !($0.capacity?.overtime.isEmpty ?? true) }) {
+                row("overtime to close the gap") { column in
+                    guard let overtime = column.capacity?.overtime, !overtime.isEmpty else { return "" }
+                    return overtime.map { "\(NumberFormatting.fixed($0.paidHours, 1)) h \($0.contract) \($0.skills.joined(separator: "+"))" }
+                        .joined(separator: ", ")
+                }
+            }
         }
         if columns.contains(where: { !$0.changes.isEmpty }) {
-            row("paid hours added") { NumberFormatting.fixed(Double($0.changes.reduce(0) { $0 + $1.shift.paidMinutes }) / 60, 1) }
+            row("agents changed by repair") { "\(Set($0.changes.map(\.agentID)).count)" }
+            row("paid hours added") { NumberFormatting.fixed($0.changes.reduce(0) { $0 + $1.paidHoursAdded }, 1) }
+            row("of which overtime") { NumberFormatting.fixed($0.changes.reduce(0) { $0 + $1.overtimeHoursAdded }, 1) }
         }
         return rows
     }
@@ -89,12 +98,24 @@ extension WhatIfOutcome {
 
     private static func weekday(_ period: String) -> String { LocalDate(period)?.weekday.rawValue ?? period }
 
-    /// `A023 mon 2026-11-30: add early8 07:00-15:30, 8.0 paid h, covers 6.5 agent-h short`.
+    /// `A023 mon 2026-11-30: add early8 07:00-15:30, 8.0 paid h, covers 6.5 agent-h short`;
+    /// `… extend early8 07:00-15:30 to 07:00-16:30 (overtime), +1.0 paid h, …`;
+    /// `… move breaks of early8 10:00-10:15;12:00-12:30 to …, covers …`.
     static func changeLine(_ change: RepairChange, zone: TimeZone) -> String {
-        let shift = change.shift
+        let shift = change.after
         let clock = { (instant: Date) in TimeOfDay(minutes: LocalDateTime(instant, in: zone).minuteOfDay)?.description ?? "?" }
-        return "\(shift.agentID) \(shift.date.weekday.rawValue) \(shift.date): add \(shift.templateID) \(clock(shift.start))-\(clock(shift.end)), "
-            + "\(NumberFormatting.fixed(Double(shift.paidMinutes) / 60, 1)) paid h, covers \(NumberFormatting.fixed(change.coveredAgentHours, 1)) agent-h short"
+        let span = { (shift: RosterShift) in "\(clock(shift.start))-\(clock(shift.end))" }
+        let breaks = { (shift: RosterShift) in shift.breaks.map { "\(clock($0.start))-\(clock($0.end))" }.joined(separator: ";") }
+        let what: String
+        switch (change.kind, change.before) {
+        case (.overtime, let before?):
+            what = "extend \(shift.templateID) \(span(before)) to \(span(shift)) (overtime), +\(NumberFormatting.fixed(change.paidHoursAdded, 1)) paid h"
+        case (.moveBreaks, let before?):
+            what = "move breaks of \(shift.templateID) \(span(shift)) from \(breaks(before)) to \(breaks(shift)), no paid h"
+        default:
+            what = "add \(shift.templateID) \(span(shift)), \(NumberFormatting.fixed(change.paidHoursAdded, 1)) paid h"
+        }
+        return "\(shift.agentID) \(shift.date.weekday.rawValue) \(shift.date): \(what), covers \(NumberFormatting.fixed(change.coveredAgentHours, 1)) agent-h short"
     }
 
     /// The outcome as JSON, schema `wfm.whatif/1` (docs/whatif.md).
@@ -121,16 +142,23 @@ struct WhatIfJSON: Encodable {
         var intervals: Int
         var agentDaysChanged: Int
         var targetsMet: Bool
+        var rulesBroken: [String]
         var changes: [Change]
     }
 
     struct Change: Encodable {
+        var kind: String
         var agent: String
         var date: String
         var shift: String
         var start: String
         var end: String
-        var paidHours: Double
+        var breaks: [String]
+        var previousStart: String?
+        var previousEnd: String?
+        var previousBreaks: [String]?
+        var paidHoursAdded: Double
+        var overtimeHoursAdded: Double
         var coveredAgentHours: Double
     }
 
@@ -168,11 +196,15 @@ struct WhatIfJSON: Encodable {
                         simulatedServiceLevel: column.report.simulation?.figures(queue: target.queue, period: "week")?.serviceLevel)
                 },
                 week: column.week("all"), intervalsMissed: column.report.intervalsMissed, intervals: column.report.intervals.count,
-                agentDaysChanged: column.agentDaysChanged, targetsMet: column.report.targetsMet,
+                agentDaysChanged: column.agentDaysChanged, targetsMet: column.report.targetsMet, rulesBroken: column.report.ruleViolations,
                 changes: column.changes.map { change in
-                    Change(agent: change.shift.agentID, date: change.shift.date.description, shift: change.shift.templateID,
-                           start: Timestamp.format(change.shift.start, in: zone), end: Timestamp.format(change.shift.end, in: zone),
-                           paidHours: Double(change.shift.paidMinutes) / 60, coveredAgentHours: change.coveredAgentHours)
+                    let time = { (instant: Date) in Timestamp.format(instant, in: zone) }
+                    let breaks = { (shift: RosterShift) in shift.breaks.map { "\(time($0.start))/\(time($0.end))" } }
+                    return Change(kind: change.kind.rawValue, agent: change.agentID, date: change.after.date.description, shift: change.after.templateID,
+                                  start: time(change.after.start), end: time(change.after.end), breaks: breaks(change.after),
+                                  previousStart: change.before.map { time($0.start) }, previousEnd: change.before.map { time($0.end) },
+                                  previousBreaks: change.before.map(breaks), paidHoursAdded: change.paidHoursAdded,
+                                  overtimeHoursAdded: change.overtimeHoursAdded, coveredAgentHours: change.coveredAgentHours)
                 })
         }
         sweep = outcome.sweep.map { result in

@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMIO
 import WFMReporting
 import WFMScheduling
 
@@ -9,8 +10,10 @@ public struct WhatIfColumn: Sendable {
     public let report: RosterReport
     /// Shifts taken out of the roster for the scenario's absences.
     public let removedShifts: Int
-    /// Shifts a repair added (repair mode), in the order chosen.
+    /// A repair's changes (repair mode), in the order made.
     public let changes: [RepairChange]
+    /// The roster the column measures.
+    public let shifts: [RosterShift]
 
     /// Agent-days a replan changed against the published roster (absences included), if replanned.
     public let replannedDays: Int?
@@ -18,7 +21,9 @@ public struct WhatIfColumn: Sendable {
     public var capacity: CapacityCheck?
 
     /// Creates a column.
-    public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = [], replannedDays: Int? = nil) {
+    public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = [], replannedDays: Int? = nil,
+                shifts: [RosterShift]) {
+        self.shifts = shifts
         self.scenario = scenario
         self.report = report
         self.removedShifts = removedShifts
@@ -26,9 +31,11 @@ public struct WhatIfColumn: Sendable {
         self.replannedDays = replannedDays
     }
 
-    /// Agent-days the scenario changes: shifts removed for absences and added by a repair, or
+    /// Agent-days the scenario changes: shifts removed for absences and changed by a repair, or
     /// every day a replan changed.
-    public var agentDaysChanged: Int { replannedDays.map { $0 + removedShifts } ?? removedShifts + changes.count }
+    public var agentDaysChanged: Int {
+        replannedDays.map { $0 + removedShifts } ?? removedShifts + Set(changes.map { "\($0.agentID)#\($0.after.date)" }).count
+    }
 
     /// The week of `queue` (or `all`).
     public func week(_ queue: String) -> PeriodFigures? { report.weeks.first { $0.queue == queue } }
@@ -72,4 +79,22 @@ public struct WhatIfOutcome: Sendable {
 
     /// 0 when every column meets every target in every interval, 2 otherwise.
     public var exitCode: Int32 { columns.allSatisfy(\.report.targetsMet) ? 0 : 2 }
+}
+
+extension WhatIfOutcome {
+    /// The rosters a repair or replan made, one file per such column:
+    /// `DIR/roster-<scenario name, lower case, words joined by ->.csv`, written whole, never over
+    /// a file unless `overwrite`.
+    /// - Returns: the paths written, in column order.
+    /// - Throws: ``InputError`` if a file exists (without `overwrite`) or cannot be written.
+    public func writeChangedRosters(to directory: String, overwrite: Bool) throws -> [String] {
+        var written: [String] = []
+        for column in columns where !column.changes.isEmpty || column.replannedDays != nil {
+            let words = column.scenario.name.lowercased().split { !$0.isLetter && !$0.isNumber }
+            let path = URL(fileURLWithPath: directory).appendingPathComponent("roster-\(words.joined(separator: "-")).csv").path
+            try AtomicFileWriter.write(RosterFiles.csv(column.shifts, timeZone: timeZone), to: path, overwrite: overwrite)
+            written.append(path)
+        }
+        return written
+    }
 }

@@ -25,11 +25,14 @@ public struct RosterEvaluator: Sendable {
     let center: Center
     let agents: [Agent]
     let grid: TimeGrid
+    let overtime: [OvertimeAllowance]
 
-    /// Creates an evaluator for a center's week and its agents.
-    public init(center: Center, agents: [Agent]) {
+    /// Creates an evaluator for a center's week and its agents; `overtime` is what a what-if
+    /// scenario allows (none by default).
+    public init(center: Center, agents: [Agent], overtime: [OvertimeAllowance] = []) {
         self.center = center
         self.agents = agents
+        self.overtime = overtime
         grid = center.timeGrid
     }
 
@@ -87,7 +90,7 @@ public struct RosterEvaluator: Sendable {
         let attribution = PaidHoursAttribution(presence: presence, pools: pools, poolShares: poolShares, grid: grid,
                                                queueIDs: center.queues.map(\.id))
         let (days, weeks) = periods(figures, attribution: attribution, hours: hours)
-        let violations = RosterRuleChecker(center: center, agents: agents).violations(in: shifts)
+        let violations = RosterRuleChecker(center: center, agents: agents, overtime: overtime).violations(in: shifts)
         let simulated = try simulation.map { options in
             try simulate(figures, presence: presence, options: options)
         }

@@ -1,25 +1,69 @@
 import Foundation
 import WFMCore
 
-/// A shift added to a roster by ``RosterRepair``, and what it buys.
+/// One change a ``RosterRepair`` makes to a roster, and what it buys.
 public struct RepairChange: Sendable, Equatable {
-    public let shift: RosterShift
-    /// Agent-hours of shortfall it covers (weighted by queue as in scheduling).
+    /// The lever used.
+    public enum Kind: String, Sendable {
+        /// A shift added on the agent's day off.
+        case addShift = "add_shift"
+        /// A shift extended before its start or after its end, paid as overtime.
+        case overtime
+        /// A shift's breaks moved inside their windows.
+        case moveBreaks = "move_breaks"
+    }
+
+    public let kind: Kind
+    /// The shift before the change; nil for an added shift.
+    public let before: RosterShift?
+    /// The shift after it.
+    public let after: RosterShift
+    /// Agent-hours of shortfall it covers, net of any it opens (a moved break leaves its new
+    /// place).
     public let coveredAgentHours: Double
+
+    /// The agent changed.
+    public var agentID: String { after.agentID }
+
+    /// Paid hours the change adds (overtime included).
+    public var paidHoursAdded: Double { Double(after.paidMinutes - (before?.paidMinutes ?? 0)) / 60 }
+
+    /// Overtime hours the change adds.
+    public var overtimeHoursAdded: Double { Double(after.overtimeMinutes - (before?.overtimeMinutes ?? 0)) / 60 }
 }
 
-/// Repairs a published roster for a scenario's shortfall with the least change: shifts added
-/// on agents' days off, within every rule of their contract (maximum days and hours, rest,
-/// consecutive days, availability, the template's start window and breaks). Greedy: each
-/// step adds the shift whose covered shortfall, at the scheduler's costs
-/// (`shortfall_per_agent_hour` × queue weight, less `paid_hour` per paid hour), is worth most,
-/// until no shift pays for itself or `maximumChanges` are made. Breaks go where they cost
-/// the least coverage inside their windows.
+/// A repaired roster: the shifts after every change, and the changes in the order made.
+public struct RepairedRoster: Sendable, Equatable {
+    public let shifts: [RosterShift]
+    public let changes: [RepairChange]
+
+    /// Distinct agents changed.
+    public var agentsChanged: Int { Set(changes.map(\.agentID)).count }
+}
+
+/// Repairs a published roster for a scenario's shortfall with the least change, keeping every
+/// shift it does not change. Three levers, each within every rule of the agent's contract
+/// (days and hours, rest, consecutive days, availability, the template's start window and
+/// break windows):
+/// - move a shift's breaks inside their windows (no paid hours);
+/// - extend a shift before or after, when the scenario allows overtime (``OvertimeAllowance``:
+///   hours per shift and week, paid at its pay factor);
+/// - add a shift on an agent's day off.
+///
+/// Greedy, at the scheduler's own costs: each step makes the change whose covered shortfall
+/// (`shortfall_per_agent_hour` × queue weight) less its paid cost (`paid_hour` per paid hour,
+/// overtime at the pay factor) and, for an agent not yet changed, `changeCostPerAgent`, is
+/// worth most; it stops when no change pays for itself or after ``maximumChanges``.
 public struct RosterRepair: Sendable {
     public let center: Center
     public let agents: [Agent]
-    /// At most this many shifts are added.
-    public var maximumChanges = 200
+    /// Overtime the scenario allows (none by default).
+    public var overtime: [OvertimeAllowance] = []
+    /// What changing one more agent costs, in the scheduling objective's units: the price of
+    /// changing as few agents as possible.
+    public var changeCostPerAgent = 0.0
+    /// At most this many changes are made.
+    public var maximumChanges = 1_000
 
     /// Creates a repair.
     public init(center: Center, agents: [Agent]) {
@@ -27,139 +71,327 @@ public struct RosterRepair: Sendable {
         self.agents = agents
     }
 
-    /// Shifts to add to `shifts`, in the order chosen.
-    /// - Parameter shortfall: agents to schedule still missing, `[queue][interval]` in
-    ///   center.yaml queue order.
-    /// - Complexity: O(changes × candidate shifts × intervals per shift).
-    public func changes(to shifts: [RosterShift], shortfall: [[Double]]) -> [RepairChange] {
-        let grid = center.timeGrid
-        var missing = shortfall
+    /// The roster repaired.
+    /// - Parameters:
+    ///   - shifts: the roster to repair.
+    ///   - net: agents to schedule less agents present, `[queue][interval]` in center.yaml
+    ///     queue order: positive where short, negative where over.
+    /// - Complexity: O(changes × (candidate shifts × intervals per shift)).
+    public func repair(_ shifts: [RosterShift], net: [[Double]]) -> RepairedRoster {
+        var state = RepairState(center: center, agents: agents, net: net)
         var roster = shifts
-        let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
-        let hours = grid.intervalSeconds / 3600
-        let weights = center.queues.map { $0.weight * center.costs.shortfallPerAgentHour * hours }
-        var candidates: [(agent: Agent, queues: [Int], option: ShiftOption, template: ShiftTemplate)] = []
-        for agent in agents {
-            guard let contract = center.contracts.first(where: { $0.id == agent.contract }) else { continue }
-            let queues = agent.skills.compactMap { queueIndex[$0.queue] }
-            guard !queues.isEmpty else { continue }
-            for template in center.shiftTemplates where contract.templates.contains(template.id) {
-                for option in ShiftCatalog.options(for: template, grid: grid) { candidates.append((agent, queues, option, template)) }
-            }
-        }
         var changes: [RepairChange] = []
-        var rejected = Set<Int>()
+        var rejected = Set<String>()
+        let agentIndex = Dictionary(agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let options = dayOffOptions()
+        let optionAgents = options.map { agentIndex[$0.agent.id] ?? -1 }
+        let optionDays = options.map { center.weekStart.days(to: $0.option.date) }
+        // Candidates are kept between steps and recomputed only where a change can alter their
+        // value: an added shift overlapping the changed span, and the changed agent's shifts
+        // and the shifts whose overtime could reach the span. Their values are kept apart, so
+        // that a step scans numbers only.
+        var optionCandidates = options.map { dayOffShift($0, state: state) }
+        var optionValues = optionCandidates.map { $0?.value ?? 0 }
+        var shiftCandidates = roster.indices.map { shiftChanges(at: $0, roster: roster, state: state) }
+        var shiftValues = shiftCandidates.map { $0.map(\.value) }
+        var shiftAgents = roster.map { agentIndex[$0.agentID] ?? -1 }
+        let reach = TimeInterval((overtime.map(\.maxMinutesPerShift).max() ?? 0) * 60)
+        var changed = Array(repeating: false, count: agents.count)
+        var worked = Array(repeating: Array(repeating: false, count: 7), count: agents.count)
+        for shift in roster {
+            let day = center.weekStart.days(to: shift.date)
+            if let agent = agentIndex[shift.agentID], (0..<7).contains(day) { worked[agent][day] = true }
+        }
+        let penalty = { (agent: Int) in agent >= 0 && changed[agent] ? 0 : changeCostPerAgent }
         while changes.count < maximumChanges {
-            let worked = Set(roster.map { "\($0.agentID)#\($0.date)" })
-            var ranked: [(index: Int, value: Double, shift: RosterShift, covered: Double)] = []
-            for (index, candidate) in candidates.enumerated() where !rejected.contains(index) && !worked.contains("\(candidate.agent.id)#\(candidate.option.date)") {
-                let shift = placed(candidate.option, template: candidate.template, agent: candidate.agent.id, queues: candidate.queues,
-                                   missing: missing, weights: weights, grid: grid)
-                let covered = coverage(shift, queues: candidate.queues, missing: missing, weights: weights, grid: grid)
-                let value = covered.value - Double(candidate.option.paidMinutes) / 60 * center.costs.paidHour
-                if value > 1e-9 { ranked.append((index, value, shift, covered.agentHours)) }
-            }
-            ranked.sort { ($0.value, -$0.index) > ($1.value, -$1.index) }
-            var chosen: (index: Int, shift: RosterShift, covered: Double)?
-            for entry in ranked {
-                if isLegal(entry.shift, in: roster) {
-                    chosen = (entry.index, entry.shift, entry.covered)
-                    break
+            var chosen: Candidate?
+            while chosen == nil {
+                var best: (list: Int, index: Int, value: Double)?
+                func consider(_ value: Double, list: Int, index: Int) {
+                    guard value > 1e-9 else { return }
+                    if let current = best {
+                        guard value >= current.value else { return }
+                        if value == current.value, candidate(list, index) .key >= candidate(current.list, current.index).key { return }
+                    }
+                    best = (list, index, value)
                 }
-                rejected.insert(entry.index)
+                func candidate(_ list: Int, _ index: Int) -> Candidate {
+                    list < 0 ? optionCandidates[index]! : shiftCandidates[list][index]
+                }
+                for index in optionValues.indices where optionValues[index] > 1e-9 {
+                    let agent = optionAgents[index]
+                    guard agent < 0 || !(0..<7).contains(optionDays[index]) || !worked[agent][optionDays[index]] else { continue }
+                    consider(optionValues[index] - penalty(agent), list: -1, index: index)
+                }
+                for (list, values) in shiftValues.enumerated() {
+                    for (index, value) in values.enumerated() where value > 1e-9 { consider(value - penalty(shiftAgents[list]), list: list, index: index) }
+                }
+                guard let best else { break }
+                let found = candidate(best.list, best.index)
+                if isLegal(found, in: roster) {
+                    chosen = found
+                } else {
+                    rejected.insert(found.key)
+                    if best.list < 0 { optionValues[best.index] = 0 } else { shiftValues[best.list][best.index] = 0 }
+                }
             }
             guard let chosen else { break }
-            let candidate = candidates[chosen.index]
-            cover(chosen.shift, queues: candidate.queues, missing: &missing, weights: weights, grid: grid)
-            roster.append(chosen.shift)
-            changes.append(RepairChange(shift: chosen.shift, coveredAgentHours: chosen.covered))
+            let covered = state.apply(from: chosen.before, to: chosen.after)
+            if let index = chosen.rosterIndex {
+                roster[index] = chosen.after
+            } else {
+                roster.append(chosen.after)
+                shiftCandidates.append([])
+                shiftValues.append([])
+                shiftAgents.append(agentIndex[chosen.after.agentID] ?? -1)
+            }
+            if let agent = agentIndex[chosen.after.agentID] {
+                changed[agent] = true
+                let day = center.weekStart.days(to: chosen.after.date)
+                if (0..<7).contains(day) { worked[agent][day] = true }
+            }
+            changes.append(RepairChange(kind: chosen.kind, before: chosen.before, after: chosen.after, coveredAgentHours: covered))
+            let from = min(chosen.after.start, chosen.before?.start ?? chosen.after.start)
+            let to = max(chosen.after.end, chosen.before?.end ?? chosen.after.end)
+            for (index, option) in options.enumerated() where option.option.start < to && from < option.option.end {
+                optionCandidates[index] = dayOffShift(option, state: state)
+                optionValues[index] = optionCandidates[index].map { rejected.contains($0.key) ? 0 : $0.value } ?? 0
+            }
+            for (index, shift) in roster.enumerated()
+            where shift.agentID == chosen.after.agentID || (shift.start.addingTimeInterval(-reach) < to && from < shift.end.addingTimeInterval(reach)) {
+                shiftCandidates[index] = shiftChanges(at: index, roster: roster, state: state)
+                shiftValues[index] = shiftCandidates[index].map { rejected.contains($0.key) ? 0 : $0.value }
+            }
         }
-        return changes
+        return RepairedRoster(shifts: roster, changes: changes)
     }
 
-    /// Whether adding `shift` keeps the agent within the contract's maximum days and hours and
+    /// A change considered: the shift before (and its place in the roster) and after.
+    private struct Candidate {
+        var kind: RepairChange.Kind
+        var rosterIndex: Int?
+        var before: RosterShift?
+        var after: RosterShift
+        var value: Double
+        /// Identifies the change across steps (an illegal one is not tried again).
+        var key: String
+    }
+
+    private func dayOffOptions() -> [(agent: Agent, option: ShiftOption, template: ShiftTemplate)] {
+        let grid = center.timeGrid
+        var options: [(Agent, ShiftOption, ShiftTemplate)] = []
+        for agent in agents where !agent.skills.isEmpty {
+            guard let contract = center.contracts.first(where: { $0.id == agent.contract }) else { continue }
+            for template in center.shiftTemplates where contract.templates.contains(template.id) {
+                for option in ShiftCatalog.options(for: template, grid: grid) { options.append((agent, option, template)) }
+            }
+        }
+        return options
+    }
+
+    private func dayOffShift(_ candidate: (agent: Agent, option: ShiftOption, template: ShiftTemplate), state: RepairState) -> Candidate? {
+        let (agent, option, template) = candidate
+        var shift = RosterShift(agentID: agent.id, date: option.date, templateID: template.id, start: option.start, end: option.end,
+                                paidMinutes: option.paidMinutes, breaks: [])
+        shift.breaks = state.cheapestBreaks(for: shift, template: template, onPhone: RepairState.PhoneSpan())
+        let value = state.value(from: nil, to: shift) - Double(option.paidMinutes) / 60 * center.costs.paidHour
+        guard value > 1e-9 else { return nil }
+        return Candidate(kind: .addShift, before: nil, after: shift, value: value,
+                         key: "add#\(agent.id)#\(template.id)#\(option.start.timeIntervalSince1970)")
+    }
+
+    /// The overtime extensions and the break move of the shift at `index`.
+    private func shiftChanges(at index: Int, roster: [RosterShift], state: RepairState) -> [Candidate] {
+        (extensions(at: index, roster: roster, state: state) + [movedBreaks(at: index, roster: roster, state: state)].compactMap { $0 })
+            .filter { $0.value > 1e-9 }
+    }
+
+    private func extensions(at index: Int, roster: [RosterShift], state: RepairState) -> [Candidate] {
+        let shift = roster[index]
+        guard let allowance = overtime.allowance(for: shift.agentID) else { return [] }
+        let step = center.intervalMinutes
+        let used = roster.reduce(0) { $0 + ($1.agentID == shift.agentID ? $1.overtimeMinutes : 0) }
+        let room = min(allowance.maxMinutesPerShift - shift.overtimeMinutes, Int((allowance.maxHoursPerWeek * 60).rounded(.down)) - used)
+        var candidates: [Candidate] = []
+        for minutes in stride(from: step, through: room, by: step) {
+            var earlier = shift, later = shift
+            earlier.start = shift.start.addingTimeInterval(Double(-minutes * 60))
+            earlier.overtimeBeforeMinutes += minutes
+            later.end = shift.end.addingTimeInterval(Double(minutes * 60))
+            later.overtimeAfterMinutes += minutes
+            for (direction, extended) in [("before", earlier), ("after", later)] {
+                var extended = extended
+                extended.paidMinutes += minutes
+                let value = state.value(from: shift, to: extended) - Double(minutes) / 60 * center.costs.paidHour * allowance.payFactor
+                candidates.append(Candidate(kind: .overtime, rosterIndex: index, before: shift, after: extended, value: value,
+                                            key: "overtime#\(shift.agentID)#\(shift.date)#\(direction)#\(extended.overtimeMinutes)"))
+            }
+        }
+        return candidates
+    }
+
+    private func movedBreaks(at index: Int, roster: [RosterShift], state: RepairState) -> Candidate? {
+        let shift = roster[index]
+        guard !shift.breaks.isEmpty, let template = center.shiftTemplates.first(where: { $0.id == shift.templateID }) else { return nil }
+        var moved = shift
+        moved.breaks = state.cheapestBreaks(for: shift, template: template, onPhone: state.onPhone(shift))
+        guard moved.breaks != shift.breaks else { return nil }
+        let starts = moved.breaks.map { String(Int($0.start.timeIntervalSince1970)) }.joined(separator: ",")
+        return Candidate(kind: .moveBreaks, rosterIndex: index, before: shift, after: moved, value: state.value(from: shift, to: moved),
+                         key: "breaks#\(shift.agentID)#\(shift.date)#\(starts)")
+    }
+
+    /// Whether the change keeps the agent within the contract's maximum days and hours and
     /// breaks no rule the agent's week did not already break (a week below the contract's
     /// minimum, such as a new hire's, may stay below it).
-    private func isLegal(_ shift: RosterShift, in roster: [RosterShift]) -> Bool {
+    private func isLegal(_ candidate: Candidate, in roster: [RosterShift]) -> Bool {
+        let shift = candidate.after
         guard let agent = agents.first(where: { $0.id == shift.agentID }),
             let contract = center.contracts.first(where: { $0.id == agent.contract })
         else { return false }
         let own = roster.filter { $0.agentID == agent.id }
-        let minutes = own.reduce(shift.paidMinutes) { $0 + $1.paidMinutes }
-        guard Set(own.map(\.date)).union([shift.date]).count <= contract.daysPerWeek.max,
+        let after = own.filter { $0 != candidate.before } + [shift]
+        let minutes = after.reduce(0) { $0 + $1.regularPaidMinutes }
+        guard Set(after.map(\.date)).count <= contract.daysPerWeek.max,
             Double(minutes) / 60 <= contract.weeklyPaidHours.max + 1e-9
         else { return false }
-        let checker = RosterRuleChecker(center: center, agents: [agent])
-        let before = Set(checker.violations(in: own).map(\.rule))
-        return checker.violations(in: own + [shift]).allSatisfy { before.contains($0.rule) }
+        let checker = RosterRuleChecker(center: center, agents: [agent], overtime: overtime)
+        let broken = Set(checker.violations(in: own).map(\.rule))
+        return checker.violations(in: after).allSatisfy { broken.contains($0.rule) }
+    }
+}
+
+/// The repair's view of the week: per queue and interval, agents short (positive) or over
+/// (negative), and what one agent more or less is worth there.
+struct RepairState {
+    let center: Center
+    let skills: [String: [Int]]
+    /// Objective units per agent short for one interval, by queue.
+    let weights: [Double]
+    var net: [[Double]]
+    private let first: Date?
+    private let intervalSeconds: Double
+    private let intervalCount: Int
+
+    init(center: Center, agents: [Agent], net: [[Double]]) {
+        self.center = center
+        self.net = net
+        let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
+        skills = Dictionary(agents.map { agent in (agent.id, agent.skills.compactMap { queueIndex[$0.queue] }) }, uniquingKeysWith: { a, _ in a })
+        let grid = center.timeGrid
+        weights = center.queues.map { $0.weight * center.costs.shortfallPerAgentHour * grid.intervalSeconds / 3600 }
+        first = grid.intervals.first?.start
+        intervalSeconds = grid.intervalSeconds
+        intervalCount = grid.intervals.count
     }
 
-    /// The option as a shift, each break (in window order) where the coverage it takes away is
-    /// worth least.
-    private func placed(_ option: ShiftOption, template: ShiftTemplate, agent: String, queues: [Int], missing: [[Double]],
-                        weights: [Double], grid: TimeGrid) -> RosterShift {
-        var breaks: [RosterBreak] = []
-        let step = grid.intervalMinutes
-        for rule in template.breaks.sorted(by: { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }) {
-            var best: (cost: Double, start: Date)?
-            for offset in stride(from: rule.earliestOffsetMinutes, through: rule.latestOffsetMinutes, by: step) {
-                let start = option.start.addingTimeInterval(Double(offset * 60))
-                let end = start.addingTimeInterval(Double(rule.minutes * 60))
-                guard breaks.allSatisfy({ $0.end <= start || end <= $0.start }) else { continue }
-                let cost = value(from: start, to: end, queues: queues, missing: missing, weights: weights, grid: grid)
-                if best == nil || cost < best!.cost { best = (cost, start) }
-            }
-            if let best { breaks.append(RosterBreak(start: best.start, end: best.start.addingTimeInterval(Double(rule.minutes * 60)))) }
+    /// The intervals of the week a shift is on the phones in: `from..<to` less its breaks.
+    struct PhoneSpan {
+        var from = 0, to = 0
+        var breaks: [Range<Int>] = []
+
+        func contains(_ interval: Int) -> Bool {
+            interval >= from && interval < to && !breaks.contains { $0.contains(interval) }
         }
-        return RosterShift(agentID: agent, date: option.date, templateID: template.id, start: option.start, end: option.end,
-                           paidMinutes: option.paidMinutes, breaks: breaks.sorted { $0.start < $1.start })
     }
 
-    /// The intervals of the week the shift is on the phones in (shifts and breaks lie on the
-    /// interval grid).
-    private func intervals(of shift: RosterShift, grid: TimeGrid) -> [Int] {
-        guard let first = grid.intervals.first?.start else { return [] }
-        let length = grid.intervalSeconds
-        let from = max(0, Int((shift.start.timeIntervalSince(first) / length).rounded(.down)))
-        let to = min(grid.intervals.count, Int((shift.end.timeIntervalSince(first) / length).rounded(.up)))
-        guard from < to else { return [] }
-        return (from..<to).filter { index in
-            let begin = first.addingTimeInterval(Double(index) * length)
-            return !shift.breaks.contains { begin >= $0.start && begin < $0.end }
+    /// The intervals of the week `shift` is on the phones in (none for nil).
+    func onPhone(_ shift: RosterShift?) -> PhoneSpan {
+        guard let shift, let first else { return PhoneSpan() }
+        let index = { (instant: Date, rounding: FloatingPointRoundingRule) in
+            Int((instant.timeIntervalSince(first) / self.intervalSeconds).rounded(rounding))
         }
+        let from = max(0, index(shift.start, .down)), to = min(intervalCount, index(shift.end, .up))
+        guard from < to else { return PhoneSpan() }
+        // An interval is on a break when it begins inside it.
+        return PhoneSpan(from: from, to: to, breaks: shift.breaks.map { index($0.start, .up)..<max(index($0.start, .up), index($0.end, .up)) })
     }
 
-    private func value(from start: Date, to end: Date, queues: [Int], missing: [[Double]], weights: [Double], grid: TimeGrid) -> Double {
-        guard let first = grid.intervals.first?.start else { return 0 }
-        let length = grid.intervalSeconds
+    /// What one agent more is worth in `interval`, and on which of `queues`.
+    func gain(_ interval: Int, queues: [Int]) -> (value: Double, queue: Int?) {
+        var best: (value: Double, queue: Int?) = (0, nil)
+        for queue in queues {
+            let net = self.net[queue][interval]
+            let value = weights[queue] * (max(0, net) - max(0, net - 1))
+            if best.queue == nil || value > best.value { best = (value, queue) }
+        }
+        return best
+    }
+
+    /// What one agent less costs in `interval`, and from which of `queues`.
+    func loss(_ interval: Int, queues: [Int]) -> (value: Double, queue: Int?) {
+        var best: (value: Double, queue: Int?) = (0, nil)
+        for queue in queues {
+            let net = self.net[queue][interval]
+            let value = weights[queue] * (max(0, net + 1) - max(0, net))
+            if best.queue == nil || value < best.value { best = (value, queue) }
+        }
+        return best
+    }
+
+    /// The shortfall value of changing `before` into `after` for its agent.
+    func value(from before: RosterShift?, to after: RosterShift) -> Double {
+        let queues = skills[after.agentID] ?? []
+        let old = onPhone(before), new = onPhone(after)
         var total = 0.0
-        var begin = start
-        while begin < end {
-            let index = Int((begin.timeIntervalSince(first) / length).rounded(.down))
-            if grid.intervals.indices.contains(index) { total += queues.map { weights[$0] * min(1, missing[$0][index]) }.max() ?? 0 }
-            begin = begin.addingTimeInterval(length)
+        for interval in min(old.from, new.from)..<max(old.to, new.to) {
+            switch (old.contains(interval), new.contains(interval)) {
+            case (false, true): total += gain(interval, queues: queues).value
+            case (true, false): total -= loss(interval, queues: queues).value
+            default: break
+            }
         }
         return total
     }
 
-    /// The shortfall the shift covers: per interval, its best queue.
-    private func coverage(_ shift: RosterShift, queues: [Int], missing: [[Double]], weights: [Double], grid: TimeGrid)
-        -> (value: Double, agentHours: Double)
-    {
-        var value = 0.0, agentHours = 0.0
-        for index in intervals(of: shift, grid: grid) {
-            guard let best = queues.max(by: { weights[$0] * min(1, missing[$0][index]) < weights[$1] * min(1, missing[$1][index]) }) else { continue }
-            let covered = min(1, missing[best][index])
-            value += weights[best] * covered
-            agentHours += covered * grid.intervalSeconds / 3600
+    /// Makes the change; returns the agent-hours short it covers, net.
+    mutating func apply(from before: RosterShift?, to after: RosterShift) -> Double {
+        let queues = skills[after.agentID] ?? []
+        let old = onPhone(before), new = onPhone(after)
+        var covered = 0.0
+        for interval in min(old.from, new.from)..<max(old.to, new.to) {
+            switch (old.contains(interval), new.contains(interval)) {
+            case (false, true):
+                guard let queue = gain(interval, queues: queues).queue else { continue }
+                covered += min(1, max(0, net[queue][interval]))
+                net[queue][interval] -= 1
+            case (true, false):
+                guard let queue = loss(interval, queues: queues).queue else { continue }
+                covered -= min(1, max(0, net[queue][interval] + 1))
+                net[queue][interval] += 1
+            default: break
+            }
         }
-        return (value, agentHours)
+        return covered * intervalSeconds / 3600
     }
 
-    private func cover(_ shift: RosterShift, queues: [Int], missing: inout [[Double]], weights: [Double], grid: TimeGrid) {
-        for index in intervals(of: shift, grid: grid) {
-            guard let best = queues.max(by: { weights[$0] * min(1, missing[$0][index]) < weights[$1] * min(1, missing[$1][index]) }) else { continue }
-            missing[best][index] = max(0, missing[best][index] - 1)
+    /// The shift's breaks, each (in window order) where being off the phones costs least:
+    /// the gain forgone where the agent is not on the phones now (`onPhone`), the loss
+    /// where they are.
+    func cheapestBreaks(for shift: RosterShift, template: ShiftTemplate, onPhone: PhoneSpan) -> [RosterBreak] {
+        guard let first else { return [] }
+        let queues = skills[shift.agentID] ?? []
+        var breaks: [RosterBreak] = []
+        let step = center.intervalMinutes
+        for rule in template.breaks.sorted(by: { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }) {
+            var best: (cost: Double, start: Date)?
+            for offset in stride(from: rule.earliestOffsetMinutes, through: rule.latestOffsetMinutes, by: step) {
+                let start = shift.regularStart.addingTimeInterval(Double(offset * 60))
+                let end = start.addingTimeInterval(Double(rule.minutes * 60))
+                guard breaks.allSatisfy({ $0.end <= start || end <= $0.start }) else { continue }
+                var cost = 0.0
+                var begin = start
+                while begin < end {
+                    let index = Int((begin.timeIntervalSince(first) / intervalSeconds).rounded(.down))
+                    if (0..<intervalCount).contains(index) {
+                        cost += onPhone.contains(index) ? loss(index, queues: queues).value : gain(index, queues: queues).value
+                    }
+                    begin = begin.addingTimeInterval(intervalSeconds)
+                }
+                if best == nil || cost < best!.cost - 1e-12 { best = (cost, start) }
+            }
+            if let best { breaks.append(RosterBreak(start: best.start, end: best.start.addingTimeInterval(Double(rule.minutes * 60)))) }
         }
+        return breaks.sorted { $0.start < $1.start }
     }
 }

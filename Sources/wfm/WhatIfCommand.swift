@@ -25,7 +25,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Handle-time change, e.g. +10%.") var aht: String?
     @Option(help: "Agents away: ids joined by commas, each all week or @mon / @2026-12-01 (days joined by +).") var absent: String?
     @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…, absent=0:10") var sweep: String?
-    @Option(help: "evaluate (keep the roster), repair (also add the shifts that fix the shortfall best) or replan (also re-schedule near it).")
+    @Option(help: "evaluate (keep the roster), repair (also move breaks, extend shifts into allowed overtime and add shifts on days off where that fixes the shortfall best) or replan (also re-schedule near it).")
     var mode: WhatIfModeArgument = .evaluate
     @Option(help: "The scheduler's time limit per replanned scenario (default: 60s).", transform: DurationArgument.parse)
     var timeLimit = DurationArgument(seconds: 60)
@@ -34,7 +34,8 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
-    @Flag(help: "Replace the HTML file if it exists.") var force = false
+    @Option(help: "Write each repaired or replanned roster to this folder as roster-<scenario>.csv.") var outDir: String?
+    @Flag(help: "Replace the HTML file and rosters if they exist.") var force = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -58,8 +59,12 @@ struct WhatIfCommand: ParsableCommand {
             let quiet = output.quiet
             let outcome = try job.run { if !quiet { printError($0) } }
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
+            let rosters = try outDir.map { try outcome.writeChangedRosters(to: $0, overwrite: force) } ?? []
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
-            if let html, output.format == .table { print("Wrote \(html)") }
+            if output.format == .table {
+                for path in (html.map { [$0] } ?? []) + rosters { print("Wrote \(path)") }
+                if let outDir, rosters.isEmpty { print("No roster was changed (mode \(mode.mode.rawValue)): nothing written to \(outDir)") }
+            }
             exitCode = outcome.exitCode
         }
         if exitCode != 0 { throw ExitCode(exitCode) }

@@ -82,6 +82,38 @@ import _WFMTestSupport
         #expect(short(columns[2]) < short(columns[1]), "the added shift covers shortfall")
     }
 
+    /// With overtime allowed, repair extends shifts; the repaired roster it writes reads back,
+    /// holds the changes it lists and nothing else, and breaks no rule of the scenario.
+    @Test func repairUsesAllowedOvertimeAndWritesTheRoster() throws {
+        let folder = try TemporaryDirectory()
+        let scenario = try folder.write("peak.yaml", """
+            name: peak
+            volume:
+              - {factor: 1.4}
+            overtime:
+              - {max_hours_per_week: 3, max_hours_per_shift: 1, pay_factor: 1.5}
+            """)
+        let out = folder.url.appendingPathComponent("rosters").path
+        let result = try whatIf(["--scenario", scenario, "--mode", "repair", "--out-dir", out, "--format", "json"])
+        #expect(result.status == 2, "\(result.error)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: Any]])
+        let changes = try #require(columns.last?["changes"] as? [[String: Any]])
+        let overtime = changes.filter { $0["kind"] as? String == "overtime" }
+        #expect(!overtime.isEmpty, "\(changes)")
+        #expect(overtime.allSatisfy { ($0["overtime_hours_added"] as? Double ?? 0) <= 1 })
+        #expect((columns.last?["rules_broken"] as? [String]) == [], "overtime within the scenario's allowance breaks no rule")
+        let written = try String(contentsOfFile: "\(out)/roster-peak-repaired.csv", encoding: .utf8)
+        #expect(written.hasPrefix("agent_id,date,shift,start,end,paid_minutes,breaks,overtime_before,overtime_after\n"))
+        let original = try String(contentsOfFile: projectRoot.appendingPathComponent("\(small)/roster.csv").path, encoding: .utf8)
+        let unchanged = Set(original.split(separator: "\n").dropFirst().map { String($0) + ",0,0" })
+        let changedRows = written.split(separator: "\n").dropFirst().filter { !unchanged.contains(String($0)) }
+        let changedDays = Set(changes.map { "\($0["agent"] ?? "")@\($0["date"] ?? "")" })
+        #expect(Set(changedRows.map { row in let fields = row.split(separator: ","); return "\(fields[0])@\(fields[1])" }) == changedDays)
+        let again = try whatIf(["--scenario", scenario, "--mode", "repair", "--out-dir", out])
+        #expect(again.status == 1 && again.error.contains("exists"), "never over a file unless --force: \(again.error)")
+    }
+
     /// Each absent agent more can only lower the service level.
     @Test func anAbsentSweepCountsAgents() throws {
         let result = try whatIf(["--sweep", "absent=0:3", "--format", "json"])
@@ -101,7 +133,7 @@ import _WFMTestSupport
         let result = try whatIf(["--scenario", scenario, "--mode", "repair", "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let columns = try #require(document["columns"] as? [[String: Any]])
-        let changes = try #require(columns.last?["changes"] as? [[String: Any]])
+        let changes = try #require(columns.last?["changes"] as? [[String: Any]]).filter { $0["kind"] as? String == "add_shift" }
         #expect(changes.count == 5 && changes.allSatisfy { $0["agent"] as? String == "N01" }, "a full-timer's five days")
         let unrepaired = try #require(columns[1]["week"] as? [String: Any]), repaired = try #require(columns[2]["week"] as? [String: Any])
         #expect((repaired["shortfall_hours"] as? Double ?? 99) < (unrepaired["shortfall_hours"] as? Double ?? 0))
@@ -140,6 +172,23 @@ import _WFMTestSupport
         #expect(line("hires to close the gap") == "1 fulltime support")
     }
 
+    /// Overtime the scenario allows is cheaper than a hire for a small gap: the mix uses it, no
+    /// more of it than the gap needs.
+    @Test func capacityUsesAllowedOvertimeBeforeHiring() throws {
+        let folder = try TemporaryDirectory()
+        let scenario = try folder.write("overtime.yaml", "name: overtime\novertime:\n  - {max_hours_per_week: 8, pay_factor: 1.5}\n")
+        let result = try whatIf(["--capacity", "--scenario", scenario])
+        let cells = { (label: String) in
+            result.output.split(separator: "\n").first { $0.hasPrefix(label) }.map {
+                $0.dropFirst(label.count).split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            } ?? []
+        }
+        #expect(cells("hires to close the gap") == ["1 fulltime support", "none needed"], "\(result.output)")
+        let overtime = try #require(cells("overtime to close the gap").last)
+        let hours = try #require(Double(overtime.split(separator: " ")[0]))
+        #expect(hours > 0 && hours <= 6 * 8, "\(overtime)")
+    }
+
     static let badScenarios: [(name: String, text: String, expected: String)] = [
         ("override of an unknown contract", "name: s\ncontracts:\n  casual: {days_per_week: {min: 1, max: 2}}\n",
          "s.yaml:3: contracts.casual: unknown contract 'casual'"),
@@ -153,6 +202,8 @@ import _WFMTestSupport
          "s.yaml:3: volume[0].window: 19:00-21:00 lies outside the opening hours on every day it names"),
         ("unknown key", "name: s\npeak: 2\n", "s.yaml:2: peak: unknown key"),
         ("no name", "description: x\n", "s.yaml:1: name: is missing"),
+        ("overtime below pay", "name: s\novertime:\n  - {max_hours_per_week: 4, pay_factor: 0.5}\n", "s.yaml:3: overtime[0].pay_factor"),
+        ("overtime for a stranger", "name: s\novertime:\n  - {max_hours_per_week: 4, agents: [Z9]}\n", "s.yaml:3: overtime[0].agents"),
         ("day not in the week", "name: s\nabsent:\n  - {agents: [S01], days: [2027-01-01]}\n", "s.yaml:3: absent[0].days[0]: '2027-01-01' is not a weekday or a date of the week"),
     ]
 

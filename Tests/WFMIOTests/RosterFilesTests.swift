@@ -20,6 +20,24 @@ import _WFMTestSupport
         #expect(try RosterFiles.read(path: folder.write("roster.csv", text), timeZone: amsterdam) == [shift])
     }
 
+    /// A shift extended into overtime keeps its overtime through writing and reading; a roster
+    /// without overtime keeps the seven columns.
+    @Test func overtimeRoundTrips() throws {
+        let start = LocalDateTime(date: LocalDate("2026-12-07")!, minuteOfDay: 8 * 60).instants(in: amsterdam)[0]
+        let shift = RosterShift(agentID: "A1", date: LocalDate("2026-12-07")!, templateID: "day", start: start,
+                                end: start.addingTimeInterval(10 * 3600), paidMinutes: 600, breaks: [],
+                                overtimeBeforeMinutes: 60, overtimeAfterMinutes: 60)
+        let text = RosterFiles.csv([shift], timeZone: amsterdam)
+        #expect(text.hasPrefix("agent_id,date,shift,start,end,paid_minutes,breaks,overtime_before,overtime_after\n"))
+        #expect(text.hasSuffix(",600,,60,60\n"))
+        let folder = try TemporaryDirectory()
+        #expect(try RosterFiles.read(path: folder.write("roster.csv", text), timeZone: amsterdam) == [shift])
+        let bad = try folder.write("bad.csv", text.replacingOccurrences(of: ",60,60", with: ",-5,60"))
+        expectInputError(["bad.csv:2: overtime_before: '-5' is not a number of minutes (expected a whole number from 0 to 720)"]) {
+            _ = try RosterFiles.read(path: bad, timeZone: amsterdam)
+        }
+    }
+
     @Test func malformedRowsNameLineAndField() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("roster.csv", "agent_id,date,shift,start,end,paid_minutes,breaks\nA1,2026-12-31x,t,2026-12-06T08:00,2026-12-06T16:00,480,\nA2,2026-12-06,t,soon,2026-12-06T16:00,480,12:00-12:30\n")
