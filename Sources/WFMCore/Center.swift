@@ -47,6 +47,11 @@ public struct Center: Sendable {
     public var costs: Costs
     /// How reports measure a roster.
     public var report: ReportSettings
+    /// Days named special in center.yaml, in date order.
+    public var specialDays: [SpecialDayRule] = []
+    /// `staffing: {percentile: p}`: staff each interval for the p-quantile of its forecast
+    /// calls, so that its target is met with probability p; nil for the point forecast.
+    public var staffingPercentile: Double?
 
     /// Creates a center.
     public init(

@@ -33,6 +33,9 @@ public struct ForecastEntry: Sendable, Equatable {
     public var calls: Double
     /// Expected average handle time, in seconds.
     public var ahtSeconds: Double
+    /// Quantiles of the calls (the prediction interval), by increasing probability; empty
+    /// when the forecast has none.
+    public var quantiles: [CallQuantile] = []
 
     /// Creates an entry.
     public init(interval: Int, queue: String, calls: Double, ahtSeconds: Double) {
@@ -40,6 +43,34 @@ public struct ForecastEntry: Sendable, Equatable {
         self.queue = queue
         self.calls = calls
         self.ahtSeconds = ahtSeconds
+    }
+}
+
+/// One quantile of an interval's calls: with this probability, the calls are at most `calls`.
+public struct CallQuantile: Sendable, Equatable {
+    /// The probability, strictly between 0 and 1.
+    public var probability: Double
+    public var calls: Double
+
+    /// Creates a quantile.
+    public init(probability: Double, calls: Double) {
+        self.probability = probability
+        self.calls = calls
+    }
+}
+
+extension ForecastEntry {
+    /// The calls at probability `p`: the point forecast at 0.5 (the prediction intervals are
+    /// centred on it), a quantile of the entry at its own probability, linear between two
+    /// quantiles; nil outside the quantiles' range.
+    public func calls(atProbability p: Double) -> Double? {
+        if p == 0.5 { return calls }
+        let points = (quantiles + (quantiles.contains { $0.probability == 0.5 } ? [] : [CallQuantile(probability: 0.5, calls: calls)]))
+            .sorted { $0.probability < $1.probability }
+        if let exact = points.first(where: { $0.probability == p }) { return exact.calls }
+        guard let upper = points.firstIndex(where: { $0.probability > p }), upper > 0 else { return nil }
+        let low = points[upper - 1], high = points[upper]
+        return low.calls + (high.calls - low.calls) * (p - low.probability) / (high.probability - low.probability)
     }
 }
 
@@ -69,6 +100,12 @@ public struct IntervalRequirement: Sendable, Equatable {
     public var abandonRate: Double
     /// The target that set the number: service_level, asa, occupancy, abandonment, minimum, none.
     public var binding: String
+    /// When staffing for a percentile of the forecast (`wfm staff --risk`): the calls the
+    /// agents are for (the forecast's quantile), while ``calls``, ``erlangs`` and the predicted
+    /// figures stay those of the point forecast; nil when staffing for the point forecast.
+    public var staffedCalls: Double?
+    /// When staffing for a percentile: the agents the point forecast alone would need.
+    public var pointAgentsScheduled: Int?
 
     /// Creates a requirement row.
     public init(

@@ -44,6 +44,9 @@ public struct AccuracyAccumulator: Sendable {
         days += 1
     }
 
+    /// The metrics, or nil when no day was scored.
+    public var scoredMetrics: AccuracyMetrics? { days > 0 ? metrics : nil }
+
     /// The metrics so far (0 where nothing was scored).
     public var metrics: AccuracyMetrics {
         let total = actualTotal > 0 ? actualTotal : .nan

@@ -15,8 +15,19 @@ public struct AutoSelection: ForecastStrategy {
         self.selectionWeeks = selectionWeeks
     }
 
+    /// Special days the chosen method handles (``SpecialDays``); the choice itself is made on
+    /// the candidates' ordinary accuracy, so special days never change which method is used.
+    public private(set) var specialDays: SpecialDays?
+
+    public func handlingSpecialDays(_ days: SpecialDays) -> any ForecastStrategy {
+        var strategy = self
+        strategy.specialDays = days
+        return strategy
+    }
+
     public func method(training: [DemandDay], origin: LocalDate) -> any ForecastMethod {
-        ranked(training: training, origin: origin).first?.method ?? WeekdayAverage(.median)
+        let chosen = ranked(training: training, origin: origin).first?.method ?? WeekdayAverage(.median)
+        return specialDays.map { SpecialDayAwareMethod(base: chosen, days: $0) } ?? chosen
     }
 
     /// The candidates and the best-two combination, best first, with their selection WAPE.

@@ -35,6 +35,12 @@ public struct BusinessCalendar: Sendable {
         holidays = center.holidays
     }
 
+    /// Whether the queue opens on `weekday` at all (holidays aside).
+    public func opens(on weekday: Weekday) -> Bool { openWeekdays.contains(weekday) }
+
+    /// Whether `date` is a holiday on a weekday the queue normally opens: a closure.
+    public func isClosure(_ date: LocalDate) -> Bool { openWeekdays.contains(date.weekday) && holidays.contains(date) }
+
     /// Whether `date` is a business day.
     public func isBusinessDay(_ date: LocalDate) -> Bool {
         openWeekdays.contains(date.weekday) && !holidays.contains(date)

@@ -8,6 +8,9 @@ public protocol ForecastStrategy: Sendable {
     /// The method to use for the week starting at `origin`, trained on `training`
     /// (normal days before `origin`, oldest first).
     func method(training: [DemandDay], origin: LocalDate) -> any ForecastMethod
+
+    /// The same strategy with every method aware of `days` (``SpecialDays``).
+    func handlingSpecialDays(_ days: SpecialDays) -> any ForecastStrategy
 }
 
 /// A strategy that always uses one method.
@@ -21,6 +24,10 @@ public struct FixedStrategy: ForecastStrategy {
     public var name: String { fixed.name }
 
     public func method(training: [DemandDay], origin: LocalDate) -> any ForecastMethod { fixed }
+
+    public func handlingSpecialDays(_ days: SpecialDays) -> any ForecastStrategy {
+        FixedStrategy(SpecialDayAwareMethod(base: fixed, days: days))
+    }
 }
 
 /// The method names `wfm forecast --method` accepts, and the methods behind them.

@@ -9,6 +9,8 @@ public struct WeekForecast: Sendable {
     public let methods: [String: String]
     /// Things the user should know: excluded days, fallbacks.
     public let warnings: [String]
+    /// What shaped the forecast: special days and their factors, prediction intervals.
+    public let notes: [String]
 }
 
 /// The error thrown when the history cannot support a forecast.
@@ -58,13 +60,16 @@ public struct Forecaster: Sendable {
         }
     }
 
-    /// Forecasts the week of `grid` with `strategy`.
+    /// Forecasts the week of `grid` with `strategy`, with prediction intervals
+    /// (``ForecastErrorModel``) where the weeks before it allow.
+    /// - Parameter specialDays: whether to handle special days (``SpecialDays``).
     /// - Throws: ``ForecastingError`` when a queue has no history before the week, or none
     ///   on a weekday the week needs.
-    public func forecast(grid: TimeGrid, strategy: any ForecastStrategy) throws -> WeekForecast {
+    public func forecast(grid: TimeGrid, strategy: any ForecastStrategy, specialDays: Bool = true) throws -> WeekForecast {
         var entries: [ForecastEntry] = []
         var methods: [String: String] = [:]
         var warnings = exclusionWarnings
+        var notes: [String] = []
         let slotMinutes = center.intervalMinutes
         for queue in center.queues {
             let history = histories.first { $0.queue == queue.id }!
@@ -72,8 +77,17 @@ public struct Forecaster: Sendable {
             guard !training.isEmpty else {
                 throw ForecastingError("history of queue '\(queue.id)' has no usable day before \(grid.weekStart)")
             }
-            let method = strategy.method(training: training, origin: grid.weekStart)
+            let days = SpecialDays(center: center, queue: queue)
+            let queueStrategy = specialDays ? strategy.handlingSpecialDays(days) : strategy
+            let method = queueStrategy.method(training: training, origin: grid.weekStart)
             methods[queue.id] = method.name
+            if specialDays { notes += Self.specialDayNotes(queue: queue.id, week: grid.weekStart, days: days, training: training) }
+            let calibration = (1...ForecastErrorModel.calibrationWeeks).compactMap {
+                Backtester.forecastWeek(queueStrategy, history: history, origin: grid.weekStart.adding(days: -7 * $0))?.days
+            }.flatMap { $0 }
+            let errors = ForecastErrorModel(days: calibration, slotMinutes: slotMinutes)
+            notes.append(errors.map { "queue '\(queue.id)': prediction intervals from \($0.samples) slots of week-ahead forecasts in the \(ForecastErrorModel.calibrationWeeks) weeks before" }
+                ?? "queue '\(queue.id)': no prediction intervals (fewer than 30 forecast slots in the \(ForecastErrorModel.calibrationWeeks) weeks before)")
             let calendar = BusinessCalendar(center: center, queue: queue)
             var byDate: [LocalDate: [Double]] = [:]
             for offset in 0..<7 {
@@ -93,11 +107,30 @@ public struct Forecaster: Sendable {
             for interval in grid.intervals {
                 guard let calls = byDate[interval.local.date], center.isOpen(queue, at: interval.local) else { continue }
                 let slot = interval.local.minuteOfDay / slotMinutes
-                entries.append(ForecastEntry(interval: interval.index, queue: queue.id, calls: calls[slot],
-                                             ahtSeconds: aht.seconds(weekday: interval.weekday, slot: slot)))
+                var entry = ForecastEntry(interval: interval.index, queue: queue.id, calls: calls[slot],
+                                          ahtSeconds: aht.seconds(weekday: interval.weekday, slot: slot))
+                entry.quantiles = errors?.quantiles(calls: calls[slot], minuteOfDay: interval.local.minuteOfDay) ?? []
+                entries.append(entry)
             }
         }
-        return WeekForecast(entries: entries, methods: methods, warnings: warnings)
+        return WeekForecast(entries: entries, methods: methods, warnings: warnings, notes: notes)
+    }
+
+    /// `queue 'retail', 2003-09-02 tue: day after a closure, ×1.105 (learned from 2 days)`.
+    static func specialDayNotes(queue: String, week: LocalDate, days: SpecialDays, training: [DemandDay]) -> [String] {
+        let effects = days.effects(learnedFrom: training)
+        return (0..<7).compactMap { offset in
+            let date = week.adding(days: offset)
+            let label = "queue '\(queue)', \(date) \(date.weekday.rawValue)"
+            if let rule = days.rule(for: date) {
+                return "\(label): as center.yaml says, " + [rule.like.map { "like \($0.rawValue)" }, rule.factor.map { "×\($0)" }]
+                    .compactMap { $0 }.joined(separator: ", ")
+            }
+            guard let kind = days.kind(of: date) else { return nil }
+            let what = kind.description
+            guard let factor = effects.factors[kind] else { return "\(label): \(what), no effect learned yet (no such day in the history)" }
+            return "\(label): \(what), ×\(String(format: "%.3f", factor)) (learned from \(effects.samples[kind] ?? 0) day(s))"
+        }
     }
 }
 

@@ -31,7 +31,7 @@ struct CenterParser {
     ]
     private static let optionalTopKeys = [
         "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs", "service_level_definition",
-        "report",
+        "report", "special_days", "staffing",
     ]
 
     func center(_ root: Node) -> Center? {
@@ -58,14 +58,45 @@ struct CenterParser {
         let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id))) } ?? []
         let costs = top["costs"].map(self.costs) ?? Costs()
         let report = ReportSettingsParser(walker: walker).settings(definition: top["service_level_definition"], report: top["report"])
+        let specialDays = top["special_days"].map(self.specialDays) ?? []
+        let percentile = top["staffing"].flatMap(self.staffingPercentile)
         guard let name, let timeZone, let interval, TimeGrid.supportedIntervalMinutes.contains(interval),
             let weekStart, let hours, let queues, let shrinkage
         else { return nil }
-        return Center(
+        var center = Center(
             name: name, timeZone: timeZone, intervalMinutes: interval, weekStart: weekStart,
             historyPath: path(top["history"], "history"), agentsPath: path(top["agents"], "agents"),
             openingHours: hours, holidays: Set(holidays), queues: queues, shrinkage: shrinkage,
             shiftTemplates: templates, contracts: contracts, costs: costs, report: report)
+        center.specialDays = specialDays
+        center.staffingPercentile = percentile
+        return center
+    }
+
+    /// `special_days: {2026-12-24: {like: sat}, 2026-12-31: {factor: 0.6}}`.
+    private func specialDays(_ node: Node) -> [SpecialDayRule] {
+        guard let mapping = node.mapping else {
+            walker.error(node, "special_days", "is not a mapping", expected: "dates with {like: WEEKDAY} and/or {factor: N}")
+            return []
+        }
+        let rules = mapping.compactMap { key, value -> SpecialDayRule? in
+            let text = key.string ?? "?"
+            let path = "special_days.\(text)"
+            guard let date = walker.date(key, path) else { return nil }
+            guard let entries = walker.mapping(value, path, required: [], optional: ["like", "factor"]) else { return nil }
+            if entries.isEmpty { walker.error(value, path, "says nothing", expected: "like: WEEKDAY and/or factor: N") }
+            let like = entries["like"].flatMap { walker.weekday($0, "\(path).like") }
+            let factor = walker.number(entries["factor"], "\(path).factor", in: 0...10, expected: "a multiplier from 0 to 10, e.g. 0.6")
+            return SpecialDayRule(date: date, like: like, factor: factor)
+        }
+        return rules.sorted { $0.date < $1.date }
+    }
+
+    /// `staffing: {percentile: 0.9}`.
+    private func staffingPercentile(_ node: Node) -> Double? {
+        guard let entries = walker.mapping(node, "staffing", required: ["percentile"], optional: []) else { return nil }
+        return walker.number(entries["percentile"], "staffing.percentile", in: 0.5...0.99,
+                             expected: "a probability from 0.5 to 0.99, e.g. 0.9")
     }
 
     private func timeZone(_ node: Node?) -> TimeZone? {

@@ -1,8 +1,20 @@
 import Foundation
 import WFMCore
 
-/// Reads forecast.csv: `interval_start,queue,calls,aht_seconds` for intervals of the planning week.
+/// Reads forecast.csv: `interval_start,queue,calls,aht_seconds` for intervals of the planning week,
+/// and optionally quantiles of the calls, `calls_p10`, `calls_p90`, … (the prediction interval).
 public enum ForecastReader {
+    /// The column of the quantile at `probability`: `calls_p10` for 0.1.
+    public static func quantileColumn(_ probability: Double) -> String {
+        "calls_p\(Int((probability * 100).rounded()))"
+    }
+
+    /// The probability of a quantile column (`calls_p1` … `calls_p99`), or nil.
+    static func quantileProbability(_ column: String) -> Double? {
+        guard column.hasPrefix("calls_p"), let percent = Int(column.dropFirst("calls_p".count)), (1...99).contains(percent) else { return nil }
+        return Double(percent) / 100
+    }
+
     /// Reads and validates `path` against the center's queues and planning week.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
     public static func read(path: String, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
@@ -15,6 +27,8 @@ public enum ForecastReader {
         var order = RowOrder<Int>()
         let weekEnd = grid.weekStart.adding(days: 6)
         var outside = 0
+        let quantileColumns = table.header.enumerated().compactMap { index, name in quantileProbability(name).map { (index, name, $0) } }
+            .sorted { $0.2 < $1.2 }
         for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
@@ -44,7 +58,23 @@ public enum ForecastReader {
                 continue
             }
             guard order.accept(queue: queue, position: interval, line: line, field: "interval_start", log: &log) else { continue }
-            if let calls, let aht { entries.append(ForecastEntry(interval: interval, queue: queue, calls: calls, ahtSeconds: aht)) }
+            var quantiles: [CallQuantile] = []
+            for (index, name, probability) in quantileColumns {
+                let text = index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
+                guard !text.isEmpty, let value = readNumber(text, line: line, field: name, log: &log, minimum: 0,
+                                                            maximum: InputLimits.maximumCallsPerInterval, expected: "calls from 0 to 1,000,000")
+                else { continue }
+                if let previous = quantiles.last, value < previous.calls {
+                    log.error(line: line, field: name, "\(text) is below \(quantileColumn(previous.probability)) (\(previous.calls))",
+                              expected: "quantiles that do not decrease with the probability")
+                }
+                quantiles.append(CallQuantile(probability: probability, calls: value))
+            }
+            if let calls, let aht {
+                var entry = ForecastEntry(interval: interval, queue: queue, calls: calls, ahtSeconds: aht)
+                entry.quantiles = quantiles
+                entries.append(entry)
+            }
         }
         if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside the planning week") }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }

@@ -6,22 +6,26 @@ import WFMCore
 public enum TableWriters {
     /// forecast.csv text, rows in the given order.
     public static func forecastCSV(_ entries: [ForecastEntry], grid: TimeGrid) -> String {
-        var text = CSVFormatting.line(["interval_start", "queue", "calls", "aht_seconds"])
+        let levels = entries.first { !$0.quantiles.isEmpty }?.quantiles.map(\.probability) ?? []
+        var text = CSVFormatting.line(["interval_start", "queue", "calls", "aht_seconds"] + levels.map(ForecastReader.quantileColumn))
         for entry in entries {
+            let quantiles = levels.map { level in entry.quantiles.first { $0.probability == level }.map { CSVFormatting.number($0.calls, digits: 3) } ?? "" }
             text += CSVFormatting.line([
                 Timestamp.format(grid.intervals[entry.interval].start, in: grid.timeZone), entry.queue,
                 CSVFormatting.number(entry.calls, digits: 3), CSVFormatting.number(entry.ahtSeconds, digits: 1),
-            ])
+            ] + quantiles)
         }
         return text
     }
 
-    /// requirements.csv text, rows in the given order.
+    /// requirements.csv text, rows in the given order; staffing for a percentile of the
+    /// forecast adds `calls_staffed` and `agents_scheduled_point` (``IntervalRequirement/staffedCalls``).
     public static func requirementsCSV(_ rows: [IntervalRequirement], grid: TimeGrid) -> String {
+        let risk = rows.contains { $0.staffedCalls != nil }
         var text = CSVFormatting.line([
             "interval_start", "queue", "calls", "aht_seconds", "erlangs", "agents_productive", "agents_scheduled",
             "service_level", "asa_seconds", "occupancy", "abandon_rate", "binding",
-        ])
+        ] + (risk ? ["calls_staffed", "agents_scheduled_point"] : []))
         for row in rows {
             text += CSVFormatting.line([
                 Timestamp.format(grid.intervals[row.interval].start, in: grid.timeZone), row.queue,
@@ -29,7 +33,7 @@ public enum TableWriters {
                 CSVFormatting.number(row.erlangs, digits: 4), String(row.agentsProductive), String(row.agentsScheduled),
                 CSVFormatting.number(row.serviceLevel, digits: 4), CSVFormatting.number(row.asaSeconds, digits: 2),
                 CSVFormatting.number(row.occupancy, digits: 4), CSVFormatting.number(row.abandonRate, digits: 4), row.binding,
-            ])
+            ] + (risk ? [row.staffedCalls.map { CSVFormatting.number($0, digits: 3) } ?? "", row.pointAgentsScheduled.map(String.init) ?? ""] : []))
         }
         return text
     }

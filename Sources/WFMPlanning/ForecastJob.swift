@@ -14,6 +14,9 @@ public struct ForecastJob: Sendable {
     public var week: String?
     /// A name from ``ForecastMethodCatalog/names``.
     public var method: String
+    /// Whether forecasts handle special days (the days around closures, and center.yaml's
+    /// `special_days`).
+    public var specialDays = true
 
     /// Creates the job.
     public init(configPath: String, historyPath: String?, week: String?, method: String) {
@@ -32,6 +35,9 @@ public struct ForecastJob: Sendable {
         /// The warnings of the history and the forecast, one line each.
         public var warningLines: [String] { historyWarnings + forecast.warnings }
 
+        /// What shaped the forecast (special days, prediction intervals), one line each.
+        public var noteLines: [String] { forecast.notes }
+
         /// "Wrote N rows to PATH (methods: queue: method, …)".
         public func summary(outputPath: String) -> String {
             let methods = forecast.methods.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
@@ -49,7 +55,7 @@ public struct ForecastJob: Sendable {
             throw PlanningError("unknown method '\(method)' (expected one of \(ForecastMethodCatalog.names.joined(separator: ", ")))")
         }
         let grid = center.timeGrid
-        let forecast = try naming(historyPath) { try forecaster.forecast(grid: grid, strategy: strategy) }
+        let forecast = try naming(historyPath) { try forecaster.forecast(grid: grid, strategy: strategy, specialDays: specialDays) }
         try AtomicFileWriter.write(TableWriters.forecastCSV(forecast.entries, grid: grid), to: outputPath, overwrite: overwrite)
         return Outcome(forecast: forecast, grid: grid, historyWarnings: warnings)
     }
@@ -60,7 +66,7 @@ public struct ForecastJob: Sendable {
         let (forecaster, center, warnings, _) = try load()
         let strategies = ForecastMethodCatalog.names.compactMap(ForecastMethodCatalog.strategy(named:))
         let report = BacktestReport(forecaster: forecaster, strategies: strategies, weekCount: weeks,
-                                    weekStartDay: center.weekStart.weekday, progress: progress)
+                                    weekStartDay: center.weekStart.weekday, specialDays: specialDays, progress: progress)
         return (report, warnings + forecaster.exclusionWarnings)
     }
 

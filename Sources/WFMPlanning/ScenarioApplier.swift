@@ -46,6 +46,9 @@ public enum ScenarioApplier {
             var entry = entry
             for change in scenario.volume where change.scope.contains(queue: entry.queue, at: local) {
                 entry.calls = entry.calls * change.factor + change.addedCalls
+                for index in entry.quantiles.indices {
+                    entry.quantiles[index].calls = entry.quantiles[index].calls * change.factor + change.addedCalls
+                }
             }
             for change in scenario.aht where change.scope.contains(queue: entry.queue, at: local) {
                 entry.ahtSeconds *= change.factor

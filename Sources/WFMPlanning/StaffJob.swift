@@ -16,6 +16,9 @@ public struct StaffJob: Sendable {
     public var overwrite: Bool
     /// The week to staff; nil for `week_start` in center.yaml.
     public var week: String?
+    /// Staff for this quantile of each interval's calls; nil for center.yaml's
+    /// `staffing.percentile` (or the point forecast).
+    public var percentile: Double?
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, outputPath: String, overwrite: Bool, week: String? = nil) {
@@ -36,9 +39,20 @@ public struct StaffJob: Sendable {
         /// within 20 s, ASA ≤ 30 s`.
         public let targets: [String]
 
-        /// The targets, the table of totals per queue and day, then "Wrote N rows to PATH".
+        /// The percentile staffed for, if any.
+        public let percentile: Double?
+
+        /// The targets, the table of totals per queue and day, what staffing for a percentile
+        /// costs, then "Wrote N rows to PATH".
         public func text(outputPath: String) -> String {
-            "Targets: " + targets.joined(separator: "; ") + "\n" + summary.table().render() + "Wrote \(plan.rows.count) rows to \(outputPath)"
+            var text = "Targets: " + targets.joined(separator: "; ") + "\n" + summary.table().render()
+            if let percentile, let point = summary.totals.pointForecastAgentHours {
+                let extra = summary.totals.agentHours - point
+                text += "Staffed for the \(NumberFormatting.percent(percentile, 0)) quantile of each interval's calls (its targets met with that "
+                    + "probability): \(NumberFormatting.fixed(summary.totals.agentHours, 1)) agent-hours, \(NumberFormatting.fixed(extra, 1)) more than "
+                    + "the point forecast's \(NumberFormatting.fixed(point, 1)) (+\(NumberFormatting.percent(point > 0 ? extra / point : 0, 1))).\n"
+            }
+            return text + "Wrote \(plan.rows.count) rows to \(outputPath)"
         }
     }
 
@@ -50,10 +64,15 @@ public struct StaffJob: Sendable {
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         let grid = center.timeGrid
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: grid)
-        let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
+        if let level = percentile ?? center.staffingPercentile, level != 0.5, !forecast.contains(where: { !$0.quantiles.isEmpty }) {
+            throw InputError(Diagnostic(file: forecastPath, line: 1, field: "header",
+                                        problem: "no calls_pNN columns: staffing for the \(NumberFormatting.percent(level, 0)) quantile needs the forecast's quantiles",
+                                        expected: "a forecast.csv written by wfm forecast (calls_p10 to calls_p95)"))
+        }
+        let plan = try StaffingPlanner.plan(center: center, forecast: forecast, percentile: percentile)
         try AtomicFileWriter.write(TableWriters.requirementsCSV(plan.rows, grid: grid), to: outputPath, overwrite: overwrite)
         let targets = center.queues.map { "\($0.id): \(ErlangReport.Targets(StaffingTargets(queue: $0)).text)" }
         return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: grid, queueOrder: center.queues.map(\.id)),
-                       targets: targets)
+                       targets: targets, percentile: percentile ?? center.staffingPercentile)
     }
 }

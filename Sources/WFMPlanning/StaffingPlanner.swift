@@ -20,9 +20,14 @@ public enum StaffingPlanner {
     ///   - center: queues, targets, opening hours, holidays and shrinkage.
     ///   - forecast: expected calls and AHT per interval and queue; an open interval with no
     ///     row counts as no calls (and is reported in the warnings).
-    /// - Throws: ``PlanningError`` naming the queue and interval if a target cannot be met.
+    ///   - percentile: staff each interval for this quantile of its calls (its target met with
+    ///     this probability over the forecast's distribution); default center.yaml's
+    ///     `staffing.percentile`, and the point forecast without one.
+    /// - Throws: ``PlanningError`` naming the queue and interval if a target cannot be met, or
+    ///   if a percentile is asked for and the forecast has no quantiles around it.
     /// - Complexity: O(queues × intervals × staffing search).
-    public static func plan(center: Center, forecast: [ForecastEntry]) throws -> StaffingPlan {
+    public static func plan(center: Center, forecast: [ForecastEntry], percentile: Double? = nil) throws -> StaffingPlan {
+        let percentile = percentile ?? center.staffingPercentile
         let grid = center.timeGrid
         var byKey: [String: ForecastEntry] = [:]
         for entry in forecast { byKey["\(entry.queue)#\(entry.interval)"] = entry }
@@ -40,7 +45,16 @@ public enum StaffingPlanner {
                 }
                 let calls = entry?.calls ?? 0
                 let aht = entry?.ahtSeconds ?? queue.ahtSeconds
-                rows.append(try requirement(queue: queue, interval: interval, calls: calls, aht: aht, center: center, grid: grid))
+                var row = try requirement(queue: queue, interval: interval, calls: calls, aht: aht, center: center, grid: grid)
+                if let percentile {
+                    // An interval with no forecast row has no calls at any probability.
+                    guard let staffed = entry == nil ? 0 : entry?.calls(atProbability: percentile) else {
+                        throw PlanningError("the forecast has no quantiles around \(percentile) for queue '\(queue.id)' (first at \(interval.local)): "
+                            + "staffing for a percentile needs the calls_pNN columns wfm forecast writes (calls_p10 to calls_p95)")
+                    }
+                    row = try riskRequirement(point: row, staffedCalls: staffed, queue: queue, interval: interval, center: center, grid: grid)
+                }
+                rows.append(row)
             }
         }
         for queue in center.queues {
@@ -52,6 +66,31 @@ public enum StaffingPlanner {
             warnings.append("\(forecast.count - used) forecast row(s) fall in closed intervals or holidays and were ignored")
         }
         return StaffingPlan(grid: grid, rows: rows, warnings: warnings)
+    }
+
+    /// The requirement for `staffedCalls` (a quantile of the forecast), with the point
+    /// forecast's calls and load, and the figures predicted at the point forecast with the
+    /// agents staffed.
+    private static func riskRequirement(point: IntervalRequirement, staffedCalls: Double, queue: Queue, interval: PlanningInterval,
+                                        center: Center, grid: TimeGrid) throws -> IntervalRequirement {
+        var row = try requirement(queue: queue, interval: interval, calls: max(point.calls, staffedCalls), aht: point.ahtSeconds,
+                                  center: center, grid: grid)
+        let load = QueueLoad(calls: point.calls, averageHandleTimeSeconds: point.ahtSeconds, intervalSeconds: grid.intervalSeconds,
+                             patienceSeconds: queue.patienceSeconds)
+        do {
+            let performance = try queueModel(for: load).performance(agents: row.agentsProductive, thresholdSeconds: queue.serviceLevel.withinSeconds)
+            row.serviceLevel = performance.serviceLevel
+            row.asaSeconds = performance.averageSpeedOfAnswerSeconds
+            row.occupancy = performance.occupancy
+            row.abandonRate = performance.abandonmentRate
+        } catch let error as QueueingError {
+            throw PlanningError("queue '\(queue.id)', interval \(interval.local): \(error.message)")
+        }
+        row.calls = point.calls
+        row.erlangs = point.erlangs
+        row.staffedCalls = staffedCalls
+        row.pointAgentsScheduled = point.agentsScheduled
+        return row
     }
 
     private static func requirement(

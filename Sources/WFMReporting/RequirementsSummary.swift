@@ -17,6 +17,9 @@ public struct RequirementsSummary: Sendable, Equatable, Codable {
         public var peakScheduledAgents: Int
         /// The wall-clock start of the (first) peak interval.
         public var peakAt: String
+        /// When staffing for a percentile of the forecast: the agent-hours the point forecast
+        /// alone would need.
+        public var pointForecastAgentHours: Double?
     }
 
     /// Queue-days in queue order (as in center.yaml), then date.
@@ -37,6 +40,7 @@ public struct RequirementsSummary: Sendable, Equatable, Codable {
                                        peakScheduledAgents: -1, peakAt: "")
             day.calls += row.calls
             day.scheduledAgentHours += Double(row.agentsScheduled) * hoursPerInterval
+            if let point = row.pointAgentsScheduled { day.pointForecastAgentHours = (day.pointForecastAgentHours ?? 0) + Double(point) * hoursPerInterval }
             if row.agentsScheduled > day.peakScheduledAgents {
                 day.peakScheduledAgents = row.agentsScheduled
                 day.peakAt = TimeOfDay(minutes: interval.local.minuteOfDay)!.description
@@ -47,18 +51,29 @@ public struct RequirementsSummary: Sendable, Equatable, Codable {
         self.days = days.values.sorted { (rank[$0.queue] ?? .max, $0.date) < (rank[$1.queue] ?? .max, $1.date) }
     }
 
-    /// The summary as a terminal table.
+    /// The summary as a terminal table; staffing for a percentile adds the agent-hours of the
+    /// point forecast and the difference.
     public func table() -> TextTable {
+        let risk = days.contains { $0.pointForecastAgentHours != nil }
         var table = TextTable(columns: [
             .init("queue", .left), .init("date", .left), .init("day", .left), .init("calls"), .init("agent-hours"),
-            .init("peak agents"), .init("peak at", .left),
-        ])
+        ] + (risk ? [.init("at point forecast"), .init("extra")] : []) + [.init("peak agents"), .init("peak at", .left)])
         for day in days {
-            table.append([
-                day.queue, day.date.description, day.date.weekday.rawValue, NumberFormatting.fixed(day.calls, 0),
-                NumberFormatting.fixed(day.scheduledAgentHours, 1), String(day.peakScheduledAgents), day.peakAt,
-            ])
+            var cells = [day.queue, day.date.description, day.date.weekday.rawValue, NumberFormatting.fixed(day.calls, 0),
+                         NumberFormatting.fixed(day.scheduledAgentHours, 1)]
+            if risk {
+                let point = day.pointForecastAgentHours ?? day.scheduledAgentHours
+                cells += [NumberFormatting.fixed(point, 1), NumberFormatting.fixed(day.scheduledAgentHours - point, 1)]
+            }
+            table.append(cells + [String(day.peakScheduledAgents), day.peakAt])
         }
         return table
+    }
+
+    /// Agent-hours in all, and those of the point forecast when staffing for a percentile.
+    public var totals: (agentHours: Double, pointForecastAgentHours: Double?) {
+        let hours = days.reduce(0) { $0 + $1.scheduledAgentHours }
+        let point = days.contains { $0.pointForecastAgentHours != nil } ? days.reduce(0) { $0 + ($1.pointForecastAgentHours ?? $1.scheduledAgentHours) } : nil
+        return (hours, point)
     }
 }

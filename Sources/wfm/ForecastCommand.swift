@@ -22,6 +22,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Forecasting method.") var method = "auto"
     @Option(help: "Where to write forecast.csv.") var out: String?
     @Option(help: "Backtest every method over the last N full weeks instead of forecasting.") var backtest: Int?
+    @Flag(help: "Forecast special days (around closures, and center.yaml's special_days) as ordinary days.") var noSpecialDays = false
     @Flag(help: "Replace the output file if it exists.") var force = false
     @OptionGroup var output: OutputOptions
 
@@ -35,7 +36,8 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = ForecastJob(configPath: config, historyPath: history, week: week, method: method)
+        var job = ForecastJob(configPath: config, historyPath: history, week: week, method: method)
+        job.specialDays = !noSpecialDays
         try reportingFailures {
             if let backtest {
                 let (report, warnings) = try job.backtest(weeks: backtest) { if !output.quiet { printError($0) } }
@@ -44,7 +46,10 @@ struct ForecastCommand: ParsableCommand {
                 return
             }
             let outcome = try job.run(outputPath: out!, overwrite: force)
-            if !output.quiet { outcome.warningLines.forEach { printError("warning: \($0)") } }
+            if !output.quiet {
+                outcome.warningLines.forEach { printError("warning: \($0)") }
+                outcome.noteLines.forEach { printError("note: \($0)") }
+            }
             if output.format == .json {
                 print(try ForecastSummaryJSON(outcome: outcome, outputPath: out!).text(), terminator: "")
             } else {

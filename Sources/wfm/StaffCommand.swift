@@ -12,22 +12,27 @@ struct StaffCommand: ParsableCommand {
             Examples:
               wfm staff --config center.yaml --forecast forecast.csv --out req.csv
               wfm staff --config center.yaml --week 2026-12-07 --forecast f.csv --out r.csv
+              wfm staff --config center.yaml --forecast forecast.csv --risk 0.9 --out req.csv
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String
     @Option(help: "The forecast (forecast.csv).") var forecast: String
     @Option(help: "Where to write requirements.csv.") var out: String
     @Option(help: "First day of the week to staff (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @Option(help: "Staff each interval for this quantile of its forecast calls, so its targets are met with this probability (0.5 to 0.99; needs the forecast's calls_pNN columns). Default: staffing.percentile in center.yaml, else the point forecast.")
+    var risk: Double?
     @Flag(help: "Replace the output file if it exists.") var force = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let week, !CommandVocabulary.isDate(week) { throw ValidationError("--week must be a date YYYY-MM-DD, got '\(week)'") }
+        if let risk, !(0.5...0.99).contains(risk) { throw ValidationError("--risk must be a probability from 0.5 to 0.99, got \(risk)") }
     }
 
     func run() throws {
         try reportingFailures {
-            let job = StaffJob(configPath: config, forecastPath: forecast, outputPath: out, overwrite: force, week: week)
+            var job = StaffJob(configPath: config, forecastPath: forecast, outputPath: out, overwrite: force, week: week)
+            job.percentile = risk
             let outcome = try job.run()
             if !output.quiet { outcome.plan.warnings.forEach { printError("warning: \($0)") } }
             switch output.format {

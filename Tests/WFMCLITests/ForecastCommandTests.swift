@@ -11,10 +11,21 @@ import _WFMTestSupport
         _ = try runWFM(["forecast", "--config", "Inputs/demo/center.yaml", "--out", folder.path("b.csv"), "--quiet"])
         let a = try String(contentsOfFile: folder.path("a.csv"), encoding: .utf8)
         #expect(a == (try String(contentsOfFile: folder.path("b.csv"), encoding: .utf8)))
-        #expect(a.hasPrefix("interval_start,queue,calls,aht_seconds\n2026-11-30T07:00+01:00,billing,"))
+        #expect(a.hasPrefix("interval_start,queue,calls,aht_seconds,calls_p10,calls_p25,calls_p50,calls_p75,calls_p90,calls_p95\n2026-11-30T07:00+01:00,billing,"))
+        #expect(first.error.contains("note: queue 'billing': prediction intervals from"))
         let staffed = try runWFM(["staff", "--config", "Inputs/demo/center.yaml", "--forecast", folder.path("a.csv"), "--out", folder.path("r.csv")])
         #expect(staffed.status == 0, "\(staffed.error)")
         #expect(!staffed.error.contains("warning"))
+        let risky = try runWFM(["staff", "--config", "Inputs/demo/center.yaml", "--forecast", folder.path("a.csv"), "--risk", "0.9",
+                                "--out", folder.path("r90.csv")])
+        #expect(risky.status == 0, "\(risky.error)")
+        #expect(risky.output.contains("extra") && risky.output.contains("Staffed for the 90% quantile of each interval's calls"), "\(risky.output)")
+        let header = try String(contentsOfFile: folder.path("r90.csv"), encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header.hasSuffix(",binding,calls_staffed,agents_scheduled_point"))
+        let bare = try runWFM(["staff", "--config", "Inputs/demo/center.yaml", "--forecast", "Inputs/demo/forecast.csv", "--risk", "0.9",
+                               "--out", folder.path("r-bare.csv")])
+        #expect(bare.status == 1 && bare.error.contains("Inputs/demo/forecast.csv:1: header: no calls_pNN columns"), "\(bare.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("r-bare.csv")), "nothing written")
     }
 
     @Test func backtestAsJSON() throws {
@@ -25,6 +36,8 @@ import _WFMTestSupport
         #expect(rows.count == 3 * 6)
         #expect(Set(rows.compactMap { $0["method"] as? String }) == ["auto", "seasonal-naive", "weekday-mean", "weekday-median", "weekday-ewma", "daily-profile"])
         #expect((json["weeks"] as? [String]) == ["2026-11-16", "2026-11-23"])
+        let coverage = rows.compactMap { ($0["intervals"] as? [String: Any])?["coverage80"] as? Double }
+        #expect(coverage.count == rows.count && coverage.allSatisfy { (0...1).contains($0) }, "\(rows)")
     }
 
     @Test func problemsExitWithTheRightCode() throws {

@@ -159,3 +159,19 @@ import _WFMTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["out.csv"])
     }
 }
+
+/// forecast.csv's quantile columns are read with the rows, and quantiles that fall with the
+/// probability are refused with line and field.
+@Suite struct ForecastQuantileColumnsTests {
+    @Test func quantilesAreReadAndCheckedForOrder() throws {
+        let folder = try TemporaryDirectory()
+        let center = try CenterReader.read(path: folder.write("center.yaml", sampleCenterYAML()))
+        let good = try folder.write("f.csv", "interval_start,queue,calls,aht_seconds,calls_p10,calls_p90\n2026-11-30T09:00,billing,50,300,40,62\n")
+        let entries = try ForecastReader.read(path: good, center: center, grid: center.timeGrid)
+        #expect(entries.first?.quantiles == [CallQuantile(probability: 0.1, calls: 40), CallQuantile(probability: 0.9, calls: 62)])
+        let bad = try folder.write("bad.csv", "interval_start,queue,calls,aht_seconds,calls_p10,calls_p90\n2026-11-30T09:00,billing,50,300,40,30\n")
+        expectInputError(["bad.csv:2: calls_p90: 30 is below calls_p10 (40.0)"]) {
+            _ = try ForecastReader.read(path: bad, center: center, grid: center.timeGrid)
+        }
+    }
+}

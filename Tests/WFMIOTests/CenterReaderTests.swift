@@ -53,6 +53,21 @@ func expectInputError(_ fragments: [String], sourceLocation: SourceLocation = #_
         }
     }
 
+    /// `special_days` and `staffing` are read, and bad values name line and key.
+    @Test func specialDaysAndStaffingPercentile() throws {
+        let folder = try TemporaryDirectory()
+        let good = sampleCenterYAML() + "special_days:\n  2026-12-24: {like: sat}\n  2026-12-01: {factor: 0.6}\nstaffing: {percentile: 0.9}\n"
+        let center = try CenterReader.read(path: folder.write("center.yaml", good))
+        #expect(center.specialDays == [SpecialDayRule(date: LocalDate("2026-12-01")!, factor: 0.6), SpecialDayRule(date: LocalDate("2026-12-24")!, like: .sat)])
+        #expect(center.staffingPercentile == 0.9)
+        let bad = sampleCenterYAML() + "special_days:\n  2026-12-24: {like: funday}\n  2026-12-31: {factor: -1}\nstaffing: {percentile: 1.2}\n"
+        let path = try folder.write("bad.yaml", bad)
+        expectInputError(["special_days.2026-12-24.like: 'funday' is not a weekday", "special_days.2026-12-31.factor: -1 is out of range",
+                          "staffing.percentile: 1.2 is out of range (expected a probability from 0.5 to 0.99"]) {
+            _ = try CenterReader.read(path: path)
+        }
+    }
+
     @Test func negativeAHTNamesTheLine() throws {
         let folder = try TemporaryDirectory()
         let path = try folder.write("center.yaml", sampleCenterYAML(billingAHT: "-5"))
