@@ -136,7 +136,12 @@ struct GroupRosterModel {
             addPresence(pool, index: index, requirements: requirements, dayOfInterval: dayOfInterval, hours: hours, costs: costs, coverage: &coverage, objective: &objective)
         }
         let requiredTotal = addCoverage(problem, coverage: coverage, dayOfInterval: dayOfInterval, objective: &objective)
-        model.setObjective(.minimize, LinearExpression(objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal))
+        // A replan's credits for kept agent-days are offset by their total, so the objective is
+        // the roster's cost plus the change cost of every published agent-day not kept: the
+        // scale on which its gap is measured, as a fresh roster's is on its cost.
+        let publishedDays = Self.publishedCounts(problem, groups: groups).values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        model.setObjective(.minimize, LinearExpression(
+            objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal + problem.changeCostPerAgentDay * Double(publishedDays)))
     }
 
     /// A published shift: its template and start.
