@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting", "WFMIO", "_WFMTestSupport"]),
         .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling", "WFMIO", "WFMGLPK", "_WFMTestSupport"]),
         .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting", "WFMCore", "WFMQueueing"]),
-        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "_WFMTestSupport"]),
+        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "WFMReporting", "_WFMTestSupport"]),
         .testTarget(name: "WFMCLITests", dependencies: ["wfm", "_WFMTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -61,17 +61,21 @@ public struct TargetOverride: Sendable, Equatable {
     }
 }
 
-/// Agents away on some days (the whole week when no day is given).
+/// Agents away on some days (the whole week when no day is given), all day or for a
+/// wall-clock window of those days.
 public struct ScenarioAbsence: Sendable, Equatable {
     public var agents: [String]
     public var weekdays: [Weekday]
     public var dates: [LocalDate]
+    /// `[from, to)` in wall-clock minutes when away for part of the day; nil for all day.
+    public var window: Range<Int>?
 
     /// Creates an absence.
-    public init(agents: [String], weekdays: [Weekday] = [], dates: [LocalDate] = []) {
+    public init(agents: [String], weekdays: [Weekday] = [], dates: [LocalDate] = [], window: Range<Int>? = nil) {
         self.agents = agents
         self.weekdays = weekdays
         self.dates = dates
+        self.window = window
     }
 
     /// Whether the absence covers `date`.

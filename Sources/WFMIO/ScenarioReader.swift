@@ -35,9 +35,10 @@ struct ScenarioParser {
         let aht = adjustments(top["aht"], "aht", allowsAdding: false)
         let targets = top["targets"].map(self.targets) ?? []
         let shrinkage = top["shrinkage"].flatMap { CenterParser(walker: walker, folder: URL(fileURLWithPath: "/")).shrinkage($0, queueIDs: queueIDs) }
-        let absences = listOfMappings(top["absent"], "absent", keys: (["agents"], ["days"])) { entries, path in
+        let absences = listOfMappings(top["absent"], "absent", keys: (["agents"], ["days", "window"])) { entries, path in
             let days = self.days(entries["days"], "\(path).days")
-            return ScenarioAbsence(agents: self.agents(entries["agents"], "\(path).agents"), weekdays: days.weekdays, dates: days.dates)
+            return ScenarioAbsence(agents: self.agents(entries["agents"], "\(path).agents"), weekdays: days.weekdays, dates: days.dates,
+                                   window: entries["window"].flatMap { window($0, "\(path).window", days: days) })
         }
         let additions = listOfMappings(top["add_skills"], "add_skills", keys: (["agents", "skills"], [])) { entries, path in
             SkillAddition(agents: self.agents(entries["agents"], "\(path).agents"), skills: self.skills(entries["skills"], "\(path).skills"))

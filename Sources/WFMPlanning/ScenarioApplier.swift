@@ -1,3 +1,4 @@
+import Foundation
 import WFMCore
 
 /// The plan under a scenario: center, agents, forecast and roster with its overrides applied.
@@ -5,12 +6,32 @@ public struct ScenarioPlan: Sendable {
     public var center: Center
     public var agents: [Agent]
     public var forecast: [ForecastEntry]
-    /// The roster less the shifts of agents the scenario makes absent.
+    /// The roster less the shifts of agents the scenario makes absent all day.
     public var shifts: [RosterShift]
-    /// Shifts removed for absences.
+    /// Shifts removed, or cut short, for absences.
     public var removedShifts: Int
     /// Overtime the scenario allows.
     public var overtime: [OvertimeAllowance] = []
+    /// Per agent, when they are away for part of a day: their shifts stay in the roster, but
+    /// they are not on the phones then.
+    public var away: [String: [Range<Date>]] = [:]
+
+    /// The agents with those part-day absences as unavailability, for the scheduler (a
+    /// replan) to plan around; ``agents`` leaves them out, so that the published shifts they
+    /// cut are not counted as broken rules.
+    public var agentsUnavailableWhenAway: [Agent] {
+        agents.map { agent in
+            var agent = agent
+            for window in away[agent.id] ?? [] {
+                let from = LocalDateTime(window.lowerBound, in: center.timeZone), to = LocalDateTime(window.upperBound, in: center.timeZone)
+                guard let start = TimeOfDay(minutes: from.minuteOfDay),
+                    let end = TimeOfDay(minutes: to.date == from.date ? to.minuteOfDay : 1440)
+                else { continue }
+                agent.unavailable.append(.timeRange(from.date, from: start, to: end))
+            }
+            return agent
+        }
+    }
 }
 
 /// Applies a ``Scenario`` to the plan. Each override changes only what it names: volume and
@@ -57,9 +78,20 @@ public enum ScenarioApplier {
         }
         let week = (0..<7).map { center.weekStart.adding(days: $0) }
         var agents = agents
+        var away: [String: [Range<Date>]] = [:]
         for (index, agent) in agents.enumerated() {
             for absence in scenario.absences where absence.agents.contains(agent.id) {
-                agents[index].unavailable += week.filter(absence.covers).map { .date($0) }
+                guard let window = absence.window else {
+                    agents[index].unavailable += week.filter(absence.covers).map { .date($0) }
+                    continue
+                }
+                for date in week where absence.covers(date) {
+                    guard let from = LocalDateTime(date: date, minuteOfDay: window.lowerBound).instants(in: center.timeZone).first,
+                        let to = window.upperBound >= 1440 ? TimeGrid.startOfDay(date.adding(days: 1), in: center.timeZone)
+                            : LocalDateTime(date: date, minuteOfDay: window.upperBound).instants(in: center.timeZone).first
+                    else { continue }
+                    away[agent.id, default: []].append(from..<to)
+                }
             }
             for addition in scenario.addedSkills where addition.agents.contains(agent.id) {
                 for skill in addition.skills where !agents[index].skills.contains(where: { $0.queue == skill.queue }) {
@@ -68,9 +100,11 @@ public enum ScenarioApplier {
             }
         }
         agents += scenario.hires
-        let absentOn = Dictionary(grouping: scenario.absences.flatMap { absence in absence.agents.map { ($0, absence) } }, by: \.0)
+        let absentOn = Dictionary(grouping: scenario.absences.filter { $0.window == nil }.flatMap { absence in absence.agents.map { ($0, absence) } },
+                                  by: \.0)
         let kept = shifts.filter { shift in !(absentOn[shift.agentID] ?? []).contains { $0.1.covers(shift.date) } }
-        return ScenarioPlan(center: center, agents: agents, forecast: adjusted, shifts: kept, removedShifts: shifts.count - kept.count,
-                            overtime: scenario.overtime)
+        let cut = kept.filter { shift in (away[shift.agentID] ?? []).contains { $0.overlaps(shift.start..<shift.end) } }.count
+        return ScenarioPlan(center: center, agents: agents, forecast: adjusted, shifts: kept, removedShifts: shifts.count - kept.count + cut,
+                            overtime: scenario.overtime, away: away)
     }
 }

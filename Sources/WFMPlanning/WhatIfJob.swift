@@ -151,7 +151,8 @@ public struct WhatIfJob: Sendable {
         let evaluate = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
             let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
             let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
-            let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
+            var evaluator = RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
+            evaluator.away = plan.away
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
             var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts, shifts: plan.shifts)
             if capacity, simulate { column.capacity = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime) }
@@ -161,8 +162,7 @@ public struct WhatIfJob: Sendable {
                                                    timeLimitSeconds: timeLimitSeconds, changeCost: changeCost) { progress("\(scenario.name): \($0)") }]
             }
             let repaired = Self.repaired(plan, report: report, changeCost: changeCost)
-            let repairedReport = try RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
-                .evaluate(shifts: repaired.shifts, requirements: staffing.rows, simulation: simulation)
+            let repairedReport = try evaluator.evaluate(shifts: repaired.shifts, requirements: staffing.rows, simulation: simulation)
             var name = scenario
             name.name = scenario.name + ", repaired"
             name.description = "\(scenario.name) with \(repaired.changes.count) change(s) to \(repaired.agentsChanged) agent(s): "
@@ -189,6 +189,7 @@ public struct WhatIfJob: Sendable {
         var repair = RosterRepair(center: plan.center, agents: plan.agents)
         repair.overtime = plan.overtime
         repair.changeCostPerAgent = changeCost * plan.center.costs.paidHour
+        repair.away = plan.away
         return repair.repair(plan.shifts, net: net)
     }
 
@@ -208,7 +209,7 @@ public struct WhatIfJob: Sendable {
         var matrix = RequirementMatrix(queues: plan.center.queues.map(\.id), intervals: grid.intervals.count)
         let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
         for row in staffing.rows { matrix.agents[queueIndex[row.queue]!][row.interval] = Double(row.agentsScheduled) }
-        var problem = try ScheduleProblem(center: plan.center, agents: plan.agents, requirements: matrix)
+        var problem = try ScheduleProblem(center: plan.center, agents: plan.agentsUnavailableWhenAway, requirements: matrix)
         problem.published = plan.shifts
         problem.changeCostPerAgentDay = changeCost
         // The plan's bound counts the change credits, so its gap is not the roster's: 5% stops
@@ -217,7 +218,8 @@ public struct WhatIfJob: Sendable {
         let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: Self.replanGap)
         let outcome = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
         let violations = RosterRuleChecker(center: plan.center, agents: plan.agents).violations(in: outcome.shifts)
-        let evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
+        var evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
+        evaluator.away = plan.away
         let report = try evaluator.evaluate(shifts: outcome.shifts, requirements: staffing.rows, simulation: simulation)
         let short = { (report: RosterReport) in report.weeks.first { $0.queue == "all" }?.shortfallHours ?? 0 }
         var replanned = scenario

@@ -26,6 +26,8 @@ public struct RosterEvaluator: Sendable {
     let agents: [Agent]
     let grid: TimeGrid
     let overtime: [OvertimeAllowance]
+    /// Per agent, when a what-if scenario has them away for part of a day (off the phones).
+    public var away: [String: [Range<Date>]] = [:]
 
     /// Creates an evaluator for a center's week and its agents; `overtime` is what a what-if
     /// scenario allows (none by default).
@@ -46,7 +48,7 @@ public struct RosterEvaluator: Sendable {
     public func evaluate(shifts: [RosterShift], requirements: [IntervalRequirement], simulation: SimulationOptions?) throws
         -> RosterReport
     {
-        let presence = RosterPresence(shifts: shifts, agents: agents, grid: grid)
+        let presence = RosterPresence(shifts: shifts, agents: agents, grid: grid, away: away)
         let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
         let pools = SkillPools(agents: agents, queueIndex: queueIndex)
         let hours = grid.intervalSeconds / 3600
@@ -172,7 +174,7 @@ public struct RosterEvaluator: Sendable {
     /// agents on the phones less their shrinkage (see ``RosterReport/definitions``).
     public func simulationModel(shifts: [RosterShift], intervals: [IntervalFigures]) -> ContactCenterModel {
         SimulationModelBuilder(center: center, agents: agents, grid: grid)
-            .model(figures: intervals, presence: RosterPresence(shifts: shifts, agents: agents, grid: grid))
+            .model(figures: intervals, presence: RosterPresence(shifts: shifts, agents: agents, grid: grid, away: away))
     }
 
     private func simulate(_ figures: [IntervalFigures], presence: RosterPresence, options: SimulationOptions) throws -> SimulationReport {

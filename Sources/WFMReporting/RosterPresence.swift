@@ -14,9 +14,9 @@ public struct RosterPresence: Sendable {
     public let shiftsByAgent: [[RosterShift]]
 
     /// Measures `shifts` (rows of agents not in `agents` are left out; the rule check
-    /// reports them).
+    /// reports them); an agent is off the phones while `away` (a what-if's part-day absence).
     /// - Complexity: O(shifts × intervals per shift).
-    public init(shifts: [RosterShift], agents: [Agent], grid: TimeGrid) {
+    public init(shifts: [RosterShift], agents: [Agent], grid: TimeGrid, away: [String: [Range<Date>]] = [:]) {
         let weekBegin = grid.intervals.first?.start ?? TimeGrid.startOfDay(grid.weekStart, in: grid.timeZone)
         let length = grid.intervalSeconds
         let count = grid.intervals.count
@@ -38,6 +38,16 @@ public struct RosterPresence: Sendable {
                     cursor = max(cursor, to)
                 }
                 if end > cursor { own.append(cursor..<end) }
+            }
+            for window in away[agents[index].id] ?? [] {
+                let gone = window.lowerBound.timeIntervalSince(weekBegin)..<window.upperBound.timeIntervalSince(weekBegin)
+                own = own.flatMap { period -> [Range<Double>] in
+                    guard period.overlaps(gone) else { return [period] }
+                    var left: [Range<Double>] = []
+                    if gone.lowerBound > period.lowerBound { left.append(period.lowerBound..<gone.lowerBound) }
+                    if gone.upperBound < period.upperBound { left.append(gone.upperBound..<period.upperBound) }
+                    return left
+                }
             }
             own.sort { $0.lowerBound < $1.lowerBound }
             var disjoint: [Range<Double>] = []

@@ -64,6 +64,9 @@ public struct RosterRepair: Sendable {
     public var changeCostPerAgent = 0.0
     /// At most this many changes are made.
     public var maximumChanges = 1_000
+    /// Per agent, when a what-if scenario has them away for part of a day: their shifts there
+    /// are neither extended nor have their breaks moved.
+    public var away: [String: [Range<Date>]] = [:]
 
     /// Creates a repair.
     public init(center: Center, agents: [Agent]) {
@@ -200,9 +203,12 @@ public struct RosterRepair: Sendable {
                          key: "add#\(agent.id)#\(template.id)#\(option.start.timeIntervalSince1970)")
     }
 
-    /// The overtime extensions and the break move of the shift at `index`.
+    /// The overtime extensions and the break move of the shift at `index` (none for a shift
+    /// an absence cuts).
     private func shiftChanges(at index: Int, roster: [RosterShift], state: RepairState) -> [Candidate] {
-        (extensions(at: index, roster: roster, state: state) + [movedBreaks(at: index, roster: roster, state: state)].compactMap { $0 })
+        let shift = roster[index]
+        guard !(away[shift.agentID] ?? []).contains(where: { $0.overlaps(shift.start..<shift.end) }) else { return [] }
+        return (extensions(at: index, roster: roster, state: state) + [movedBreaks(at: index, roster: roster, state: state)].compactMap { $0 })
             .filter { $0.value > 1e-9 }
     }
 

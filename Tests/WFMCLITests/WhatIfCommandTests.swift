@@ -202,6 +202,8 @@ import _WFMTestSupport
          "s.yaml:3: volume[0].window: 19:00-21:00 lies outside the opening hours on every day it names"),
         ("unknown key", "name: s\npeak: 2\n", "s.yaml:2: peak: unknown key"),
         ("no name", "description: x\n", "s.yaml:1: name: is missing"),
+        ("absence in the night", "name: s\nabsent:\n  - {agents: [S01], days: [mon], window: \"02:00-03:00\"}\n",
+         "s.yaml:3: absent[0].window: 02:00-03:00 lies outside the opening hours on every day it names"),
         ("overtime below pay", "name: s\novertime:\n  - {max_hours_per_week: 4, pay_factor: 0.5}\n", "s.yaml:3: overtime[0].pay_factor"),
         ("overtime for a stranger", "name: s\novertime:\n  - {max_hours_per_week: 4, agents: [Z9]}\n", "s.yaml:3: overtime[0].agents"),
         ("day not in the week", "name: s\nabsent:\n  - {agents: [S01], days: [2027-01-01]}\n", "s.yaml:3: absent[0].days[0]: '2027-01-01' is not a weekday or a date of the week"),

@@ -3,6 +3,7 @@ import Testing
 import WFMCore
 import WFMIO
 import WFMPlanning
+import WFMReporting
 
 /// Each override of a scenario changes exactly what it names, and nothing else (on the demo's
 /// center, agents and forecast).
@@ -73,6 +74,22 @@ import WFMPlanning
         #expect(plan.agents[1].skills == agents[1].skills + [Skill(queue: "tech", priority: 3)])
         #expect(Array(plan.agents.dropFirst(2)) == Array(agents.dropFirst(2)))
         #expect(plan.forecast == forecast)
+    }
+
+    /// Away 10:00–12:00 on Monday: the shift stays, the agent is off the phones for exactly
+    /// those two hours, and the scheduler (a replan) sees them unavailable then.
+    @Test func aPartDayAbsenceCutsPresenceOnlyInItsWindow() throws {
+        let away = agents[0].id
+        let plan = apply(Scenario(name: "s", absences: [ScenarioAbsence(agents: [away], weekdays: [.mon], window: 600..<720)]))
+        #expect(plan.shifts == shifts && plan.removedShifts == 1 && plan.agents == agents)
+        let presence = RosterPresence(shifts: plan.shifts, agents: plan.agents, grid: center.timeGrid, away: plan.away)
+        let untouched = RosterPresence(shifts: shifts, agents: agents, grid: center.timeGrid)
+        let hours = { (presence: RosterPresence, agent: Int) in presence.intervalShares[agent].reduce(0) { $0 + $1.share } * 0.25 }
+        #expect(abs(hours(untouched, 0) - hours(presence, 0) - 2) < 1e-9)
+        #expect(hours(presence, 1) == hours(untouched, 1))
+        let cut = Set(presence.intervalShares[0].map(\.interval))
+        #expect(!center.timeGrid.intervals.contains { cut.contains($0.index) && (600..<720).contains($0.local.minuteOfDay) && $0.dayOffset == 0 })
+        #expect(plan.agentsUnavailableWhenAway[0].unavailable.contains(.timeRange(center.weekStart, from: TimeOfDay("10:00")!, to: TimeOfDay("12:00")!)))
     }
 
     @Test func aContractOverrideChangesOnlyWhatItNames() {
