@@ -50,6 +50,7 @@ public struct ForecastEntry: Sendable, Equatable {
 public struct CallQuantile: Sendable, Equatable {
     /// The probability, strictly between 0 and 1.
     public var probability: Double
+    /// The calls at that probability.
     public var calls: Double
 
     /// Creates a quantile.

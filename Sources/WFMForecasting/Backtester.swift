@@ -3,11 +3,13 @@ import WFMCore
 /// A strategy's backtest: its accuracy over all weeks scored, and apart over weeks with and
 /// without special days, its prediction intervals, and the method it used each week.
 public struct BacktestScore: Sendable {
+    /// Over every week scored.
     public var metrics: AccuracyMetrics
     /// Weeks without special days (nil when special days were not told apart, or none).
     public var normalWeeks: AccuracyMetrics?
     /// Weeks with a closure, a day next to one, or a day center.yaml names.
     public var specialWeeks: AccuracyMetrics?
+    /// The prediction intervals, when scored.
     public var intervals: IntervalScore?
     /// The method used each week, oldest first.
     public var methods: [String]

@@ -22,7 +22,9 @@ public enum SpecialDayKind: String, Sendable, CaseIterable, Codable {
 /// Effects of special days, as factors on an ordinary day's forecast, and how many days each
 /// was learned from.
 public struct SpecialDayEffects: Sendable, Equatable {
+    /// The factor on an ordinary day's forecast, per kind learned.
     public var factors: [SpecialDayKind: Double] = [:]
+    /// The days each factor was learned from.
     public var samples: [SpecialDayKind: Int] = [:]
 }
 

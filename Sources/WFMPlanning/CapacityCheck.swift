@@ -35,7 +35,9 @@ public struct CapacityCheck: Sendable {
 
     /// Overtime worked by one team (contract and skill set).
     public struct TeamOvertime: Sendable, Equatable {
+        /// The team's contract id.
         public let contract: String
+        /// The team's queue ids, sorted.
         public let skills: [String]
         /// Paid hours in the week, in all.
         public let paidHours: Double

@@ -13,6 +13,7 @@ public struct RepairChange: Sendable, Equatable {
         case moveBreaks = "move_breaks"
     }
 
+    /// The lever used.
     public let kind: Kind
     /// The shift before the change; nil for an added shift.
     public let before: RosterShift?
@@ -34,7 +35,9 @@ public struct RepairChange: Sendable, Equatable {
 
 /// A repaired roster: the shifts after every change, and the changes in the order made.
 public struct RepairedRoster: Sendable, Equatable {
+    /// The roster after every change: unchanged shifts in place, added ones at the end.
     public let shifts: [RosterShift]
+    /// The changes, in the order made.
     public let changes: [RepairChange]
 
     /// Distinct agents changed.
@@ -55,7 +58,9 @@ public struct RepairedRoster: Sendable, Equatable {
 /// overtime at the pay factor) and, for an agent not yet changed, `changeCostPerAgent`, is
 /// worth most; it stops when no change pays for itself or after ``maximumChanges``.
 public struct RosterRepair: Sendable {
+    /// The center, with the scenario's targets and contracts.
     public let center: Center
+    /// The agents, with the scenario's absences, skills and hires.
     public let agents: [Agent]
     /// Overtime the scenario allows (none by default).
     public var overtime: [OvertimeAllowance] = []
