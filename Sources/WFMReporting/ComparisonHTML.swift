@@ -55,7 +55,8 @@ public enum ComparisonHTML {
             html += "<dt>\(HTMLText.escape(column.name))</dt><dd>\(HTMLText.escape(column.description))</dd>"
         }
         if let first = columns.first {
-            html += "<dt>Service level</dt><dd>\(HTMLText.escape(first.report.definitions.serviceLevel)), by formula</dd>"
+            let simulated = first.report.simulation.map { ", and simulated (\($0.replications) weeks, dotted lines)" } ?? ""
+            html += "<dt>Service level</dt><dd>\(HTMLText.escape(first.report.definitions.serviceLevel)), by formula (solid lines)\(simulated)</dd>"
         }
         html += "</dl></section>"
         for target in columns.first?.report.targets ?? [] {
@@ -66,8 +67,9 @@ public enum ComparisonHTML {
         return html + "<footer>Written by wfm whatif.</footer></body></html>\n"
     }
 
-    /// Every column's service level per open interval of `queue` across the week, and the
-    /// target as a dashed line; days are separated by grid lines.
+    /// Every column's service level per open interval of `queue` across the week (by formula,
+    /// and dotted where simulated), and the target as a dashed line; days are separated by grid
+    /// lines.
     static func overlay(queue: String, target: Double, columns: [ComparedReport]) -> String {
         guard let base = columns.first?.report.intervals.filter({ $0.queue == queue }), !base.isEmpty else { return "" }
         let width = 1200.0, height = 220.0, left = 36.0, top = 10.0, bottom = 22.0
@@ -93,6 +95,14 @@ public enum ComparisonHTML {
             }.joined(separator: " ")
             let color = colors[index % colors.count]
             svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(index == 0 ? 2 : 1.4)\"><title>\(HTMLText.escape(column.name))</title></polyline>"
+            guard let simulation = column.report.simulation else { continue }
+            let simulated = Dictionary(simulation.intervals.filter { $0.queue == queue }.compactMap { figures in
+                figures.serviceLevel.map { (figures.period, $0.mean) }
+            }, uniquingKeysWith: { a, _ in a })
+            let dots = base.enumerated().compactMap { position, row in
+                simulated[row.start].map { "\(HTMLText.coordinate(left + (Double(position) + 0.5) * step)),\(HTMLText.coordinate(y($0)))" }
+            }.joined(separator: " ")
+            svg += "<polyline points=\"\(dots)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1\" stroke-dasharray=\"2 2\"><title>\(HTMLText.escape(column.name)), simulated</title></polyline>"
         }
         return svg + "</svg>"
     }

@@ -55,8 +55,13 @@ import _WFMTestSupport
         let html = try String(contentsOfFile: folder.path("whatif.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<polyline") && html.contains("Sweep of volume"))
         for external in ["http://", "https://", "<script", "url(", "<link"] { #expect(!html.contains(external)) }
+        #expect(!html.contains(", simulated</title>"), "no simulation asked for")
         let again = try whatIf(["--volume", "+20%", "--html", folder.path("whatif.html")])
         #expect(again.status == 1 && again.error.contains("already exists"))
+        let simulated = try whatIf(["--volume", "+20%", "--simulate", "3", "--html", folder.path("simulated.html")])
+        #expect(simulated.status == 2, "\(simulated.error)")
+        let page = try String(contentsOfFile: folder.path("simulated.html"), encoding: .utf8)
+        #expect(page.contains("command line, simulated</title>") && page.contains("baseline, simulated</title>"), "every column's simulated curve")
     }
 
     /// Repair adds exactly the shifts it lists, each on a day off of the agent it names: with
