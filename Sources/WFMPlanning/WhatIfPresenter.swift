@@ -118,7 +118,7 @@ extension WhatIfOutcome {
         return "\(shift.agentID) \(shift.date.weekday.rawValue) \(shift.date): \(what), covers \(NumberFormatting.fixed(change.coveredAgentHours, 1)) agent-h short"
     }
 
-    /// The outcome as JSON, schema `wfm.whatif/1` (docs/whatif.md).
+    /// The outcome as JSON, schema `wfm.whatif/2` (docs/whatif.md).
     public func json() throws -> String { try JSONOutput.text(WhatIfJSON(self, mode: mode.rawValue, zone: timeZone)) }
 }
 
@@ -176,7 +176,7 @@ struct WhatIfJSON: Encodable {
         var largestMeetingTarget: [String: Double]
     }
 
-    var schema = "wfm.whatif/1"
+    var schema = "wfm.whatif/2"
     var mode: String
     var serviceLevelDefinition: String
     var columns: [Column]

@@ -56,6 +56,8 @@ struct AgentAssigner {
         /// Agents given a shift beyond the plan to reach their minimum, once per shift.
         var extras: [String] = []
         var result: SolveResult?
+        /// Each member's shifts, as planned (the MIP's solution).
+        var taken: [[PlannedShift]] = []
     }
 
     /// A shift type an agent may take, from the plan or as an extra.
@@ -70,7 +72,7 @@ struct AgentAssigner {
     /// an extra copy of a planned shift (paid time above the plan, so at a cost); in later
     /// rounds (up to ``extraRounds`` in all) every member found short so far may also take any
     /// other option of their templates. Each solve is kept only if it leaves fewer members
-    /// short.
+    /// short; members still short at the end are topped up (``topUp(_:planned:group:outcome:)``).
     func assign(_ planned: [PlannedShift], group: AgentGroup) throws -> Outcome {
         guard !planned.isEmpty else { return Outcome() }
         var best = try solve(planned, group: group, extrasFor: [], catalogueFor: [])
@@ -86,6 +88,13 @@ struct AgentAssigner {
             let next = try solve(planned, group: group, extrasFor: everShort, catalogueFor: round == 0 ? [] : everShort)
             note(next)
             if next.result?.hasFeasibleSolution == true && next.shortOfMinimum.count < best.shortOfMinimum.count { best = next }
+        }
+        // The MIP's minimums are elastic: members its budget left short are topped up.
+        if !best.shortOfMinimum.isEmpty, best.result?.hasFeasibleSolution == true {
+            var taken = best.taken
+            topUp(&taken, planned: planned, group: group, outcome: &best)
+            best.shifts = group.members.enumerated().flatMap { a, agent in taken[a].map { rosterShift(agent: agent, planned: $0) } }
+            best.shortOfMinimum = group.members.indices.filter { isShort(taken[$0], week: group.weeks[$0]) }.map { group.members[$0].id }
         }
         return best
     }
@@ -152,11 +161,12 @@ struct AgentAssigner {
             }
         }
         balanceLateShifts(&taken, group: group)
-        for (a, agent) in group.members.enumerated() { outcome.shifts += taken[a].map { rosterShift(agent: agent, planned: $0) } }
         for (i, type) in types.enumerated() { outcome.dropped += variants[type]![handedOut[i]...] }
+        for (a, agent) in group.members.enumerated() { outcome.shifts += taken[a].map { rosterShift(agent: agent, planned: $0) } }
         for slack in minimumSlacks where result.values[slack.days.index] > 0.5 || result.values[slack.hours.index] > 0.01 {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
         }
+        outcome.taken = taken
         return outcome
     }
 
@@ -200,46 +210,73 @@ struct AgentAssigner {
 
     /// The fallback when the assignment MIP finds nothing in its time: shifts in time order,
     /// each to the member with the fewest paid minutes so far who may legally take it (free,
-    /// one shift a day, maximum days and hours, rest, consecutive days).
+    /// one shift a day, maximum days and hours, rest, consecutive days); then the members short
+    /// of their minimum are topped up (``topUp(_:planned:group:outcome:)``).
     private func greedy(_ planned: [PlannedShift], group: AgentGroup, result: SolveResult) -> Outcome {
         var outcome = Outcome(result: result)
         var taken = Array(repeating: [PlannedShift](), count: group.members.count)
-        let contract = group.contract
         for shift in planned.sorted(by: { $0.shift.option.start < $1.shift.option.start }) {
-            let candidates = group.members.indices.filter { a in
-                let own = taken[a]
-                let week = group.weeks[a]
-                let days = Set(own.map(\.shift.day)).union([shift.shift.day]).sorted()
-                var run = 0, longest = 0
-                for day in 0..<7 {
-                    run = days.contains(day) ? run + 1 : 0
-                    longest = max(longest, run)
-                }
-                return canWork(group.members[a], shift.shift) && !own.contains { $0.shift.day == shift.shift.day }
-                    && own.count < week.maxDays && longest <= contract.maxConsecutiveDays
-                    && own.reduce(0, { $0 + $1.shift.template.paidMinutes }) + shift.shift.template.paidMinutes <= week.maxPaidMinutes
-                    && own.allSatisfy { other in
-                        let gap = other.shift.option.start < shift.shift.option.start
-                            ? shift.shift.option.start.timeIntervalSince(other.shift.option.end)
-                            : other.shift.option.start.timeIntervalSince(shift.shift.option.end)
-                        return gap >= contract.minRestHours * 3600
-                    }
-            }
-            guard let chosen = candidates.min(by: { a, b in
-                (taken[a].reduce(0) { $0 + $1.shift.template.paidMinutes }, a) < (taken[b].reduce(0) { $0 + $1.shift.template.paidMinutes }, b)
-            }) else {
+            let candidates = group.members.indices.filter { fits(shift.shift, member: $0, taken: taken[$0], group: group) }
+            guard let chosen = candidates.min(by: { (Self.minutes(taken[$0]), $0) < (Self.minutes(taken[$1]), $1) }) else {
                 outcome.dropped.append(shift)
                 continue
             }
             taken[chosen].append(shift)
         }
+        topUp(&taken, planned: planned, group: group, outcome: &outcome)
         for (a, agent) in group.members.enumerated() {
             outcome.shifts += taken[a].map { rosterShift(agent: agent, planned: $0) }
-            let minutes = taken[a].reduce(0) { $0 + $1.shift.template.paidMinutes }
-            if taken[a].count < group.weeks[a].minDays || minutes < group.weeks[a].minPaidMinutes { outcome.shortOfMinimum.append(agent.id) }
+            if isShort(taken[a], week: group.weeks[a]) { outcome.shortOfMinimum.append(agent.id) }
         }
         return outcome
     }
+
+    /// Gives every member still short of the weekly minimum extra shifts, as the MIP's extra
+    /// shifts do: copies of planned shifts first, then any option of the contract's templates,
+    /// each on a free day where every rule still holds, until the minimum is reached or nothing
+    /// fits. Each extra is recorded in `outcome`.
+    private func topUp(_ taken: inout [[PlannedShift]], planned: [PlannedShift], group: AgentGroup, outcome: inout Outcome) {
+        let short = group.members.indices.filter { isShort(taken[$0], week: group.weeks[$0]) }
+        guard !short.isEmpty else { return }
+        var copies: [GridShift: PlannedShift] = [:]
+        for shift in planned where copies[shift.shift] == nil { copies[shift.shift] = shift }
+        let plannedTypes = copies.keys.sorted { ($0.option.start, $0.template.id) < ($1.option.start, $1.template.id) }
+        let catalogue = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
+            .flatMap { GridShift.all($0, grid: problem.grid) }.filter { copies[$0] == nil }
+        for a in short {
+            for type in plannedTypes + catalogue where isShort(taken[a], week: group.weeks[a]) && fits(type, member: a, taken: taken[a], group: group) {
+                taken[a].append(copies[type] ?? PlannedShift(shift: type, breakStarts: Self.earlyBreaks(type, intervalMinutes: problem.grid.intervalMinutes)))
+                outcome.extras.append(group.members[a].id)
+            }
+        }
+    }
+
+    /// Whether member `a`, holding `taken`, may also take `shift`: free, one shift a day,
+    /// maximum days and hours, consecutive days and rest.
+    private func fits(_ shift: GridShift, member a: Int, taken: [PlannedShift], group: AgentGroup) -> Bool {
+        let week = group.weeks[a], contract = group.contract
+        let days = Set(taken.map(\.shift.day)).union([shift.day])
+        var run = 0, longest = 0
+        for day in 0..<7 {
+            run = days.contains(day) ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return canWork(group.members[a], shift) && !taken.contains { $0.shift.day == shift.day }
+            && taken.count < week.maxDays && longest <= contract.maxConsecutiveDays
+            && Self.minutes(taken) + shift.template.paidMinutes <= week.maxPaidMinutes
+            && taken.allSatisfy { other in
+                let gap = other.shift.option.start < shift.option.start
+                    ? shift.option.start.timeIntervalSince(other.shift.option.end)
+                    : other.shift.option.start.timeIntervalSince(shift.option.end)
+                return gap >= contract.minRestHours * 3600
+            }
+    }
+
+    private func isShort(_ taken: [PlannedShift], week: ContractWeek) -> Bool {
+        taken.count < week.minDays || Self.minutes(taken) < week.minPaidMinutes
+    }
+
+    private static func minutes(_ taken: [PlannedShift]) -> Int { taken.reduce(0) { $0 + $1.shift.template.paidMinutes } }
 
     /// One shift a day, weekly days and minutes (minimums elastic), rest, consecutive days
     /// and the weekend peak for one agent.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WFMCore
 import WFMOptimization
 
@@ -6,7 +7,7 @@ import WFMOptimization
 /// counts, break positions, queue allocation), then one small MIP per group that names the
 /// agents under every per-agent rule. The roster written is then costed on its own
 /// (``RosterCost``), so that what is reported is what was written.
-public struct Scheduler<Solver: MIPSolver> {
+public struct Scheduler<Solver: MIPSolver>: Sendable {
     /// The solver for both stages.
     public let solver: Solver
 
@@ -57,8 +58,7 @@ public struct Scheduler<Solver: MIPSolver> {
         let planned = clock.now
         warnings += plan.warnings
         var shifts: [RosterShift] = []
-        for group in groups {
-            let named = try assign(plan.shifts[group.index], group: group, problem: problem, options: options, backstop: backstop)
+        for named in try assignAll(plan.shifts, groups: groups, problem: problem, options: options, backstop: backstop) {
             shifts += named.shifts
             warnings += named.warnings
         }
@@ -140,6 +140,41 @@ public struct Scheduler<Solver: MIPSolver> {
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
         return GroupPlan(shifts: planned, result: stage1, statistics: statistics, warnings: warnings, incumbents: incumbents)
+    }
+
+    /// Stage 2 for every group, in group order. The groups are shared among the cores, each
+    /// taking the next group not yet taken: a group's solves depend only on its own plan and
+    /// budgets, so the result does not depend on which core named it (unless the backstop
+    /// fires, which the outcome then says).
+    private func assignAll(
+        _ planned: [[PlannedShift]], groups: [AgentGroup], problem: ScheduleProblem, options: ScheduleOptions, backstop: TimeBackstop
+    ) throws -> [(shifts: [RosterShift], warnings: [ScheduleWarning])] {
+        let results = Mutex<[Result<(shifts: [RosterShift], warnings: [ScheduleWarning]), any Error>?]>(Array(repeating: nil, count: groups.count))
+        let next = Atomic<Int>(0)
+        let work = { @Sendable in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < groups.count else { return }
+                let result = Result { try assign(planned[groups[index].index], group: groups[index], problem: problem, options: options, backstop: backstop) }
+                results.withLock { $0[index] = result }
+            }
+        }
+        let helpers = max(0, min(ProcessInfo.processInfo.activeProcessorCount, groups.count) - 1)
+        let ended = (0..<helpers).map { _ in Handoff<Bool>() }
+        for handoff in ended {
+            // A thread of its own, as stage 1's worker: GLPK keeps an environment per thread,
+            // freed before the thread ends.
+            let thread = Thread {
+                work()
+                (solver as? any LPSessionSolver)?.releaseThreadResources()
+                handoff.put(true)
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        work()
+        ended.forEach { _ = $0.take() }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// Stage 2 for one group: its planned shifts given to named agents, and what to tell the user.

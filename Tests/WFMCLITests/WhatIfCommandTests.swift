@@ -16,7 +16,7 @@ import _WFMTestSupport
         let result = try whatIf(["--volume", "+50%", "--absent", "S01@mon,S02", "--format", "json"])
         #expect(result.status == 2, "\(result.error)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-        #expect(document["schema"] as? String == "wfm.whatif/1")
+        #expect(document["schema"] as? String == "wfm.whatif/2")
         let columns = try #require(document["columns"] as? [[String: Any]])
         #expect(columns.map { $0["name"] as? String } == ["baseline", "command line"])
         #expect(columns[1]["agent_days_changed"] as? Int == 1 + 5, "S01's Monday and S02's five days")

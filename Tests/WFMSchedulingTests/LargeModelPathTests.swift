@@ -217,6 +217,27 @@ import WFMGLPK
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    /// With no time left for the assignment MIP the greedy rule gives the shifts out; members
+    /// it leaves short of the weekly minimum are topped up with extra shifts within every rule,
+    /// so the roster breaks none.
+    @Test func theGreedyRuleTopsUpMembersShortOfTheMinimum() throws {
+        let center = tinyCenter(templates: [template("t8", paidHours: 8, from: "08:00", to: "08:00")],
+                                contract: looseContract(templates: ["t8"], minHours: 24, minDays: 3, maxDays: 5))
+        let problem = try ScheduleProblem(center: center, agents: [agent("a"), agent("b")], requirements: requirements(center, []))
+        let group = try #require(AgentGroup.groups(of: problem).first)
+        // Four planned shifts for two agents who need three days each.
+        let plan = GridShift.all(center.shiftTemplates[0], grid: problem.grid).filter { $0.day < 4 }.map { PlannedShift(shift: $0, breakStarts: []) }
+        #expect(plan.count == 4)
+        let expired = TimeBackstop(after: .zero)
+        let outcome = try AgentAssigner(problem: problem, solver: GLPKSolver(), options: SolverOptions(timeLimit: .seconds(10)), backstop: expired)
+            .assign(plan, group: group)
+        #expect(outcome.result?.hasFeasibleSolution == false, "the greedy rule: \(String(describing: outcome.result?.rawStatus))")
+        #expect(outcome.shortOfMinimum.isEmpty && outcome.dropped.isEmpty)
+        #expect(outcome.extras.sorted() == ["a", "b"] && outcome.shifts.count == 6)
+        let violations = RosterRuleChecker(center: center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
     @Test func breaksOfAShiftOutsideThePlanGoEarlyAndApart() throws {
         let breaks = [BreakRule(minutes: 60, earliestOffsetMinutes: 120, latestOffsetMinutes: 180, paid: false),
                       BreakRule(minutes: 60, earliestOffsetMinutes: 60, latestOffsetMinutes: 120, paid: true),
