@@ -39,6 +39,8 @@ public struct RosterCost: Sendable, Equatable {
     public let preferenceCost: Double
     /// The intervals with the largest shortfall, largest first (at most ten).
     public let worstShortfalls: [Shortfall]
+    /// Every queue and interval left short, in queue then time order.
+    public let shortfalls: [Shortfall]
 
     /// Total uncovered agent-hours.
     public var totalShortfallAgentHours: Double { shortfallAgentHours.values.reduce(0, +) }
@@ -150,7 +152,8 @@ public struct RosterCostEvaluator<Solver: MIPSolver> {
             requiredAgentHours: Dictionary(uniqueKeysWithValues: zip(queues, required.map { $0 * hours })),
             shortfallAgentHours: shortByQueue, shortfallAgentHoursByDay: shortByDay, shortfallCost: shortfallCost,
             overstaffingAgentHours: overstaffing, overstaffingCost: overstaffingCost, preferenceCost: preference,
-            worstShortfalls: Array(intervalsShort.sorted { ($1.agents, $0.interval) < ($0.agents, $1.interval) }.prefix(10)))
+            worstShortfalls: Array(intervalsShort.sorted { ($1.agents, $0.interval) < ($0.agents, $1.interval) }.prefix(10)),
+            shortfalls: intervalsShort)
     }
 
     /// Agents present (on shift, not on break; a share of an interval counts as that share)

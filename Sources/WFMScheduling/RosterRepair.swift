@@ -91,7 +91,7 @@ public struct RosterRepair: Sendable {
         var changes: [RepairChange] = []
         var rejected = Set<String>()
         let agentIndex = Dictionary(agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let options = dayOffOptions()
+        let options = dayOffOptions(net: net)
         let optionAgents = options.map { agentIndex[$0.agent.id] ?? -1 }
         let optionDays = options.map { center.weekStart.days(to: $0.option.date) }
         // Candidates are kept between steps and recomputed only where a change can alter their
@@ -185,13 +185,27 @@ public struct RosterRepair: Sendable {
         var key: String
     }
 
-    private func dayOffOptions() -> [(agent: Agent, option: ShiftOption, template: ShiftTemplate)] {
+    /// Every shift the agents' templates allow that covers some interval short at the start on
+    /// one of the agent's queues (the others could only become worth adding if a moved break
+    /// opened a gap, which a move never does where it costs).
+    private func dayOffOptions(net: [[Double]]) -> [(agent: Agent, option: ShiftOption, template: ShiftTemplate)] {
         let grid = center.timeGrid
+        let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
+        // Per queue, how many intervals before each are short: a span's count in O(1).
+        let shortBefore = net.map { row in row.reduce(into: [0]) { $0.append($0.last! + ($1 > 0 ? 1 : 0)) } }
+        let first = grid.intervals.first?.start
+        let catalogue = center.shiftTemplates.map { ($0, ShiftCatalog.options(for: $0, grid: grid)) }
         var options: [(Agent, ShiftOption, ShiftTemplate)] = []
         for agent in agents where !agent.skills.isEmpty {
-            guard let contract = center.contracts.first(where: { $0.id == agent.contract }) else { continue }
-            for template in center.shiftTemplates where contract.templates.contains(template.id) {
-                for option in ShiftCatalog.options(for: template, grid: grid) { options.append((agent, option, template)) }
+            guard let contract = center.contracts.first(where: { $0.id == agent.contract }), let first else { continue }
+            let queues = agent.skills.compactMap { queueIndex[$0.queue] }
+            for (template, shifts) in catalogue where contract.templates.contains(template.id) {
+                for option in shifts {
+                    let from = max(0, Int((option.start.timeIntervalSince(first) / grid.intervalSeconds).rounded(.down)))
+                    let to = min(grid.intervals.count, Int((option.end.timeIntervalSince(first) / grid.intervalSeconds).rounded(.up)))
+                    guard from < to, queues.contains(where: { shortBefore[$0][to] > shortBefore[$0][from] }) else { continue }
+                    options.append((agent, option, template))
+                }
             }
         }
         return options

@@ -25,6 +25,8 @@ public struct ScheduleWarning: Sendable, Equatable, Codable, CustomStringConvert
         case extraShift = "extra_shift"
         /// An agent could not reach the contract's weekly minimum.
         case shortOfMinimum = "short_of_minimum"
+        /// Shifts were added on agents' free days to cover demand the named roster left short.
+        case calledIn = "called_in"
         /// The wall-clock backstop stopped some work: the roster may depend on the machine's speed.
         case timeLimitReached = "time_limit_reached"
     }

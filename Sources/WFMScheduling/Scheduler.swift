@@ -31,6 +31,11 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     /// keeps the rest, so that a slow group plan cannot leave the agents to the greedy rule.
     static var groupStageShare: Double { 0.8 }
 
+    /// The share of the time stage 1 leaves that stage 2 may use: the rest is kept for costing
+    /// the roster and calling agents in (``callIn(_:cost:problem:)``), so the run ends within
+    /// its limit.
+    static var namingStageShare: Double { 0.9 }
+
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
 
@@ -58,7 +63,8 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let planned = clock.now
         warnings += plan.warnings
         var shifts: [RosterShift] = []
-        for named in try assignAll(plan.shifts, groups: groups, problem: problem, options: options, backstop: backstop) {
+        let naming = backstop.stage(taking: Self.namingStageShare)
+        for named in try assignAll(plan.shifts, groups: groups, problem: problem, options: options, backstop: naming) {
             shifts += named.shifts
             warnings += named.warnings
         }
@@ -66,7 +72,12 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let assigned = clock.now
         let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
         shifts.sort { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
-        let cost = try RosterCostEvaluator(solver: solver).cost(of: shifts, in: problem)
+        var cost = try RosterCostEvaluator(solver: solver).cost(of: shifts, in: problem)
+        if let filled = try callIn(shifts, cost: cost, problem: problem) {
+            shifts = filled.shifts.sorted { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
+            cost = filled.cost
+            warnings.append(filled.warning)
+        }
         warnings += Self.coverageWarnings(cost, grid: problem.grid)
         if backstop.hasFired {
             warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
@@ -140,6 +151,30 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
         return GroupPlan(shifts: planned, result: stage1, statistics: statistics, warnings: warnings, incumbents: incumbents)
+    }
+
+    /// Demand the named roster leaves short (planned shifts no agent could take, the time
+    /// limit) covered where agents have free days: shifts added as ``RosterRepair`` adds them,
+    /// within every rule of the agent's contract, each paying for itself at the center's costs.
+    /// Nil when nothing is short or nothing pays.
+    func callIn(_ shifts: [RosterShift], cost: RosterCost, problem: ScheduleProblem) throws
+        -> (shifts: [RosterShift], cost: RosterCost, warning: ScheduleWarning)?
+    {
+        guard !cost.shortfalls.isEmpty else { return nil }
+        var net = problem.requirements.queues.map { _ in Array(repeating: 0.0, count: problem.grid.intervals.count) }
+        for short in cost.shortfalls {
+            guard let queue = problem.requirements.queues.firstIndex(of: short.queue) else { continue }
+            net[queue][short.interval] = short.agents
+        }
+        let repaired = RosterRepair(center: problem.center, agents: problem.agents).repair(shifts, net: net)
+        let added = repaired.changes.filter { $0.kind == .addShift }
+        guard !added.isEmpty else { return nil }
+        let after = try RosterCostEvaluator(solver: solver).cost(of: repaired.shifts, in: problem)
+        guard after.objective < cost.objective - 1e-9 else { return nil }
+        let listed = added.prefix(8).map { "\($0.agentID) \($0.after.date) \($0.after.templateID)" }.joined(separator: ", ")
+        let warning = ScheduleWarning(.calledIn, "\(added.count) shift(s) added on agents' free days to cover demand the named roster left short "
+            + "(\(String(format: "%.2f", cost.totalShortfallAgentHours - after.totalShortfallAgentHours)) agent-hours): \(listed)\(added.count > 8 ? ", …" : "")")
+        return (repaired.shifts, after, warning)
     }
 
     /// Stage 2 for every group, in group order. The groups are shared among the cores, each

@@ -238,6 +238,31 @@ import WFMGLPK
         #expect(violations.isEmpty, "\(violations)")
     }
 
+    /// Demand the named roster leaves short is covered by a shift on a free day, within the
+    /// contract, and the roster's cost falls by what it covers less its pay.
+    @Test func demandLeftShortIsCoveredByACallIn() throws {
+        let center = tinyCenter(templates: [template("t8", paidHours: 8, from: "08:00", to: "08:00")],
+                                contract: looseContract(templates: ["t8"], maxDays: 5))
+        // One agent needed 08:00–16:00 on Monday and Tuesday; the roster has only Monday.
+        let needs = (0..<2).flatMap { day in (8..<16).map { ("q", day, $0, 1.0) } }
+        let problem = try ScheduleProblem(center: center, agents: [agent("a"), agent("b", unavailable: [.weekday(.tue)])],
+                                          requirements: requirements(center, needs))
+        let monday = GridShift.all(center.shiftTemplates[0], grid: problem.grid).first { $0.day == 0 }!.option
+        let roster = [RosterShift(agentID: "a", date: monday.date, templateID: "t8", start: monday.start, end: monday.end, paidMinutes: 480, breaks: [])]
+        let scheduler = Scheduler(solver: GLPKSolver())
+        let cost = try RosterCostEvaluator(solver: GLPKSolver()).cost(of: roster, in: problem)
+        #expect(cost.totalShortfallAgentHours == 8)
+        let filled = try #require(try scheduler.callIn(roster, cost: cost, problem: problem))
+        let added = filled.shifts.filter { !roster.contains($0) }
+        #expect(added.map(\.agentID) == ["a"] && added.first.map { hour($0.start) == 8 && $0.date == monday.date.adding(days: 1) } == true,
+                "b is away on Tuesday: \(added)")
+        #expect(filled.cost.totalShortfallAgentHours == 0 && filled.cost.objective < cost.objective)
+        #expect(filled.warning.code == .calledIn)
+        #expect(RosterRuleChecker(center: center, agents: problem.agents).violations(in: filled.shifts).isEmpty)
+        let covered = try RosterCostEvaluator(solver: GLPKSolver()).cost(of: filled.shifts, in: problem)
+        #expect(try scheduler.callIn(filled.shifts, cost: covered, problem: problem) == nil, "nothing left to cover")
+    }
+
     @Test func breaksOfAShiftOutsideThePlanGoEarlyAndApart() throws {
         let breaks = [BreakRule(minutes: 60, earliestOffsetMinutes: 120, latestOffsetMinutes: 180, paid: false),
                       BreakRule(minutes: 60, earliestOffsetMinutes: 60, latestOffsetMinutes: 120, paid: true),
