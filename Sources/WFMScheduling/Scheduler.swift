@@ -36,6 +36,10 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     /// its limit.
     static var namingStageShare: Double { 0.9 }
 
+    /// At most this many shifts are called in after naming: a deterministic budget (each takes
+    /// about 50 ms on 600 agents).
+    static var callInBudget: Int { 100 }
+
     /// Creates a scheduler.
     public init(solver: Solver) { self.solver = solver }
 
@@ -73,7 +77,9 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
         shifts.sort { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
         var cost = try RosterCostEvaluator(solver: solver).cost(of: shifts, in: problem)
-        if let filled = try callIn(shifts, cost: cost, problem: problem) {
+        // Calling in needs time left (stage 2 keeps some): without it, the backstop records
+        // that the clock stopped the work.
+        if !cost.shortfalls.isEmpty, !backstop.isExpired, let filled = try callIn(shifts, cost: cost, problem: problem) {
             shifts = filled.shifts.sorted { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
             cost = filled.cost
             warnings.append(filled.warning)
@@ -166,7 +172,9 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             guard let queue = problem.requirements.queues.firstIndex(of: short.queue) else { continue }
             net[queue][short.interval] = short.agents
         }
-        let repaired = RosterRepair(center: problem.center, agents: problem.agents).repair(shifts, net: net)
+        var repair = RosterRepair(center: problem.center, agents: problem.agents)
+        repair.maximumChanges = Self.callInBudget
+        let repaired = repair.repair(shifts, net: net)
         let added = repaired.changes.filter { $0.kind == .addShift }
         guard !added.isEmpty else { return nil }
         let after = try RosterCostEvaluator(solver: solver).cost(of: repaired.shifts, in: problem)
