@@ -90,6 +90,7 @@ public struct ReportJob: Sendable {
         } ?? []
         for (_, path) in calendars { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
+        try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
         progress("staffing the forecast")
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)

@@ -64,15 +64,21 @@ public struct StaffJob: Sendable {
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         let grid = center.timeGrid
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: grid)
-        if let level = percentile ?? center.staffingPercentile, level != 0.5, !forecast.contains(where: { !$0.quantiles.isEmpty }) {
-            throw InputError(Diagnostic(file: forecastPath, line: 1, field: "header",
-                                        problem: "no calls_pNN columns: staffing for the \(NumberFormatting.percent(level, 0)) quantile needs the forecast's quantiles",
-                                        expected: "a forecast.csv written by wfm forecast (calls_p10 to calls_p95)"))
-        }
+        try Self.checkQuantiles(forecast, percentile: percentile ?? center.staffingPercentile, path: forecastPath)
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast, percentile: percentile)
         try AtomicFileWriter.write(TableWriters.requirementsCSV(plan.rows, grid: grid), to: outputPath, overwrite: overwrite)
         let targets = center.queues.map { "\($0.id): \(ErlangReport.Targets(StaffingTargets(queue: $0)).text)" }
         return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: grid, queueOrder: center.queues.map(\.id)),
                        targets: targets, percentile: percentile ?? center.staffingPercentile)
+    }
+
+    /// Throws when staffing for `percentile` (other than 0.5) needs quantiles the forecast at
+    /// `path` does not have, naming the file's header.
+    /// - Throws: ``InputError``.
+    static func checkQuantiles(_ forecast: [ForecastEntry], percentile: Double?, path: String) throws {
+        guard let level = percentile, level != 0.5, !forecast.contains(where: { !$0.quantiles.isEmpty }) else { return }
+        throw InputError(Diagnostic(file: path, line: 1, field: "header",
+                                    problem: "no calls_pNN columns: staffing for the \(NumberFormatting.percent(level, 0)) quantile needs the forecast's quantiles",
+                                    expected: "a forecast.csv written by wfm forecast (calls_p10 to calls_p95)"))
     }
 }

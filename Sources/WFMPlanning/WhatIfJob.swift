@@ -136,6 +136,7 @@ public struct WhatIfJob: Sendable {
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
+        try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
         var scenarios = [Scenario(name: "baseline", description: "the roster as published, against the forecast")]
         for path in scenarioPaths { scenarios.append(try ScenarioReader.read(path: path, center: center, agents: agents)) }

@@ -16,6 +16,23 @@ import _WFMTestSupport
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
 
+    /// A center that staffs for a percentile needs the forecast's quantiles: without them,
+    /// report and what-if name the forecast's header, and write nothing.
+    @Test func staffingForAPercentileNeedsTheForecastsQuantiles() throws {
+        let folder = try TemporaryDirectory()
+        let yaml = try String(contentsOf: projectRoot.appendingPathComponent("\(small)/center.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "agents: agents.csv", with: "agents: \(projectRoot.appendingPathComponent("\(small)/agents.csv").path)")
+            + "\nstaffing: {percentile: 0.9}\n"
+        let center = try folder.write("center.yaml", yaml)
+        let expected = "\(small)/forecast.csv:1: header: no calls_pNN columns: staffing for the 90% quantile needs the forecast's quantiles"
+        let reported = try runWFM(["report", "--config", center, "--forecast", "\(small)/forecast.csv", "--roster", "\(small)/roster.csv",
+                                   "--out-dir", folder.path("out")])
+        #expect(reported.status == 1 && reported.error.contains(expected), "\(reported.error)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
+        let whatIf = try runWFM(["whatif", "--config", center, "--forecast", "\(small)/forecast.csv", "--roster", "\(small)/roster.csv"])
+        #expect(whatIf.status == 1 && whatIf.error.contains(expected), "\(whatIf.error)")
+    }
+
     @Test func missedTargetsExitTwoAndEveryFileIsWritten() throws {
         let folder = try TemporaryDirectory()
         let result = try report(["--simulate", "10", "--out-dir", folder.path("out"), "--quiet"])
