@@ -11,6 +11,7 @@ public final class TimeBackstop: Sendable {
     /// When the run must end.
     public let deadline: ContinuousClock.Instant
     private let fired = Atomic<Bool>(false)
+    private let calledOff = Atomic<Bool>(false)
     /// The backstop of the whole run, when this one is a stage's part of it: firing this one
     /// fires that one too.
     private let whole: TimeBackstop?
@@ -34,9 +35,23 @@ public final class TimeBackstop: Sendable {
         return TimeBackstop(deadline: now + left * max(0, min(1, share)), whole: self)
     }
 
-    /// The time left, or nil (and the backstop counts as fired) when less than a hundredth of
-    /// a second is left: too little to start a solve.
+    /// A backstop for work that may be called off before its time is up: it ends with this
+    /// one, or when ``callOff()`` is called. Calling off is not the clock: it does not fire
+    /// the backstop, so whoever calls work off must discard it by a rule that does not depend
+    /// on how far it got.
+    public func revocable() -> TimeBackstop {
+        TimeBackstop(deadline: deadline, whole: self)
+    }
+
+    /// Calls the work off: from now on no time is left (see ``revocable()``).
+    public func callOff() {
+        calledOff.store(true, ordering: .relaxed)
+    }
+
+    /// The time left, or nil when the work was called off, or (and then the backstop counts
+    /// as fired) when less than a hundredth of a second is left: too little to start a solve.
     public func remaining() -> Duration? {
+        guard !calledOff.load(ordering: .relaxed) else { return nil }
         let left = deadline - ContinuousClock.now
         guard left > .milliseconds(10) else {
             fire()

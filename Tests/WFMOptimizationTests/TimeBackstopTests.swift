@@ -32,4 +32,17 @@ import WFMOptimization
         _ = untouched.stage(taking: 0.5)
         #expect(!untouched.hasFired)
     }
+
+    @Test func workCalledOffHasNoTimeLeftButNothingFired() throws {
+        let whole = TimeBackstop(after: .seconds(100))
+        let part = whole.revocable()
+        #expect(part.deadline == whole.deadline)
+        #expect(try #require(part.remaining()) > .seconds(99))
+        part.callOff()
+        #expect(part.remaining() == nil && part.isExpired)
+        #expect(!part.hasFired && !whole.hasFired, "calling off is not the clock")
+        #expect(!whole.isExpired, "the rest of the run keeps its time")
+        let late = TimeBackstop(after: .zero).revocable()
+        #expect(late.isExpired && late.hasFired, "a revocable part still ends with the clock")
+    }
 }

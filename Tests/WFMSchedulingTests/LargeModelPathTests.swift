@@ -68,6 +68,63 @@ import WFMGLPK
         }
     }
 
+    @Test func theBoundPathsRosterIsKeptOnlyWhenClearlyBetter() {
+        #expect(LargeGroupModelSolver.prefersBoundPath(quick: 1000, bounded: 999), "0.1% better")
+        #expect(!LargeGroupModelSolver.prefersBoundPath(quick: 1000, bounded: 999.9), "0.01% better is a tie: the quick roster stays")
+        #expect(!LargeGroupModelSolver.prefersBoundPath(quick: 1000, bounded: 1001))
+        #expect(LargeGroupModelSolver.prefersBoundPath(quick: nil, bounded: 1200), "the only roster")
+        #expect(!LargeGroupModelSolver.prefersBoundPath(quick: 1000, bounded: nil))
+        #expect(LargeGroupModelSolver.looseIsTooWeak(990, exact: 1000) && !LargeGroupModelSolver.looseIsTooWeak(999.9, exact: 1000))
+        #expect(!LargeGroupModelSolver.looseIsTooWeak(nil, exact: 1000) && !LargeGroupModelSolver.looseIsTooWeak(990, exact: nil))
+    }
+
+    /// With three breaks a shift, the loose relaxation (breaks anywhere in the day's windows)
+    /// is far weaker than the exact bound: its path is called off and the roster comes from a
+    /// path screened by an exact relaxation.
+    @Test func aWeakLooseRelaxationIsCalledOff() throws {
+        let problem = try ScheduleInstanceGenerator.make(StandardInstance(.small, .breaks3))
+        var messages: [String] = []
+        let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.05),
+                                          progress: { messages.append($0) })
+        let stage = outcome.groupStage
+        #expect(stage.rawStatus.contains("the loose path was called off"), "\(stage.rawStatus)")
+        #expect(!stage.rawStatus.hasPrefix("interior point on the loose relaxation"), "\(stage.rawStatus)")
+        let loose = try #require(Self.bound(in: messages, of: "loose"))
+        let exact = try #require(Self.bound(in: messages, of: "per-shift-option"))
+        #expect(loose < exact * (1 - LargeGroupModelSolver.clearlyBetter), "\(loose) against \(exact)")
+        #expect(try #require(stage.bestBound) <= #require(stage.objective) + 1e-6)
+        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    /// The proven bound a relaxation's progress line reports.
+    private static func bound(in messages: [String], of relaxation: String) -> Double? {
+        messages.first { $0.contains("interior point on the \(relaxation) relaxation in") }
+            .flatMap { $0.components(separatedBy: "proven bound ").last?.components(separatedBy: ";").first }
+            .flatMap(Double.init)
+    }
+
+    /// The bound path's interior point solves the relaxation without the bounds its optimum
+    /// does not need: the same optimum, and its duals prove the same bound on the real model.
+    @Test func theInteriorPointModelKeepsTheOptimumAndTheBound() throws {
+        let problem = try ScheduleInstanceGenerator.make(StandardInstance(.small, .breaks3))
+        let relaxation = GroupRosterModel(problem: problem, groups: AgentGroup.groups(of: problem), countsRest: false,
+                                          breakPlacement: .perShiftOption)
+        let open = relaxation.interiorPointModel
+        let dayCounts = Set(relaxation.dayCounts.map(\.index))
+        let stillBounded = open.variables.indices.filter { open.variables[$0].upperBound.isFinite }
+        #expect(stillBounded.allSatisfy { dayCounts.contains($0) || open.variables[$0].upperBound == open.variables[$0].lowerBound },
+                "only the day counts (and fixed variables) keep an upper bound")
+        #expect(stillBounded.count < relaxation.model.variables.filter { $0.upperBound.isFinite }.count / 4)
+        let solver = GLPKSolver()
+        let withBounds = try #require(try solver.withLPSession(relaxation.model) { try $0.solve(timeLimit: nil) }.objective)
+        let without = try #require(try solver.withLPSession(open) { try $0.solve(timeLimit: nil) }.objective)
+        #expect(abs(withBounds - without) <= 1e-7 * withBounds, "\(withBounds) against \(without)")
+        let interior = try solver.withLPSession(open) { try $0.solveByInteriorPoint() }
+        let bound = try #require(relaxation.model.lagrangianBound(rowDuals: interior.rowDuals))
+        #expect(bound <= withBounds + 1e-6 && bound >= withBounds * (1 - 1e-6), "\(bound) against \(withBounds)")
+    }
+
     @Test func theTwoPathsGiveTheSameRosterEveryRun() throws {
         let problem = try ScheduleInstanceGenerator.make(.small)
         let runs = try (0..<2).map { _ in try diving.schedule(problem, options: options) }
