@@ -13,11 +13,13 @@ import WFMOptimization
 ///   interior point is the fastest, and dives by day on the per-shift-option model, whose
 ///   simplex re-solves are the cheapest;
 /// - meanwhile a worker solves the per-shift-option relaxation by interior point for the
-///   exact LP bound, and takes the *bound path*: that interior point screens and prices a dive
-///   by day of the per-shift-option model.
+///   exact LP bound.
 ///
-/// The quick roster is kept unless the bound path's is clearly better (``clearlyBetter``). If
-/// the roster kept is within the gap asked for of the bound, the exact path does not run.
+/// When the loose relaxation's bound is clearly weaker than the exact one
+/// (``looseIsTooWeak(_:exact:)``), the quick path is called off and the worker takes the
+/// *bound path* instead: the exact bound's interior point screens and prices a dive by day of
+/// the per-shift-option model. If the roster of the quick (or the bound) path is within the gap
+/// asked for of the bound, the exact path does not run.
 /// Otherwise the worker solves the cumulative-count relaxation by interior point (its duals
 /// price the *exact path*: on the medium instance they lead the dive best) and dives the
 /// cumulative-count model by day, with fallbacks (the whole model after a dead end, and from
@@ -36,11 +38,9 @@ struct LargeGroupModelSolver {
     /// A rounding step costing more than this (a hundredth of a unit of elastic slack) is
     /// undone: the dive should not buy a broken contract with a rounding.
     static let largestStepIncrease = GroupRosterModel.elasticCost / 100
-    /// The bound path's roster replaces the quick path's only when it is better by more than
-    /// this share of the objective. Closer plans are a tie: naming the agents can cost more
-    /// than the difference (on the large instance the bound path's plan was 0.0003% better
-    /// but named 0.2% worse), and the quick path's are the plans the benchmarks were tuned on.
-    static let clearlyBetter = 0.0005
+    /// The loose relaxation is too weak to screen with when its bound is more than this share
+    /// below the exact one.
+    static let weakLooseBound = 0.0005
 
     /// The roster found, on the restricted model.
     struct Outcome {
@@ -103,10 +103,15 @@ struct LargeGroupModelSolver {
                 workerEnded.put(true)
             }
             let bounding = Result { try exactBound(problem: problem, groups: groups) }
-            // The quick path's roster will not be used: its dive need not go on.
-            if Self.looseIsTooWeak(looseBound.take(), exact: try? bounding.get()?.bound) { quickBackstop.callOff() }
+            // A weak loose relaxation: the quick path's roster will not be used, so its dive need
+            // not go on, and the bound path takes its place. Otherwise the bound path would only
+            // spend time the exact path may need.
+            let looseIsTooWeak = Self.looseIsTooWeak(looseBound.take(), exact: try? bounding.get()?.bound)
+            if looseIsTooWeak { quickBackstop.callOff() }
             boundScreening.put(bounding)
-            boundPathFound.put(Result { try boundPath(from: bounding.get(), problem: problem, groups: groups, backstop: backstop) })
+            boundPathFound.put(Result {
+                looseIsTooWeak ? try boundPath(from: bounding.get(), problem: problem, groups: groups, backstop: backstop) : (nil, [])
+            })
             guard exactPathNeeded.take() else { return }
             exactPathFound.put(Result { try exactPath(problem: problem, groups: groups, relativeGap: relativeGap, backstop: backstop) })
         }
@@ -136,10 +141,9 @@ struct LargeGroupModelSolver {
         let (bounded, boundLog) = try boundPathFound.take().get()
         boundLog.forEach(progress)
         var bound = [bounding?.bound, loose?.bound].compactMap { $0 }.max()
-        let found = [quick, bounded].compactMap { $0 }
-        var incumbents = found.map { (at: $0.foundAt, objective: $0.dive.objective) }
-        var chosen = Self.preferred(quick: quick, bounded: bounded)
-        var others = found.filter { $0.screening.relaxation != chosen?.screening.relaxation }
+        var incumbents = [quick, bounded].compactMap { $0 }.map { (at: $0.foundAt, objective: $0.dive.objective) }
+        var chosen = calledOff ? bounded : quick
+        var others: [Found] = []
         var suffices = false
         if let chosen, let bound { suffices = Self.gap(chosen.dive.objective, bound) <= relativeGap }
         // With the time used up the exact path could not dive: it is not started.
@@ -164,7 +168,7 @@ struct LargeGroupModelSolver {
             }
         }
         guard let chosen else { return nil }
-        let empty = [quick == nil && !calledOff ? "loose" : nil, bounded == nil ? "per-shift-option" : nil].compactMap { $0 }
+        let empty = [quick == nil && !calledOff ? "loose" : nil, bounded == nil && calledOff ? "per-shift-option" : nil].compactMap { $0 }
         notes.insert(contentsOf: empty.map { "the \($0) path found none" }, at: 0)
         if calledOff, let weak = loose?.bound, let exact = bounding?.bound {
             notes.insert("the loose path was called off (its relaxation's bound is \(Self.percent((exact - weak) / abs(exact))) below the exact one)", at: 0)
@@ -193,21 +197,26 @@ struct LargeGroupModelSolver {
         return found
     }
 
-    /// Whether the loose relaxation's bound is more than ``clearlyBetter`` below the exact
+    /// Whether the loose relaxation's bound is more than ``weakLooseBound`` below the exact
     /// one. Its breaks, anywhere in their day's windows, then stand in for a real cost, and
     /// the options it keeps miss some that good rosters need (on the demo, 0.83% below: the
     /// model it keeps has an LP optimum 0.2% above the exact bound, and its roster was 0.26%
     /// above it; on large-breaks3, 2% below, and its dive found no roster in 48 s). Its
-    /// roster is then not used, and its dive is called off as soon as the exact bound is known.
+    /// roster is then not used, its dive is called off as soon as the exact bound is known,
+    /// and the bound path takes its place. When the bounds agree, the loose relaxation screens
+    /// as well (on the standard instances), and a bound path would only spend worker time the
+    /// exact path may need (on xlarge its roster, 0.17% better than the quick one's, left
+    /// stage 2 too little time to name the agents: 1.5% instead of 0.35%).
     static func looseIsTooWeak(_ loose: Double?, exact: Double?) -> Bool {
         guard let loose, let exact else { return false }
-        return loose < exact - clearlyBetter * abs(exact)
+        return loose < exact - weakLooseBound * abs(exact)
     }
 
     /// The bound path: the per-shift-option relaxation's interior point (which gives the exact
-    /// LP bound) screens and prices a dive by day of the per-shift-option model. It screens
-    /// more precisely than the loose relaxation (on the demo, the model the quick path keeps
-    /// has an LP optimum 0.2% above the bound; this one's is the bound), but starts later.
+    /// LP bound) screens and prices a dive by day of the per-shift-option model, in place of a
+    /// quick path called off. It screens more precisely than a weak loose relaxation (on the
+    /// demo, the model the quick path keeps has an LP optimum 0.2% above the bound; this
+    /// one's is the bound).
     ///
     /// That interior point solves the relaxation without the bounds its optimum does not need
     /// (faster: 1.9 s instead of 2.4–2.6 s on the demo). When the dive by day hits a dead end,
@@ -316,20 +325,6 @@ struct LargeGroupModelSolver {
             return found(other, "a whole-model dive (\(byDayGap) for the dive by day)")
         }
         return found(byDay, "a dive by day (a whole-model dive did no better)")
-    }
-
-    /// The quick path's roster unless the bound path's is clearly better, or the quick path
-    /// found none.
-    private static func preferred(quick: Found?, bounded: Found?) -> Found? {
-        prefersBoundPath(quick: quick?.dive.objective, bounded: bounded?.dive.objective) ? bounded : quick
-    }
-
-    /// Whether the bound path's roster (of objective `bounded`) is kept rather than the quick
-    /// path's: when it is better by more than ``clearlyBetter``, or the quick path found none.
-    static func prefersBoundPath(quick: Double?, bounded: Double?) -> Bool {
-        guard let bounded else { return false }
-        guard let quick else { return true }
-        return bounded < quick - clearlyBetter * abs(quick)
     }
 
     /// The relative gap as ``SolveResult/relativeGap`` defines it.
