@@ -193,11 +193,16 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         _ planned: [[PlannedShift]], groups: [AgentGroup], problem: ScheduleProblem, options: ScheduleOptions, backstop: TimeBackstop
     ) throws -> [(shifts: [RosterShift], warnings: [ScheduleWarning])] {
         let results = Mutex<[Result<(shifts: [RosterShift], warnings: [ScheduleWarning]), any Error>?]>(Array(repeating: nil, count: groups.count))
+        // The groups with the most planned shifts first: their solves are the longest, and a
+        // core that ends early then takes the short ones, so the work ends close together on
+        // every core (when the time runs short, what is left is small groups).
+        let order = groups.indices.sorted { (-planned[groups[$0].index].count, $0) < (-planned[groups[$1].index].count, $1) }
         let next = Atomic<Int>(0)
         let work = { @Sendable in
             while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < groups.count else { return }
+                let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard position < order.count else { return }
+                let index = order[position]
                 let result = Result { try assign(planned[groups[index].index], group: groups[index], problem: problem, options: options, backstop: backstop) }
                 results.withLock { $0[index] = result }
             }
