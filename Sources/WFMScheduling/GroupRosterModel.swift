@@ -80,10 +80,10 @@ struct GroupRosterModel {
     /// position, presence and shortfall) make the system it factorizes several times larger;
     /// without them the demo's per-shift-option relaxation solves in 1.9 s instead of 2.4 s.
     /// A bound is dropped only from a variable that is not fixed and whose cost is not
-    /// negative (so the LP stays bounded), and each is implied by the rows — a shift or break at most its group's day
-    /// count, presence at most the shifts present, a queue's time at most the presence — or
-    /// only costs to exceed (shortfall beyond the requirement, elastic slack), so the optimum
-    /// is the same. The day counts keep theirs: they are the members available. The proven
+    /// negative (so the LP stays bounded), and each is implied by the rows — a shift or break
+    /// at most its group's day count, presence at most the shifts present, a queue's time at
+    /// most the presence — or only costs to exceed (shortfall beyond the requirement, elastic
+    /// slack), so the optimum is the same. The day counts keep theirs: they are the members available. The proven
     /// bound is computed on ``model``, whose bounds are all finite, with this solve's duals.
     var interiorPointModel: MIPModel {
         var open = model

@@ -76,10 +76,10 @@ struct LargeGroupModelSolver {
         let foundAt: ContinuousClock.Instant
     }
 
-    /// Solves the group model of `problem`: the quick path on the calling thread, the bound,
-    /// the bound path and (when neither roster is within `relativeGap` of the bound) the exact
-    /// path on a worker. `backstop` stops a dive that would run too long (the interior points excepted:
-    /// they cannot be stopped). The relaxations leave out the group rest rows (so their bounds
+    /// Solves the group model of `problem`: the quick path on the calling thread; the bound,
+    /// the bound path (when the loose relaxation is too weak) and the exact path (when the
+    /// roster so far is not within `relativeGap` of the bound) on a worker. `backstop` stops a
+    /// dive that would run too long (the interior points excepted: they cannot be stopped). The relaxations leave out the group rest rows (so their bounds
     /// hold); the restricted models the dives work on have them.
     /// - Returns: nil if no roster was found in time.
     func run(
@@ -206,7 +206,7 @@ struct LargeGroupModelSolver {
     /// and the bound path takes its place. When the bounds agree, the loose relaxation screens
     /// as well (on the standard instances), and a bound path would only spend worker time the
     /// exact path may need (on xlarge its roster, 0.17% better than the quick one's, left
-    /// stage 2 too little time to name the agents: 1.5% instead of 0.35%).
+    /// stage 2 too little time to name the agents: 1.4–1.5% instead of 0.64%).
     static func looseIsTooWeak(_ loose: Double?, exact: Double?) -> Bool {
         guard let loose, let exact else { return false }
         return loose < exact - weakLooseBound * abs(exact)
@@ -222,8 +222,8 @@ struct LargeGroupModelSolver {
     /// (faster: 1.9 s instead of 2.4–2.6 s on the demo). When the dive by day hits a dead end,
     /// the relaxation is solved again with every bound: another point of the optimal face,
     /// so another screening and other prices, and the dive by day is tried once more. On
-    /// large-breaks3 the first dive hits a dead end and the second finds the roster, where a
-    /// whole-model dive had not finished in 40 s.
+    /// large-breaks3 with a 120 s limit the first dive hits a dead end and the second finds
+    /// the roster, where a whole-model dive had not finished in 40 s.
     /// Returns the roster, if any, and the lines to report.
     private func boundPath(from screening: Screening?, problem: ScheduleProblem, groups: [AgentGroup], backstop: TimeBackstop) throws
         -> (found: Found?, log: [String])
