@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "WFMCore", targets: ["WFMCore"]),
         .library(name: "WFMScheduling", targets: ["WFMScheduling"]),
         .library(name: "WFMReporting", targets: ["WFMReporting"]),
+        .library(name: "WFMMeasure", targets: ["WFMMeasure"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,13 +38,14 @@ let package = Package(
         .target(name: "WFMOptimization"),
         .target(name: "WFMGLPK", dependencies: ["WFMOptimization", "CGLPK"]),
         .target(name: "WFMForecasting", dependencies: ["WFMCore"]),
-        .target(name: "WFMScheduling", dependencies: ["WFMCore", "WFMOptimization"]),
-        .target(name: "WFMReporting", dependencies: ["WFMCore", "WFMQueueing"]),
+        .target(name: "WFMMeasure", dependencies: ["WFMCore"]),
+        .target(name: "WFMScheduling", dependencies: ["WFMCore", "WFMMeasure", "WFMOptimization"]),
+        .target(name: "WFMReporting", dependencies: ["WFMCore", "WFMMeasure", "WFMQueueing"]),
         .target(
             name: "WFMPlanning",
             dependencies: [
                 "WFMCore", "WFMIO", "WFMQueueing", "WFMForecasting", "WFMOptimization", "WFMGLPK",
-                "WFMScheduling", "WFMReporting",
+                "WFMMeasure", "WFMScheduling", "WFMReporting",
             ]
         ),
         .executableTarget(
@@ -61,13 +63,14 @@ let package = Package(
         .target(name: "_WFMTestSupport", path: "Tests/_WFMTestSupport"),
         .testTarget(name: "WFMIOTests", dependencies: ["WFMIO", "_WFMTestSupport"]),
         .testTarget(name: "WFMQueueingTests", dependencies: ["WFMQueueing"]),
+        .testTarget(name: "WFMMeasureTests", dependencies: ["WFMMeasure", "WFMCore", "WFMGLPK", "WFMOptimization"]),
         .testTarget(name: "WFMOptimizationTests", dependencies: ["WFMOptimization"]),
         .testTarget(name: "WFMGLPKTests", dependencies: ["WFMGLPK", "WFMOptimization"]),
         .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting", "WFMIO", "_WFMTestSupport"]),
-        .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling", "WFMIO", "WFMGLPK", "_WFMTestSupport"]),
-        .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting", "WFMCore", "WFMQueueing"]),
-        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "WFMReporting", "_WFMTestSupport"]),
-        .testTarget(name: "WFMCLITests", dependencies: ["wfm", "_WFMTestSupport"]),
+        .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling", "WFMMeasure", "WFMIO", "WFMGLPK", "_WFMTestSupport"]),
+        .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting", "WFMMeasure", "WFMCore", "WFMQueueing"]),
+        .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "WFMMeasure", "WFMReporting", "_WFMTestSupport"]),
+        .testTarget(name: "WFMCLITests", dependencies: ["wfm", "WFMCore", "_WFMTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,17 +1,20 @@
 import Foundation
 import WFMCore
+import WFMMeasure
 
 /// Paid hours per queue and day: each shift's paid hours go to the queues in proportion to the
 /// phone time of that shift the allocation gave them; the whole center (`all`) counts every
-/// shift's paid hours, by the date the shift starts.
+/// shift's paid hours, by the date the shift starts. Agents are summed in the order of their
+/// ids, so that the figures do not depend on the order of agents.csv to the last bit.
 struct PaidHoursAttribution {
     private var byQueueDate: [String: Double] = [:]
 
-    init(presence: RosterPresence, pools: SkillPools, poolShares: [[[Double]]], grid: TimeGrid, queueIDs: [String]) {
+    init(presence: RosterPresence, agentIDs: [String], pools: SkillPools, poolShares: [[[Double]]], grid: TimeGrid, queueIDs: [String]) {
         let weekBegin = grid.intervals.first?.start ?? TimeGrid.startOfDay(grid.weekStart, in: grid.timeZone)
         let length = grid.intervalSeconds
         let queueCount = queueIDs.count
-        for (agent, shifts) in presence.shiftsByAgent.enumerated() {
+        for agent in agentIDs.indices.sorted(by: { agentIDs[$0] < agentIDs[$1] }) {
+            let shifts = presence.shiftsByAgent[agent]
             let shares = Dictionary(presence.intervalShares[agent].map { ($0.interval, $0.share) }, uniquingKeysWith: +)
             let pool = pools.poolOfAgent[agent]
             for shift in shifts {

@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMMeasure
 import WFMQueueing
 
 /// How many weeks to simulate, and how.
@@ -44,38 +45,32 @@ public struct RosterEvaluator: Sendable {
     ///   - requirements: one row per queue and open interval (``IntervalRequirement``).
     ///   - simulation: replications to simulate, or nil for the formula only.
     /// - Throws: ``QueueingError`` if a load is invalid.
-    /// - Complexity: O(intervals × (pools + queues)³) for the allocation, plus the simulation.
+    /// - Complexity: O(intervals × ``QueueSplit``) for the allocation, plus the simulation.
     public func evaluate(shifts: [RosterShift], requirements: [IntervalRequirement], simulation: SimulationOptions?) throws
         -> RosterReport
     {
-        let presence = RosterPresence(shifts: shifts, agents: agents, grid: grid, away: away)
+        let measure = RosterMeasure(center: center, agents: agents, away: away)
+        let presence = measure.presence(of: shifts)
         let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
-        let pools = SkillPools(agents: agents, queueIndex: queueIndex)
         let hours = grid.intervalSeconds / 3600
         var rowsByInterval = Array(repeating: [IntervalRequirement](), count: grid.intervals.count)
         for row in requirements where grid.intervals.indices.contains(row.interval) && queueIndex[row.queue] != nil {
             rowsByInterval[row.interval].append(row)
         }
-        var supply = Array(repeating: Array(repeating: 0.0, count: pools.count), count: grid.intervals.count)
-        for (agent, shares) in presence.intervalShares.enumerated() {
-            for entry in shares { supply[entry.interval][pools.poolOfAgent[agent]] += entry.share }
-        }
+        let supply = measure.supply(presence)
         var figures: [IntervalFigures] = []
         // Per interval, the share of each pool's present agents working each queue.
         var poolShares = Array(repeating: [[Double]](), count: grid.intervals.count)
         var unallocated = 0.0
         for interval in grid.intervals {
             let rows = rowsByInterval[interval.index]
-            let open = Set(rows.map { queueIndex[$0.queue]! })
+            var open = Array(repeating: false, count: center.queues.count)
             var required = Array(repeating: 0.0, count: center.queues.count)
-            var load = required
             for row in rows {
+                open[queueIndex[row.queue]!] = true
                 required[queueIndex[row.queue]!] = Double(row.agentsScheduled)
-                load[queueIndex[row.queue]!] = row.erlangs
             }
-            let allocation = QueueAllocator.allocate(
-                supply: supply[interval.index], poolQueues: pools.queues.map { $0.filter(open.contains) }, required: required,
-                weights: center.queues.map(\.weight), load: load)
+            let allocation = measure.split(supply: supply[interval.index], required: required, open: open)
             poolShares[interval.index] = allocation.enumerated().map { pool, row in
                 let present = supply[interval.index][pool]
                 return row.map { present > 0 ? $0 / present : 0 }
@@ -89,7 +84,7 @@ public struct RosterEvaluator: Sendable {
                 figures.append(try intervalFigures(row: row, queue: queue, interval: interval, present: present))
             }
         }
-        let attribution = PaidHoursAttribution(presence: presence, pools: pools, poolShares: poolShares, grid: grid,
+        let attribution = PaidHoursAttribution(presence: presence, agentIDs: agents.map(\.id), pools: measure.pools, poolShares: poolShares, grid: grid,
                                                queueIDs: center.queues.map(\.id))
         let (days, weeks) = periods(figures, attribution: attribution, hours: hours)
         let violations = RosterRuleChecker(center: center, agents: agents, overtime: overtime).violations(in: shifts)
@@ -174,7 +169,7 @@ public struct RosterEvaluator: Sendable {
     /// agents on the phones less their shrinkage (see ``RosterReport/definitions``).
     public func simulationModel(shifts: [RosterShift], intervals: [IntervalFigures]) -> ContactCenterModel {
         SimulationModelBuilder(center: center, agents: agents, grid: grid)
-            .model(figures: intervals, presence: RosterPresence(shifts: shifts, agents: agents, grid: grid, away: away))
+            .model(figures: intervals, presence: RosterMeasure(center: center, agents: agents, away: away).presence(of: shifts))
     }
 
     private func simulate(_ figures: [IntervalFigures], presence: RosterPresence, options: SimulationOptions) throws -> SimulationReport {

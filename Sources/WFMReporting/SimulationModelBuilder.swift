@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMMeasure
 import WFMQueueing
 
 /// Turns a report's intervals and a roster's presence into a ``ContactCenterModel``.

@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMMeasure
 import WFMOptimization
 
 /// The first-stage MIP: how many agents of each group work each shift, where their breaks
@@ -290,15 +291,14 @@ struct GroupRosterModel {
         _ problem: ScheduleProblem, coverage: [[[(VariableID, Double)]]], dayOfInterval: [Int], objective: inout [(VariableID, Double)]
     ) -> Double {
         let requirements = problem.requirements
-        let costs = problem.center.costs
-        let hours = Double(problem.grid.intervalMinutes) / 60
+        let prices = ObjectivePrices(center: problem.center)
         var requiredTotal = 0.0
         for (q, queueID) in requirements.queues.enumerated() {
-            let weight = problem.center.queue(queueID)?.weight ?? 1
+            let queue = problem.center.queue(queueID)
             for t in dayOfInterval.indices where requirements.agents[q][t] > 0 {
                 let short = addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t], day: dayOfInterval[t])
                 shortfalls.append((q, t, short))
-                objective.append((short, (costs.shortfallPerAgentHour * weight + costs.overstaffingPerAgentHour) * hours))
+                objective.append((short, prices.shortfallInModel(queue)))
                 model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + [(short, 1)]),
                                     .greaterOrEqual(requirements.agents[q][t]))
                 requiredTotal += requirements.agents[q][t]
@@ -337,7 +337,8 @@ struct GroupRosterModel {
                 let y = addVariable(name: "y(\(index),\(q),\(t))", lowerBound: 0, upperBound: pool.cap, day: day)
                 allocation.append((y, 1))
                 coverage[q][t].append((y, 1))
-                if let priority = skill.priority, priority > 1 { objective.append((y, 0.01 * hours * Double(priority - 1))) }
+                let preference = ObjectivePrices.secondSkill(priority: skill.priority, intervalHours: hours)
+                if preference > 0 { objective.append((y, preference)) }
             }
             if !allocation.isEmpty {
                 model.addConstraint(name: "alloc(\(index),\(t))", LinearExpression(allocation + [(presence, -1)]), .lessOrEqual(0))

@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMMeasure
 
 /// The repair's view of the week: per queue and interval, agents short (positive) or over
 /// (negative), and what one agent more or less is worth there.
@@ -10,6 +11,7 @@ struct RepairState {
     let weights: [Double]
     var net: [[Double]]
     private let first: Date?
+    private let grid: TimeGrid
     private let intervalSeconds: Double
     private let intervalCount: Int
 
@@ -19,32 +21,31 @@ struct RepairState {
         let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
         skills = Dictionary(agents.map { agent in (agent.id, agent.skills.compactMap { queueIndex[$0.queue] }) }, uniquingKeysWith: { a, _ in a })
         let grid = center.timeGrid
-        weights = center.queues.map { $0.weight * center.costs.shortfallPerAgentHour * grid.intervalSeconds / 3600 }
+        let prices = ObjectivePrices(center: center)
+        weights = center.queues.map { prices.shortfall($0) }
+        self.grid = grid
         first = grid.intervals.first?.start
         intervalSeconds = grid.intervalSeconds
         intervalCount = grid.intervals.count
     }
 
-    /// The intervals of the week a shift is on the phones in: `from..<to` less its breaks.
+    /// The intervals of the week a shift is on the phones in: those it spends at least half of
+    /// on the phones (``RosterPresence``), within `from..<to`.
     struct PhoneSpan {
         var from = 0, to = 0
-        var breaks: [Range<Int>] = []
+        var onPhone: [Bool] = []
 
-        func contains(_ interval: Int) -> Bool {
-            interval >= from && interval < to && !breaks.contains { $0.contains(interval) }
-        }
+        func contains(_ interval: Int) -> Bool { interval >= from && interval < to && onPhone[interval - from] }
     }
 
     /// The intervals of the week `shift` is on the phones in (none for nil).
     func onPhone(_ shift: RosterShift?) -> PhoneSpan {
-        guard let shift, let first else { return PhoneSpan() }
-        let index = { (instant: Date, rounding: FloatingPointRoundingRule) in
-            Int((instant.timeIntervalSince(first) / self.intervalSeconds).rounded(rounding))
-        }
-        let from = max(0, index(shift.start, .down)), to = min(intervalCount, index(shift.end, .up))
-        guard from < to else { return PhoneSpan() }
-        // An interval is on a break when it begins inside it.
-        return PhoneSpan(from: from, to: to, breaks: shift.breaks.map { index($0.start, .up)..<max(index($0.start, .up), index($0.end, .up)) })
+        guard let shift else { return PhoneSpan() }
+        let shares = RosterPresence.intervalShares(of: shift, grid: grid)
+        guard let from = shares.first?.interval, let last = shares.last?.interval else { return PhoneSpan() }
+        var span = PhoneSpan(from: from, to: last + 1, onPhone: Array(repeating: false, count: last + 1 - from))
+        for entry in shares where entry.share >= 0.5 { span.onPhone[entry.interval - from] = true }
+        return span
     }
 
     /// What one agent more is worth in `interval`, and on which of `queues`.

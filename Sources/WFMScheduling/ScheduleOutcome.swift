@@ -1,4 +1,5 @@
 import WFMCore
+import WFMMeasure
 import WFMOptimization
 
 /// What a scheduling run produced and how: the roster, what it costs, how far it may be from

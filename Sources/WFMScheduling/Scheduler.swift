@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import WFMCore
+import WFMMeasure
 import WFMOptimization
 
 /// Makes a weekly roster in two stages: a MIP over groups of interchangeable agents (shift
@@ -76,7 +77,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let assigned = clock.now
         let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
         shifts.sort { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
-        var cost = try RosterCostEvaluator(solver: solver).cost(of: shifts, in: problem)
+        var cost = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: shifts, requirements: problem.requirements)
         // Calling in needs time left (stage 2 keeps some): without it, the backstop records
         // that the clock stopped the work.
         if !cost.shortfalls.isEmpty, !backstop.isExpired, let filled = try callIn(shifts, cost: cost, problem: problem) {
@@ -177,7 +178,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let repaired = repair.repair(shifts, net: net)
         let added = repaired.changes.filter { $0.kind == .addShift }
         guard !added.isEmpty else { return nil }
-        let after = try RosterCostEvaluator(solver: solver).cost(of: repaired.shifts, in: problem)
+        let after = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: repaired.shifts, requirements: problem.requirements)
         guard after.objective < cost.objective - 1e-9 else { return nil }
         let listed = added.prefix(8).map { "\($0.agentID) \($0.after.date) \($0.after.templateID)" }.joined(separator: ", ")
         let warning = ScheduleWarning(.calledIn, "\(added.count) shift(s) added on agents' free days to cover demand the named roster left short "

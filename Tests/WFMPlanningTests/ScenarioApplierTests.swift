@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WFMCore
 import WFMIO
+import WFMMeasure
 import WFMPlanning
 import WFMReporting
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WFMCore
+import WFMMeasure
 import WFMGLPK
 @testable import WFMOptimization
 @testable import WFMScheduling
@@ -303,7 +304,7 @@ import WFMGLPK
         let monday = GridShift.all(center.shiftTemplates[0], grid: problem.grid).first { $0.day == 0 }!.option
         let roster = [RosterShift(agentID: "a", date: monday.date, templateID: "t8", start: monday.start, end: monday.end, paidMinutes: 480, breaks: [])]
         let scheduler = Scheduler(solver: GLPKSolver())
-        let cost = try RosterCostEvaluator(solver: GLPKSolver()).cost(of: roster, in: problem)
+        let cost = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: roster, requirements: problem.requirements)
         #expect(cost.totalShortfallAgentHours == 8)
         let filled = try #require(try scheduler.callIn(roster, cost: cost, problem: problem))
         let added = filled.shifts.filter { !roster.contains($0) }
@@ -312,7 +313,7 @@ import WFMGLPK
         #expect(filled.cost.totalShortfallAgentHours == 0 && filled.cost.objective < cost.objective)
         #expect(filled.warning.code == .calledIn)
         #expect(RosterRuleChecker(center: center, agents: problem.agents).violations(in: filled.shifts).isEmpty)
-        let covered = try RosterCostEvaluator(solver: GLPKSolver()).cost(of: filled.shifts, in: problem)
+        let covered = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: filled.shifts, requirements: problem.requirements)
         #expect(try scheduler.callIn(filled.shifts, cost: covered, problem: problem) == nil, "nothing left to cover")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WFMCore
+import WFMMeasure
 import WFMGLPK
 @testable import WFMScheduling
 
@@ -27,7 +28,7 @@ import WFMGLPK
         cross.skills = [Skill(queue: "q1", priority: 1), Skill(queue: "q2", priority: 2)]
         let problem = try ScheduleProblem(center: center, agents: [cross],
                                           requirements: requirements(center, [("q1", 0, 8, 1), ("q2", 0, 9, 1), ("q1", 0, 10, 0.5), ("q2", 0, 10, 0.5)]))
-        let cost = try RosterCostEvaluator(solver: GLPKSolver()).cost(of: [shift("a")], in: problem)
+        let cost = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: [shift("a")], requirements: problem.requirements)
         #expect(cost.totalShortfallAgentHours < 1e-9)
         #expect(abs(cost.paidHours - 4) < 1e-9)
         #expect(abs(cost.overstaffingAgentHours - 1) < 1e-9, "08–10 fully used, 10:00 split half and half, 11:00 idle")
@@ -40,14 +41,14 @@ import WFMGLPK
     @Test func shortfallAndBreaksAreCounted() throws {
         let problem = try ScheduleProblem(center: center, agents: [agent("a", skills: ["q1"]), agent("b", skills: ["q1"])],
                                           requirements: requirements(center, [("q1", 0, 9, 3)]))
-        let evaluator = RosterCostEvaluator(solver: GLPKSolver())
-        let working = try evaluator.cost(of: [shift("a"), shift("b")], in: problem)
+        let evaluator = RosterMeasure(center: problem.center, agents: problem.agents)
+        let working = evaluator.cost(of: [shift("a"), shift("b")], requirements: problem.requirements)
         #expect(abs((working.shortfallAgentHours["q1"] ?? 0) - 1) < 1e-9)
         #expect(abs((working.shortfallAgentHoursByDay["q1"]?[0] ?? 0) - 1) < 1e-9)
         #expect(working.worstShortfalls.map(\.interval) == [9])
         #expect(abs(working.overstaffingAgentHours - 6) < 1e-9, "8 present hours, 2 of them covering")
         #expect(abs(working.objective - (8 + 100 + 6)) < 1e-9)
-        let onBreak = try evaluator.cost(of: [shift("a", breakAt: 9), shift("b")], in: problem)
+        let onBreak = evaluator.cost(of: [shift("a", breakAt: 9), shift("b")], requirements: problem.requirements)
         #expect(abs(onBreak.totalShortfallAgentHours - 2) < 1e-9)
     }
 

@@ -27,18 +27,7 @@ public struct RosterPresence: Sendable {
         var shares: [[(interval: Int, share: Double)]] = []
         for index in byAgent.indices {
             byAgent[index].sort { $0.start < $1.start }
-            var own: [Range<Double>] = []
-            for shift in byAgent[index] {
-                var cursor = shift.start.timeIntervalSince(weekBegin)
-                let end = shift.end.timeIntervalSince(weekBegin)
-                for pause in shift.breaks.sorted(by: { $0.start < $1.start }) {
-                    let from = max(cursor, pause.start.timeIntervalSince(weekBegin))
-                    let to = min(end, pause.end.timeIntervalSince(weekBegin))
-                    if from > cursor { own.append(cursor..<from) }
-                    cursor = max(cursor, to)
-                }
-                if end > cursor { own.append(cursor..<end) }
-            }
+            var own = byAgent[index].flatMap { Self.phonePeriods(of: $0, from: weekBegin) }
             for window in away[agents[index].id] ?? [] {
                 let gone = window.lowerBound.timeIntervalSince(weekBegin)..<window.upperBound.timeIntervalSince(weekBegin)
                 own = own.flatMap { period -> [Range<Double>] in
@@ -59,21 +48,51 @@ public struct RosterPresence: Sendable {
                 }
             }
             periods.append(disjoint)
-            var agentShares: [Int: Double] = [:]
-            for period in disjoint {
-                let first = max(0, Int((period.lowerBound / length).rounded(.down)))
-                let last = min(count - 1, Int(((period.upperBound / length).rounded(.up))) - 1)
-                guard first <= last else { continue }
-                for interval in first...last {
-                    let begin = Double(interval) * length
-                    let overlap = min(period.upperBound, begin + length) - max(period.lowerBound, begin)
-                    if overlap > 0 { agentShares[interval, default: 0] += overlap / length }
-                }
-            }
-            shares.append(agentShares.keys.sorted().map { ($0, min(1, agentShares[$0]!)) })
+            shares.append(Self.intervalShares(of: disjoint, intervalSeconds: length, intervals: count))
         }
         self.periods = periods
         intervalShares = shares
         shiftsByAgent = byAgent
+    }
+
+    /// The intervals `shift` is on the phones in (its time less its breaks), with the share of
+    /// each interval, in interval order.
+    public static func intervalShares(of shift: RosterShift, grid: TimeGrid) -> [(interval: Int, share: Double)] {
+        let weekBegin = grid.intervals.first?.start ?? TimeGrid.startOfDay(grid.weekStart, in: grid.timeZone)
+        return intervalShares(of: phonePeriods(of: shift, from: weekBegin), intervalSeconds: grid.intervalSeconds,
+                              intervals: grid.intervals.count)
+    }
+
+    /// The periods of `shift` off its breaks, in seconds from `weekBegin`.
+    private static func phonePeriods(of shift: RosterShift, from weekBegin: Date) -> [Range<Double>] {
+        var periods: [Range<Double>] = []
+        var cursor = shift.start.timeIntervalSince(weekBegin)
+        let end = shift.end.timeIntervalSince(weekBegin)
+        for pause in shift.breaks.sorted(by: { $0.start < $1.start }) {
+            let from = max(cursor, pause.start.timeIntervalSince(weekBegin))
+            let to = min(end, pause.end.timeIntervalSince(weekBegin))
+            if from > cursor { periods.append(cursor..<from) }
+            cursor = max(cursor, to)
+        }
+        if end > cursor { periods.append(cursor..<end) }
+        return periods
+    }
+
+    /// The share of each interval that disjoint `periods` cover (at most 1), in interval order.
+    private static func intervalShares(of periods: [Range<Double>], intervalSeconds length: Double, intervals count: Int)
+        -> [(interval: Int, share: Double)]
+    {
+        var shares: [Int: Double] = [:]
+        for period in periods {
+            let first = max(0, Int((period.lowerBound / length).rounded(.down)))
+            let last = min(count - 1, Int(((period.upperBound / length).rounded(.up))) - 1)
+            guard first <= last else { continue }
+            for interval in first...last {
+                let begin = Double(interval) * length
+                let overlap = min(period.upperBound, begin + length) - max(period.lowerBound, begin)
+                if overlap > 0 { shares[interval, default: 0] += overlap / length }
+            }
+        }
+        return shares.keys.sorted().map { ($0, min(1, shares[$0]!)) }
     }
 }
