@@ -76,4 +76,14 @@ public struct RequirementMatrix: Sendable, Equatable {
         self.queues = queues
         agents = Array(repeating: Array(repeating: 0, count: intervals), count: queues.count)
     }
+
+    /// The agents to schedule of `rows` (a staffing plan); rows of other queues or outside
+    /// the week are left out.
+    public init(rows: [IntervalRequirement], queues: [String], intervals: Int) {
+        self.init(queues: queues, intervals: intervals)
+        let index = Dictionary(queues.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in rows where (0..<intervals).contains(row.interval) {
+            if let queue = index[row.queue] { agents[queue][row.interval] = Double(row.agentsScheduled) }
+        }
+    }
 }

@@ -25,13 +25,21 @@ public struct CSVTable: Sendable {
     /// - Throws: ``InputError`` if the file cannot be read, is not UTF-8, has no header or
     ///   is malformed.
     public init(path: String) throws {
-        file = path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "an existing, readable CSV file"))
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not valid UTF-8 text", expected: "a UTF-8 CSV file"))
         }
+        try self.init(text: text, file: path)
+    }
+
+    /// Reads CSV `text` held in memory, naming `file` in diagnostics (`wfm plan` reads what it
+    /// is about to write, so that every stage sees exactly the file the user gets).
+    /// - Throws: ``InputError`` if the text has no header or is malformed.
+    public init(text: String, file path: String) throws {
+        var text = text
+        file = path
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if let line = CSVTable.unclosedQuoteLine(in: text) {
             throw InputError(Diagnostic(file: path, line: line, field: "row", problem: "a quoted field opened on this line is never closed",

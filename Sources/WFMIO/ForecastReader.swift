@@ -18,7 +18,17 @@ public enum ForecastReader {
     /// Reads and validates `path` against the center's queues and planning week.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
     public static func read(path: String, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
-        let table = try CSVTable(path: path)
+        try read(CSVTable(path: path), center: center, grid: grid)
+    }
+
+    /// Reads and validates forecast.csv `text` held in memory, naming `file` in diagnostics.
+    /// - Throws: ``InputError`` listing every problem found (up to 50).
+    public static func read(text: String, file: String, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
+        try read(CSVTable(text: text, file: file), center: center, grid: grid)
+    }
+
+    private static func read(_ table: CSVTable, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
+        let path = table.file
         let columns = try table.columns(required: ["interval_start", "queue", "calls", "aht_seconds"])
         var log = DiagnosticLog(file: path)
         var resolver = TimestampResolver(timeZone: center.timeZone, offsetsMustMatch: true)

@@ -26,7 +26,17 @@ public enum RosterFiles {
     /// shift starts.
     /// - Throws: ``InputError`` listing every malformed row.
     public static func read(path: String, timeZone: TimeZone) throws -> [RosterShift] {
-        let table = try CSVTable(path: path)
+        try read(CSVTable(path: path), timeZone: timeZone)
+    }
+
+    /// Reads roster.csv `text` held in memory, naming `file` in diagnostics.
+    /// - Throws: ``InputError`` listing every malformed row.
+    public static func read(text: String, file: String, timeZone: TimeZone) throws -> [RosterShift] {
+        try read(CSVTable(text: text, file: file), timeZone: timeZone)
+    }
+
+    private static func read(_ table: CSVTable, timeZone: TimeZone) throws -> [RosterShift] {
+        let path = table.file
         let columns = try table.columns(required: ["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"],
                                         optional: overtimeColumns)
         var log = DiagnosticLog(file: path)

@@ -50,35 +50,48 @@ public struct ForecastJob: Sendable {
     ///   support a forecast, ``PlanningError`` for an unknown method.
     public func run(outputPath: String, overwrite: Bool) throws -> Outcome {
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
-        let (forecaster, center, warnings, historyPath) = try load()
+        let outcome = try forecast(center: try center())
+        try AtomicFileWriter.write(TableWriters.forecastCSV(outcome.forecast.entries, grid: outcome.grid), to: outputPath, overwrite: overwrite)
+        return outcome
+    }
+
+    /// Forecasts `center`'s week in memory (`wfm plan` hands it to the next stage).
+    /// - Throws: as ``run(outputPath:overwrite:)``.
+    func forecast(center: Center) throws -> Outcome {
         guard let strategy = ForecastMethodCatalog.strategy(named: method) else {
             throw PlanningError("unknown method '\(method)' (expected one of \(ForecastMethodCatalog.names.joined(separator: ", ")))")
         }
+        let (forecaster, warnings, historyPath) = try load(center)
         let grid = center.timeGrid
         let forecast = try naming(historyPath) { try forecaster.forecast(grid: grid, strategy: strategy, specialDays: specialDays) }
-        try AtomicFileWriter.write(TableWriters.forecastCSV(forecast.entries, grid: grid), to: outputPath, overwrite: overwrite)
         return Outcome(forecast: forecast, grid: grid, historyWarnings: warnings)
     }
 
     /// Backtests `auto` and every method over the last `weeks` full weeks of history.
     /// - Parameter progress: receives a line before each queue-and-method run.
     public func backtest(weeks: Int, progress: (String) -> Void = { _ in }) throws -> (report: BacktestReport, warnings: [String]) {
-        let (forecaster, center, warnings, _) = try load()
+        let center = try center()
+        let (forecaster, warnings, _) = try load(center)
         let strategies = ForecastMethodCatalog.names.compactMap(ForecastMethodCatalog.strategy(named:))
         let report = BacktestReport(forecaster: forecaster, strategies: strategies, weekCount: weeks,
                                     weekStartDay: center.weekStart.weekday, specialDays: specialDays, progress: progress)
         return (report, warnings + forecaster.exclusionWarnings)
     }
 
-    private func load() throws -> (Forecaster, Center, [String], historyPath: String) {
+    /// center.yaml, for the week asked.
+    private func center() throws -> Center {
         var center = try CenterReader.read(path: configPath)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
+        return center
+    }
+
+    private func load(_ center: Center) throws -> (Forecaster, [String], historyPath: String) {
         guard let path = historyPath ?? center.historyPath else {
             throw PlanningError("no history file: pass --history or set history in \(configPath)")
         }
         let history = try HistoryReader.read(path: path, center: center)
         let forecaster = try naming(path) { try Forecaster(center: center, records: history.records, historyMinutes: history.intervalMinutes) }
-        return (forecaster, center, history.warnings.map(\.description), path)
+        return (forecaster, history.warnings.map(\.description), path)
     }
 
     /// Runs `body`; a ``ForecastingError`` (which concerns the history) is rethrown naming its file.

@@ -74,44 +74,74 @@ public struct ReportJob: Sendable {
     /// Runs the job.
     /// - Throws: ``InputError`` for bad input, ``PlanningError`` for unattainable targets.
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
-        if let replications, !(1...Self.maximumReplications).contains(replications) {
-            throw PlanningError("the simulation takes 1 to \(Self.maximumReplications) replications, got \(replications)")
-        }
-        let destinations = plannedFiles()
-        for path in destinations.map(\.path) { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
+        try checkReplications()
+        for path in plannedFiles().map(\.path) { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
         var center = try CenterReader.read(path: configPath)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
-        let calendars = icsDirectory.map { folder in
-            agents.map { ($0, (folder as NSString).appendingPathComponent(ICalendarWriter.fileName(for: $0))) }
-        } ?? []
-        for (_, path) in calendars { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
+        for path in calendarPaths(agents) { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
         progress("staffing the forecast")
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
-        if replications != nil { progress("evaluating the roster and simulating \(replications!) weeks") }
+        let evaluation = try evaluate(shifts, center: center, agents: agents, requirements: plan.rows, progress: progress)
+        return Outcome(report: evaluation.report, written: try write(evaluation), warnings: plan.warnings)
+    }
+
+    /// A roster measured: the report and what each agent receives.
+    struct Evaluation {
+        let report: RosterReport
+        let schedule: AgentSchedule
+        let center: Center
+        let agents: [Agent]
+    }
+
+    /// Throws unless the replications are in range.
+    func checkReplications() throws {
+        if let replications, !(1...Self.maximumReplications).contains(replications) {
+            throw PlanningError("the simulation takes 1 to \(Self.maximumReplications) replications, got \(replications)")
+        }
+    }
+
+    /// Measures `shifts` against `requirements` (the staffing of the forecast), in memory.
+    /// - Throws: ``QueueingError`` if a load is invalid.
+    func evaluate(_ shifts: [RosterShift], center: Center, agents: [Agent], requirements: [IntervalRequirement],
+                  progress: (String) -> Void) throws -> Evaluation {
+        if let replications { progress("evaluating the roster and simulating \(replications) weeks") }
         let simulation = replications.map { SimulationOptions(replications: $0, seed: seed) }
-        let report = try RosterEvaluator(center: center, agents: agents).evaluate(
-            shifts: shifts, requirements: plan.rows, simulation: simulation)
-        let schedule = AgentSchedule(center: center, agents: agents, shifts: shifts)
+        let report = try RosterEvaluator(center: center, agents: agents).evaluate(shifts: shifts, requirements: requirements, simulation: simulation)
+        return Evaluation(report: report, schedule: AgentSchedule(center: center, agents: agents, shifts: shifts), center: center, agents: agents)
+    }
+
+    /// Where the iCalendar files of `agents` go (none without ``icsDirectory``).
+    func calendarPaths(_ agents: [Agent]) -> [String] {
+        guard let icsDirectory else { return [] }
+        return agents.map { (icsDirectory as NSString).appendingPathComponent(ICalendarWriter.fileName(for: $0)) }
+    }
+
+    /// Writes the report files and calendars of `evaluation`, each whole.
+    /// - Returns: what was written, in order.
+    func write(_ evaluation: Evaluation) throws -> [String] {
+        let center = evaluation.center
         var written: [String] = []
-        for destination in destinations {
-            try AtomicFileWriter.write(try destination.contents(report, schedule, center), to: destination.path, overwrite: overwrite)
+        for destination in plannedFiles() {
+            try AtomicFileWriter.write(try destination.contents(evaluation.report, evaluation.schedule, center), to: destination.path,
+                                       overwrite: overwrite)
             written.append(destination.path)
         }
         let weekBegin = TimeGrid.startOfDay(center.weekStart, in: center.timeZone)
-        for (index, (agent, path)) in calendars.enumerated() {
-            let days = Array(schedule.days[(index * 7)..<(index * 7 + 7)])
+        let calendars = calendarPaths(evaluation.agents)
+        for (index, (agent, path)) in zip(evaluation.agents, calendars).enumerated() {
+            let days = Array(evaluation.schedule.days[(index * 7)..<(index * 7 + 7)])
             try AtomicFileWriter.write(ICalendarWriter.calendar(agent: agent, days: days, centerName: center.name, weekStart: weekBegin),
                                        to: path, overwrite: overwrite)
         }
         if let icsDirectory { written.append("\(icsDirectory) (\(calendars.count) iCalendar files)") }
-        return Outcome(report: report, written: written, warnings: plan.warnings)
+        return written
     }
 
     /// The names of the files the report folder will hold.

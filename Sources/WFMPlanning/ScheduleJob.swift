@@ -65,10 +65,7 @@ public struct ScheduleJob: Sendable {
     /// Runs the job.
     /// - Throws: ``InputError``, ``SchedulingError``, ``PlanningError`` or ``OptimizationError``.
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
-        guard timeLimitSeconds >= 1, timeLimitSeconds <= InputLimits.maximumTimeLimitSeconds else {
-            throw PlanningError("the time limit must be from 1 s to a day, got \(timeLimitSeconds) s")
-        }
-        guard relativeGap >= 0, relativeGap < 1 else { throw PlanningError("the gap must be a fraction in [0, 1), got \(relativeGap)") }
+        try checkLimits()
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
         let modelFormat = try exportModelPath.map { path in
             try AtomicFileWriter.checkWritable(path, overwrite: overwrite)
@@ -89,12 +86,30 @@ public struct ScheduleJob: Sendable {
             let model = Scheduler<GLPKSolver>.groupModel(of: problem)
             try AtomicFileWriter.write(try model.exported(as: format), to: exportModelPath, overwrite: overwrite)
         }
+        let outcome = try schedule(problem, progress: progress)
+        try AtomicFileWriter.write(RosterFiles.csv(outcome.schedule.shifts, timeZone: center.timeZone), to: outcome.writtenPath,
+                                   overwrite: overwrite)
+        return outcome
+    }
+
+    /// Throws unless the time limit and gap are in range.
+    func checkLimits() throws {
+        guard timeLimitSeconds >= 1, timeLimitSeconds <= InputLimits.maximumTimeLimitSeconds else {
+            throw PlanningError("the time limit must be from 1 s to a day, got \(timeLimitSeconds) s")
+        }
+        guard relativeGap >= 0, relativeGap < 1 else { throw PlanningError("the gap must be a fraction in [0, 1), got \(relativeGap)") }
+    }
+
+    /// Makes the roster of `problem` with GLPK and checks it against every rule, in memory;
+    /// the outcome names the file it is to be written to (``outputPath``, or the rejected
+    /// path beside it when a rule is broken).
+    /// - Throws: ``SchedulingError`` or ``OptimizationError``.
+    func schedule(_ problem: ScheduleProblem, progress: (String) -> Void) throws -> Outcome {
         let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: relativeGap)
         let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
-        let violations = RosterRuleChecker(center: center, agents: agents).violations(in: schedule.shifts)
-        let destination = violations.isEmpty ? outputPath : Self.rejectedPath(for: outputPath)
-        try AtomicFileWriter.write(RosterFiles.csv(schedule.shifts, timeZone: center.timeZone), to: destination, overwrite: overwrite)
-        return Outcome(schedule: schedule, violations: violations, grid: problem.grid, queues: center.queues.map(\.id),
-                       writtenPath: destination, requestedGap: relativeGap, timeLimitSeconds: timeLimitSeconds)
+        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: schedule.shifts)
+        return Outcome(schedule: schedule, violations: violations, grid: problem.grid, queues: problem.center.queues.map(\.id),
+                       writtenPath: violations.isEmpty ? outputPath : Self.rejectedPath(for: outputPath), requestedGap: relativeGap,
+                       timeLimitSeconds: timeLimitSeconds)
     }
 }

@@ -62,13 +62,21 @@ public struct StaffJob: Sendable {
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
         var center = try CenterReader.read(path: configPath)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
-        let grid = center.timeGrid
-        let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: grid)
+        let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
+        let outcome = try Self.staff(center: center, forecast: forecast, forecastPath: forecastPath, percentile: percentile)
+        try AtomicFileWriter.write(TableWriters.requirementsCSV(outcome.plan.rows, grid: center.timeGrid), to: outputPath, overwrite: overwrite)
+        return outcome
+    }
+
+    /// Staffs `forecast` (read from `forecastPath`) for `percentile`, or center.yaml's, in
+    /// memory (`wfm plan` hands it to the next stage).
+    /// - Throws: ``InputError`` when the percentile needs quantiles the forecast lacks,
+    ///   ``PlanningError`` for unattainable targets.
+    static func staff(center: Center, forecast: [ForecastEntry], forecastPath: String, percentile: Double?) throws -> Outcome {
         try Self.checkQuantiles(forecast, percentile: percentile ?? center.staffingPercentile, path: forecastPath)
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast, percentile: percentile)
-        try AtomicFileWriter.write(TableWriters.requirementsCSV(plan.rows, grid: grid), to: outputPath, overwrite: overwrite)
         let targets = center.queues.map { "\($0.id): \(ErlangReport.Targets(StaffingTargets(queue: $0)).text)" }
-        return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: grid, queueOrder: center.queues.map(\.id)),
+        return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: center.timeGrid, queueOrder: center.queues.map(\.id)),
                        targets: targets, percentile: percentile ?? center.staffingPercentile)
     }
 

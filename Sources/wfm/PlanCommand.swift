@@ -41,6 +41,7 @@ struct PlanCommand: ParsableCommand {
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }
+            if !quiet { outcome.warningLines.forEach { printError("warning: \($0)") } }
             print(outcome.text(), terminator: "")
             exitCode = outcome.exitCode
         }

@@ -142,6 +142,32 @@ import _WFMTestSupport
         }
         let again = try runWFM(["plan", "\(small)/center.yaml", "--out", folder.path("plan"), "--simulate", "5"])
         #expect(again.status == 1 && again.error.contains("already exists"), "nothing is overwritten without --force")
+        for warning in ["the agents' contracts give at most 240.0 paid hours", "contract's weekly minimum lowered", "queue support: 49.00 of 273.0 required agent-hours uncovered"] {
+            #expect(result.error.contains("warning: ") && result.error.contains(warning), "plan prints the schedule's warnings")
+        }
+    }
+
+    /// A stage that fails (here the schedule: an agent who can work no shift) leaves the
+    /// output folder of an earlier plan as it was, although --force allows replacing it.
+    @Test func aFailingStageLeavesTheOutputFolderAsItWas() throws {
+        let folder = try TemporaryDirectory()
+        #expect(try runWFM(["plan", "\(small)/center.yaml", "--out", folder.path("plan"), "--simulate", "0", "--quiet"]).status == 2)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("plan")).sorted()
+        // A file replaced whole (written beside and renamed) gets a new inode, even when its
+        // bytes are the same.
+        let identity = { (name: String) in try FileManager.default.attributesOfItem(atPath: folder.path("plan/\(name)"))[.systemFileNumber] as? Int }
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: folder.path("plan/\($0)"))) }
+        let inodes = try files.map(identity)
+        let yaml = try String(contentsOf: projectRoot.appendingPathComponent("\(small)/center.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "agents: agents.csv", with: "agents: \(projectRoot.appendingPathComponent("\(small)/agents-unavailable.csv").path)")
+            .replacingOccurrences(of: "history: history.csv", with: "history: \(projectRoot.appendingPathComponent("\(small)/history.csv").path)")
+        let center = try folder.write("center.yaml", yaml)
+        let failed = try runWFM(["plan", center, "--out", folder.path("plan"), "--simulate", "0", "--force", "--quiet"])
+        #expect(failed.status == 1 && failed.error.contains("S07"), "\(failed.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("plan")).sorted() == files)
+        let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: folder.path("plan/\($0)"))) }
+        let now = try files.map(identity)
+        #expect(after == before && now == inodes, "no file of the earlier plan was replaced")
     }
 
     /// The HTML report renders in headless Chromium (Debian's `chromium`); skipped, with the
