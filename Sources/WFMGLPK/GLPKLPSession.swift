@@ -134,15 +134,15 @@ extension GLPKSolver: LPSessionSolver {
         let relaxation = model.relaxed()
         try relaxation.validate()
         try GLPKModelLoader.checkSize(relaxation)
-        glp_term_out(GLP_OFF)
+        GLPKLibrary.setTerminalOutput(false)
         let problem = GLPKModelLoader.load(relaxation)
         return try body(GLPKLPSession(problem: problem, model: relaxation, options: SolverOptions()))
     }
 
-    /// `glp_free_env`: frees the calling thread's GLPK environment (GLPK keeps one per thread
+    /// Frees the calling thread's GLPK environment (`glp_free_env`; GLPK keeps one per thread
     /// and makes a new one on its next call). Every problem made on the thread has been
     /// deleted by then: each lives only inside one solve or session.
     public func releaseThreadResources() {
-        _ = glp_free_env()
+        GLPKLibrary.freeEnvironment()
     }
 }

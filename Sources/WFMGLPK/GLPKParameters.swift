@@ -6,8 +6,7 @@ enum GLPKParameters {
     /// `glp_init_smcp`, then the options: method, time limit, message level; presolve off so
     /// that the status tells infeasible from unbounded.
     static func simplex(_ options: SolverOptions) -> glp_smcp {
-        var parameters = glp_smcp()
-        glp_init_smcp(&parameters)
+        var parameters = GLPKLibrary.defaultSimplexParameters()
         parameters.msg_lev = messageLevel(options.messageLevel)
         parameters.meth =
             switch options.simplexMethod {
@@ -25,8 +24,7 @@ enum GLPKParameters {
 
     /// `glp_init_iocp`, then the options: presolve, gap, time limit, cuts and heuristics.
     static func integer(_ options: SolverOptions) -> glp_iocp {
-        var parameters = glp_iocp()
-        glp_init_iocp(&parameters)
+        var parameters = GLPKLibrary.defaultIntegerParameters()
         parameters.msg_lev = messageLevel(options.messageLevel)
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         if let timeLimit = options.timeLimit { parameters.tm_lim = milliseconds(timeLimit) }

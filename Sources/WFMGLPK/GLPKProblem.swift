@@ -235,3 +235,58 @@ struct GLPKSparseMatrix {
         values.reserveCapacity(nonzeros + 1)
     }
 }
+
+/// GLPK's routines that belong to no problem object: the library, the calling thread's
+/// environment and the parameter blocks. Each wraps exactly one `glp_*` routine.
+enum GLPKLibrary {
+    /// `glp_version`: the linked library's version, e.g. "5.0".
+    static var version: String { String(cString: glp_version()) }
+
+    /// `glp_term_out`: GLPK's terminal output for the calling thread.
+    static func setTerminalOutput(_ on: Bool) {
+        glp_term_out(on ? GLP_ON : GLP_OFF)
+    }
+
+    /// `glp_free_env`: frees the calling thread's environment.
+    static func freeEnvironment() {
+        _ = glp_free_env()
+    }
+
+    /// `glp_init_smcp`: the simplex parameters at GLPK's defaults.
+    static func defaultSimplexParameters() -> glp_smcp {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        return parameters
+    }
+
+    /// `glp_init_iocp`: the branch-and-bound parameters at GLPK's defaults.
+    static func defaultIntegerParameters() -> glp_iocp {
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        return parameters
+    }
+}
+
+/// The branch-and-bound tree `glp_intopt` hands its callback. Each method wraps exactly one
+/// `glp_ios_*` routine; valid only during the callback.
+struct GLPKSearchTree {
+    let pointer: OpaquePointer
+
+    /// `glp_ios_reason`: whether the callback is asked to select a subproblem.
+    var isSelecting: Bool { glp_ios_reason(pointer) == GLP_ISELECT }
+
+    /// `glp_ios_terminate`: ends the search.
+    func terminate() {
+        glp_ios_terminate(pointer)
+    }
+
+    /// `glp_ios_best_node`: the active node with the best bound, or 0 if none.
+    func bestNode() -> Int32 {
+        glp_ios_best_node(pointer)
+    }
+
+    /// `glp_ios_node_bound`
+    func nodeBound(_ node: Int32) -> Double {
+        glp_ios_node_bound(pointer, node)
+    }
+}

@@ -1,5 +1,3 @@
-internal import CGLPK
-
 /// Receives `glp_intopt`'s callback: remembers the best bound of the open nodes, so a search
 /// stopped by a time, gap or node limit can still report its bound, and ends the search after
 /// `nodeLimit` subproblems.
@@ -21,21 +19,12 @@ final class GLPKSearchMonitor {
         monitor.observe(tree)
     }
 
-    private func observe(_ tree: OpaquePointer) {
-        let node = bestNode(tree)
-        if node != 0 { bestBound = nodeBound(tree, node) }
-        guard glp_ios_reason(tree) == GLP_ISELECT else { return }
+    private func observe(_ pointer: OpaquePointer) {
+        let tree = GLPKSearchTree(pointer: pointer)
+        let node = tree.bestNode()
+        if node != 0 { bestBound = tree.nodeBound(node) }
+        guard tree.isSelecting else { return }
         nodes += 1
-        if let nodeLimit, nodes >= nodeLimit { glp_ios_terminate(tree) }
-    }
-
-    /// `glp_ios_best_node`: the active node with the best bound, or 0 if none.
-    private func bestNode(_ tree: OpaquePointer) -> Int32 {
-        glp_ios_best_node(tree)
-    }
-
-    /// `glp_ios_node_bound`
-    private func nodeBound(_ tree: OpaquePointer, _ node: Int32) -> Double {
-        glp_ios_node_bound(tree, node)
+        if let nodeLimit, nodes >= nodeLimit { tree.terminate() }
     }
 }

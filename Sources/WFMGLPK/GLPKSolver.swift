@@ -15,7 +15,7 @@ public struct GLPKSolver: MIPSolver {
     public var name: String { "GLPK " + GLPKSolver.libraryVersion }
 
     /// The linked GLPK library's version (`glp_version`).
-    public static var libraryVersion: String { String(cString: glp_version()) }
+    public static var libraryVersion: String { GLPKLibrary.version }
 
     /// Solves `model` with GLPK.
     /// - Parameters:
@@ -63,8 +63,8 @@ public struct GLPKSolver: MIPSolver {
         return outcome.result
     }
 
-    /// `glp_term_out`: set on every solve, since GLPK keeps it per thread.
+    /// GLPK's terminal output, set on every solve, since GLPK keeps it per thread.
     private func setTerminalOutput(_ on: Bool) {
-        glp_term_out(on ? GLP_ON : GLP_OFF)
+        GLPKLibrary.setTerminalOutput(on)
     }
 }

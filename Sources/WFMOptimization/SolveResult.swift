@@ -56,7 +56,13 @@ public struct SolveResult: Sendable, Equatable {
     /// unknown. 0 for a proven optimum.
     public var relativeGap: Double? {
         guard let objective, let bestBound else { return nil }
-        return abs(objective - bestBound) / (abs(objective) + Double.ulpOfOne)
+        return Self.relativeGap(of: objective, to: bestBound)
+    }
+
+    /// `|objective − bound| / (|objective| + ε)`, GLPK's definition: the one relative gap of
+    /// every solve, plan and roster.
+    public static func relativeGap(of objective: Double, to bound: Double) -> Double {
+        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
     }
 
     /// The value of `variable` in the solution, or nil if there is no feasible solution.

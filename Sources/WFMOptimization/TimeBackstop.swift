@@ -15,24 +15,34 @@ public final class TimeBackstop: Sendable {
     /// The backstop of the whole run, when this one is a stage's part of it: firing this one
     /// fires that one too.
     private let whole: TimeBackstop?
+    /// The clock's reading: the continuous clock, or a test's own.
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    /// A backstop `limit` from now.
-    public init(after limit: Duration) {
-        deadline = ContinuousClock.now + limit
+    /// A backstop `limit` from now, by the continuous clock.
+    public convenience init(after limit: Duration) {
+        self.init(after: limit, clock: { ContinuousClock.now })
+    }
+
+    /// A backstop `limit` from `clock()`'s reading, read again whenever time is asked for: a
+    /// test's clock, that moves only when the test says.
+    public init(after limit: Duration, clock: @escaping @Sendable () -> ContinuousClock.Instant) {
+        now = clock
+        deadline = clock() + limit
         whole = nil
     }
 
     private init(deadline: ContinuousClock.Instant, whole: TimeBackstop) {
         self.deadline = deadline
         self.whole = whole
+        now = whole.now
     }
 
     /// A backstop for a stage of the run that ends once `share` (a fraction) of the time now
     /// left has passed, so that later stages keep the rest; when it fires, this one fires too.
     public func stage(taking share: Double) -> TimeBackstop {
-        let now = ContinuousClock.now
-        let left = deadline > now ? deadline - now : .zero
-        return TimeBackstop(deadline: now + left * max(0, min(1, share)), whole: self)
+        let reading = now()
+        let left = deadline > reading ? deadline - reading : .zero
+        return TimeBackstop(deadline: reading + left * max(0, min(1, share)), whole: self)
     }
 
     /// A backstop for work that may be called off before its time is up: it ends with this
@@ -52,7 +62,7 @@ public final class TimeBackstop: Sendable {
     /// as fired) when less than a hundredth of a second is left: too little to start a solve.
     public func remaining() -> Duration? {
         guard !calledOff.load(ordering: .relaxed) else { return nil }
-        let left = deadline - ContinuousClock.now
+        let left = deadline - now()
         guard left > .milliseconds(10) else {
             fire()
             return nil

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 import WFMCore
 
 /// A discrete-event simulation of a whole week of a multi-skill contact center: Poisson
@@ -31,15 +29,11 @@ public struct ContactCenterSimulator: Sendable {
     /// - Returns: one tally per replication, in replication order.
     /// - Complexity: O(replications × (calls + agent periods) × log(events pending)).
     public func run(replications: Int, seed: UInt64, threads: Int = 2) -> [SimulationTally] {
-        let workers = max(1, min(threads, replications))
-        let results = Mutex<[SimulationTally?]>(Array(repeating: nil, count: replications))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: replications, by: workers) {
-                let tally = replicate(seed: Self.replicationSeed(seed, index))
-                results.withLock { $0[index] = tally }
-            }
-        }
-        return results.withLock { $0.map { $0! } }
+        let simulator = self
+        // Nothing in a replication throws.
+        return (try? ParallelMap.map(count: replications, threads: max(1, threads)) { index in
+            simulator.replicate(seed: Self.replicationSeed(seed, index))
+        }) ?? []
     }
 
     /// Simulates one week.

@@ -1,4 +1,5 @@
 import Foundation
+import WFMCore
 import WFMQueueing
 
 /// The `wfm erlang` answer as a table for terminals or as JSON for machines.

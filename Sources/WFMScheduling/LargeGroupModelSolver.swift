@@ -1,4 +1,5 @@
 import Foundation
+import WFMCore
 import WFMOptimization
 
 /// How large group models are solved, on up to three paths. The interior-point method solves an LP
@@ -327,18 +328,11 @@ struct LargeGroupModelSolver {
         return found(byDay, "a dive by day (a whole-model dive did no better)")
     }
 
-    /// The relative gap as ``SolveResult/relativeGap`` defines it.
-    private static func gap(_ objective: Double, _ bound: Double) -> Double {
-        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
-    }
+    private static func gap(_ objective: Double, _ bound: Double) -> Double { SolveResult.relativeGap(of: objective, to: bound) }
 
-    private static func percent(_ fraction: Double) -> String {
-        String(format: "%.2f%%", fraction * 100)
-    }
+    private static func percent(_ fraction: Double) -> String { NumberFormatting.percent(fraction) }
 
-    private static func seconds(_ duration: Duration) -> String {
-        String(format: "%.2f", duration.seconds)
-    }
+    private static func seconds(_ duration: Duration) -> String { NumberFormatting.fixed(duration.seconds, 2) }
 }
 
 /// A shift option of one group.

@@ -45,17 +45,12 @@ public struct ScheduleOutcome: Sendable {
     /// bound.
     public func timeToGap(_ fraction: Double) -> Duration? {
         guard let bestBound else { return nil }
-        return incumbents.first { Self.relativeGap(of: $0.objective, to: bestBound) <= fraction + 1e-12 }?.time
+        return incumbents.first { SolveResult.relativeGap(of: $0.objective, to: bestBound) <= fraction + 1e-12 }?.time
     }
 
     /// `|objective − bound| / |objective|` of the written roster, or nil without a bound.
     public var relativeGap: Double? {
-        bestBound.map { Self.relativeGap(of: cost.objective, to: $0) }
-    }
-
-    /// `|objective − bound| / (|objective| + ε)`, GLPK's definition (``SolveResult/relativeGap``).
-    static func relativeGap(of objective: Double, to bound: Double) -> Double {
-        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+        bestBound.map { SolveResult.relativeGap(of: cost.objective, to: $0) }
     }
 
     /// Whether the wall-clock backstop stopped any work (the roster may then depend on the

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import WFMCore
 import WFMMeasure
 import WFMOptimization
@@ -90,7 +89,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
         }
         let bound = plan.result.bestBound
-        let gap = bound.map { ScheduleOutcome.relativeGap(of: cost.objective, to: $0) }
+        let gap = bound.map { SolveResult.relativeGap(of: cost.objective, to: $0) }
         let termination: Termination =
             if backstop.hasFired { .timeLimit }
             else if let gap, gap <= 1e-6 { .optimal }
@@ -193,37 +192,16 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     private func assignAll(
         _ planned: [[PlannedShift]], groups: [AgentGroup], problem: ScheduleProblem, options: ScheduleOptions, backstop: TimeBackstop
     ) throws -> [(shifts: [RosterShift], warnings: [ScheduleWarning])] {
-        let results = Mutex<[Result<(shifts: [RosterShift], warnings: [ScheduleWarning]), any Error>?]>(Array(repeating: nil, count: groups.count))
         // The groups with the most planned shifts first: their solves are the longest, and a
         // core that ends early then takes the short ones, so the work ends close together on
-        // every core (when the time runs short, what is left is small groups).
+        // every core (when the time runs short, what is left is small groups). Each helper
+        // frees GLPK's per-thread environment as it ends.
         let order = groups.indices.sorted { (-planned[groups[$0].index].count, $0) < (-planned[groups[$1].index].count, $1) }
-        let next = Atomic<Int>(0)
-        let work = { @Sendable in
-            while true {
-                let position = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard position < order.count else { return }
-                let index = order[position]
-                let result = Result { try assign(planned[groups[index].index], group: groups[index], problem: problem, options: options, backstop: backstop) }
-                results.withLock { $0[index] = result }
-            }
+        let solver = solver
+        return try ParallelMap.map(count: groups.count, threads: ProcessInfo.processInfo.activeProcessorCount, order: order,
+                                   helperEnded: { (solver as? any LPSessionSolver)?.releaseThreadResources() }) { index in
+            try assign(planned[groups[index].index], group: groups[index], problem: problem, options: options, backstop: backstop)
         }
-        let helpers = max(0, min(ProcessInfo.processInfo.activeProcessorCount, groups.count) - 1)
-        let ended = (0..<helpers).map { _ in Handoff<Bool>() }
-        for handoff in ended {
-            // A thread of its own, as stage 1's worker: GLPK keeps an environment per thread,
-            // freed before the thread ends.
-            let thread = Thread {
-                work()
-                (solver as? any LPSessionSolver)?.releaseThreadResources()
-                handoff.put(true)
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        work()
-        ended.forEach { _ = $0.take() }
-        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     /// Stage 2 for one group: its planned shifts given to named agents, and what to tell the user.
@@ -267,7 +245,5 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         }
     }
 
-    private static func seconds(_ duration: Duration) -> String {
-        String(format: "%g", duration.seconds)
-    }
+    private static func seconds(_ duration: Duration) -> String { NumberFormatting.trimmed(duration.seconds) }
 }

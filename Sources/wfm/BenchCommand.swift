@@ -30,16 +30,13 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "Also a user instance: its center.yaml (with --requirements).") var config: String?
     @Option(help: "The user instance's requirements.csv.") var requirements: String?
     @Option(name: .customLong("repeat"), help: "Runs per instance (default: 1).") var repetitions = 1
-    @Option(help: "Time limit of each solve, 1s to a day (default: 60s).", transform: DurationArgument.parse)
-    var timeLimit = DurationArgument(seconds: 60)
-    @Option(help: "Relative gap of each solve (default: 0.5%).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
+    @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Write the results as JSON (schema wfm.bench/1).") var json: String?
     @Flag(help: "Replace the JSON file if it exists.") var force = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard (1...100).contains(repetitions) else { throw ValidationError("--repeat must be from 1 to 100, got \(repetitions)") }
-        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else { throw ValidationError("--time-limit must be from 1s to a day (24h), got \(timeLimit)") }
         guard (config == nil) == (requirements == nil) else { throw ValidationError("--config and --requirements go together") }
     }
 
@@ -47,8 +44,8 @@ struct BenchRunCommand: ParsableCommand {
         let names = sizes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let job = BenchRunJob(
             executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0], instances: names,
-            userInstance: config.map { ($0, requirements!) }, repetitions: repetitions, timeLimitSeconds: timeLimit.seconds,
-            relativeGap: gap.fraction, jsonPath: json, overwrite: force)
+            userInstance: config.map { ($0, requirements!) }, repetitions: repetitions, timeLimitSeconds: limits.timeLimitSeconds,
+            relativeGap: limits.relativeGap(), jsonPath: json, overwrite: force)
         try reportingFailures {
             let results = try job.run { if !output.quiet { printError($0) } }
             print(output.format == .json ? try BenchJSON.text(results) : BenchPresenter.text(results), terminator: "")

@@ -76,13 +76,12 @@ struct BenchSolveCommand: ParsableCommand {
     @Option var instance: String?
     @Option var config: String?
     @Option var requirements: String?
-    @Option(transform: DurationArgument.parse) var timeLimit = DurationArgument(seconds: 60)
-    @Option var gap = 0.005
+    @OptionGroup var limits: SolveLimitOptions
 
     func run() throws {
         try reportingFailures {
             let record = try BenchSolveJob(instance: instance, configPath: config, requirementsPath: requirements,
-                                           timeLimitSeconds: timeLimit.seconds, relativeGap: gap).run()
+                                           timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap()).run()
             print(try BenchJSON.text(record), terminator: "")
         }
     }

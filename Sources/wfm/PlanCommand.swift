@@ -16,9 +16,7 @@ struct PlanCommand: ParsableCommand {
 
     @Argument(help: "The center description.") var config = "center.yaml"
     @Option(help: "The folder for every file (default: out).") var out = "out"
-    @Option(help: "The scheduler's time limit, 1s to a day (default: 60s).", transform: DurationArgument.parse)
-    var timeLimit = DurationArgument(seconds: 60)
-    @Option(help: "The scheduler's relative gap (default: 0.5%).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
+    @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Weeks to simulate in the report, 0 for the formula only (default: 30).") var simulate = 30
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Also write one iCalendar file per agent into this folder.") var ics: String?
@@ -26,17 +24,13 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Print no progress on standard error.") var quiet = false
 
     func validate() throws {
-        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else {
-            throw ValidationError("--time-limit must be from 1s to a day (24h), got \(timeLimit)")
-        }
-        guard gap.fraction >= 0, gap.fraction < 1 else { throw ValidationError("--gap must be from 0% to below 100%, got \(gap)") }
         guard (0...ReportJob.maximumReplications).contains(simulate) else {
             throw ValidationError("--simulate must be from 0 to \(ReportJob.maximumReplications), got \(simulate)")
         }
     }
 
     func run() throws {
-        let job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: timeLimit.seconds, relativeGap: gap.fraction,
+        let job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
                           replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
         var exitCode: Int32 = 0
         try reportingFailures {

@@ -20,19 +20,13 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "Where to write roster.csv.") var out: String
     @Option(help: "First day of the week to schedule (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
-    @Option(help: "Time limit for the whole command, 1s to a day (default: 60s).", transform: DurationArgument.parse)
-    var timeLimit = DurationArgument(seconds: 60)
-    @Option(help: "Relative gap at which to stop (default: 0.5%).", transform: ShareArgument.parse) var gap = ShareArgument(fraction: 0.005)
+    @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Also write the group model as MPS (.mps) or CPLEX LP (.lp), before solving.") var exportModel: String?
     @Flag(help: "Replace output files if they exist.") var force = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let week, !CommandVocabulary.isDate(week) { throw ValidationError("--week must be a date YYYY-MM-DD, got '\(week)'") }
-        guard gap.fraction >= 0, gap.fraction < 1 else { throw ValidationError("--gap must be from 0% to below 100%, got \(gap)") }
-        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else {
-            throw ValidationError("--time-limit must be from 1s to a day (24h), got \(timeLimit)")
-        }
         if let exportModel, !exportModel.lowercased().hasSuffix(".mps"), !exportModel.lowercased().hasSuffix(".lp") {
             throw ValidationError("--export-model must name a .mps or .lp file")
         }
@@ -41,7 +35,7 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         let job = ScheduleJob(
             configPath: config, requirementsPath: requirements, agentsPath: agents, outputPath: out, exportModelPath: exportModel,
-            timeLimitSeconds: timeLimit.seconds, relativeGap: gap.fraction, overwrite: force, week: week)
+            timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(), overwrite: force, week: week)
         try reportingFailures {
             let outcome = try job.run { if !output.quiet { printError($0) } }
             if !output.quiet, output.format == .table { outcome.warningLines.forEach { printError("warning: \($0)") } }

@@ -27,8 +27,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…, absent=0:10") var sweep: String?
     @Option(help: "evaluate (keep the roster), repair (also move breaks, extend shifts into allowed overtime and add shifts on days off where that fixes the shortfall best) or replan (also re-schedule near it).")
     var mode: WhatIfModeArgument = .evaluate
-    @Option(help: "The scheduler's time limit per replanned scenario (default: 60s).", transform: DurationArgument.parse)
-    var timeLimit = DurationArgument(seconds: 60)
+    @OptionGroup var limits: SolveLimitOptions
     @Option(help: "What a replan pays per agent-day it changes, in paid hours (default: 8).", transform: number) var changeCost = 8.0
     @Flag(help: "Add each scenario's week-level capacity: FTE required and available, and the cheapest hires.") var capacity = false
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
@@ -40,7 +39,6 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         guard changeCost >= 0, changeCost <= 1e6 else { throw ValidationError("--change-cost must be from 0 to 1,000,000, got \(changeCost)") }
-        guard timeLimit.seconds >= 1, timeLimit.seconds <= 86_400 else { throw ValidationError("--time-limit must be from 1s to a day, got \(timeLimit)") }
         if let simulate, !(1...ReportJob.maximumReplications).contains(simulate) {
             throw ValidationError("--simulate must be from 1 to \(ReportJob.maximumReplications), got \(simulate)")
         }
@@ -53,7 +51,8 @@ struct WhatIfCommand: ParsableCommand {
                 configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, scenarioPaths: scenario,
                 commandLine: try QuickScenario.make(volume: volume, aht: aht, absent: absent), replications: simulate, seed: seed,
                 sweep: try sweep.map(WhatIfSweep.init), mode: mode.mode)
-            job.timeLimitSeconds = timeLimit.seconds
+            job.timeLimitSeconds = limits.timeLimitSeconds
+            job.relativeGap = limits.relativeGap(standard: WhatIfJob.replanGap)
             job.changeCostPerAgentDay = changeCost
             job.capacity = capacity
             let quiet = output.quiet

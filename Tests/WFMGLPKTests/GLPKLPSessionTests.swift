@@ -69,7 +69,8 @@ import WFMOptimization
         #expect(first.rawStatus.contains("after 3 nodes"))
         #expect(first.objective == second.objective && first.values == second.values)
         options.nodeLimit = 0
-        #expect(throws: OptimizationError.self) { try GLPKSolver().solve(model, options: options) }
+        let refused = #expect(throws: OptimizationError.self) { try GLPKSolver().solve(model, options: options) }
+        #expect(refused?.code == .invalidOptions)
     }
 }
 
@@ -141,8 +142,9 @@ import WFMOptimization
 
     @Test func mismatchedBlocksAreRefused() throws {
         let (model, _) = week()
-        #expect(throws: OptimizationError.self) {
+        let refused = #expect(throws: OptimizationError.self) {
             try solver.withLPSession(model) { try $0.solve(fromBlocks: [0], linkingPrices: nil, timeLimit: nil) }
         }
+        #expect(refused?.code == .invalidModel)
     }
 }

@@ -34,6 +34,6 @@ import _WFMTestSupport
         let job = ScheduleJob(configPath: "\(small)/center.yaml", requirementsPath: "\(small)/requirements.csv", agentsPath: nil,
                               outputPath: "/nonexistent/roster.csv", exportModelPath: nil, timeLimitSeconds: 1e20, relativeGap: 0.005,
                               overwrite: false)
-        #expect(throws: PlanningError.self) { try job.run() }
+        #expect(throws: PlanningError("the time limit must be from 1 s to a day, got 1e+20 s")) { try job.run() }
     }
 }

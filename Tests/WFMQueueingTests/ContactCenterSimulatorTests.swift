@@ -95,11 +95,15 @@ struct ContactCenterSimulatorTests {
 
     @Test func rejectsMalformedModels() {
         let queue = SimulatedQueue(calls: [1, 2], ahtSeconds: [300], patienceSeconds: nil, thresholdSeconds: 20)
-        #expect(throws: QueueingError.self) { try ContactCenterSimulator(model: ContactCenterModel(intervalSeconds: 900, queues: [queue], agents: [])) }
+        let mismatched = #expect(throws: QueueingError.self) {
+            try ContactCenterSimulator(model: ContactCenterModel(intervalSeconds: 900, queues: [queue], agents: []))
+        }
+        #expect(mismatched?.code == .invalidInput)
         let good = SimulatedQueue(calls: [1], ahtSeconds: [300], patienceSeconds: nil, thresholdSeconds: 20)
         let overlapping = SimulatedAgent(skills: [(queue: 0, priority: 1)], onPhone: [0..<100, 50..<200])
-        #expect(throws: QueueingError.self) {
+        let overlaps = #expect(throws: QueueingError.self) {
             try ContactCenterSimulator(model: ContactCenterModel(intervalSeconds: 900, queues: [good], agents: [overlapping]))
         }
+        #expect(overlaps?.code == .invalidInput)
     }
 }

@@ -163,13 +163,15 @@ import WFMQueueing
 
     @Test func invalidTargetsAreRejected() {
         let load = QueueLoad(calls: 10, averageHandleTimeSeconds: 300, intervalSeconds: 900)
-        #expect(throws: QueueingError.self) {
+        let target = #expect(throws: QueueingError.self) {
             try StaffingCalculator.requirement(for: load, targets: StaffingTargets(serviceLevel: 1.2, serviceLevelThresholdSeconds: 20))
         }
-        #expect(throws: QueueingError.self) {
+        #expect(target?.code == .invalidInput)
+        let handleTime = #expect(throws: QueueingError.self) {
             try StaffingCalculator.requirement(
                 for: QueueLoad(calls: 10, averageHandleTimeSeconds: -5, intervalSeconds: 900),
                 targets: StaffingTargets(serviceLevel: 0.8, serviceLevelThresholdSeconds: 20))
         }
+        #expect(handleTime?.code == .invalidInput)
     }
 }

@@ -37,16 +37,19 @@ import WFMGLPK
         let problem = try ScheduleProblem(center: strict, agents: [agent("a")], requirements: requirements(strict, []))
         let problems = FeasibilityDiagnosis.problems(problem)
         #expect(problems.contains { $0.contains("min_rest_hours 30.0 leaves 2 days between the starts of two shifts") && $0.contains("at most 4 working days") })
-        #expect(throws: SchedulingError.self) { try Scheduler(solver: GLPKSolver()).schedule(problem, options: ScheduleOptions()) }
+        #expect(throws: SchedulingError(problems)) { try Scheduler(solver: GLPKSolver()).schedule(problem, options: ScheduleOptions()) }
     }
 
     @Test func problemsThatDoNotFitTogetherAreRefused() {
         let unknown = Agent(id: "x", name: "x", contract: "nope", skills: [Skill(queue: "q")], unavailable: [])
-        #expect(throws: SchedulingError.self) { try ScheduleProblem(center: center, agents: [unknown], requirements: requirements(center, [])) }
+        let unknownContract = #expect(throws: SchedulingError.self) { try ScheduleProblem(center: center, agents: [unknown], requirements: requirements(center, [])) }
+        #expect(unknownContract?.reasons == ["agent x has the unknown contract 'nope'"])
         var absurd = requirements(center, [])
         absurd.agents[0][3] = 1e308
-        #expect(throws: SchedulingError.self) { try ScheduleProblem(center: center, agents: [agent("a")], requirements: absurd) }
+        let huge = #expect(throws: SchedulingError.self) { try ScheduleProblem(center: center, agents: [agent("a")], requirements: absurd) }
+        #expect(huge?.reasons.count == 1 && huge?.reasons.first?.contains("1e+308") == true, "\(huge?.reasons ?? [])")
         let wrongShape = RequirementMatrix(queues: ["q"], intervals: 5)
-        #expect(throws: SchedulingError.self) { try ScheduleProblem(center: center, agents: [agent("a")], requirements: wrongShape) }
+        let shape = #expect(throws: SchedulingError.self) { try ScheduleProblem(center: center, agents: [agent("a")], requirements: wrongShape) }
+        #expect(shape?.reasons.first?.contains("not the center's queues") == true, "\(shape?.reasons ?? [])")
     }
 }

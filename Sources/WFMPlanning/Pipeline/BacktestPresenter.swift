@@ -1,4 +1,5 @@
 import Foundation
+import WFMCore
 import WFMForecasting
 import WFMReporting
 

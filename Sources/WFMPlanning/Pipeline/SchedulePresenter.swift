@@ -1,4 +1,5 @@
 import Foundation
+import WFMCore
 import WFMOptimization
 import WFMScheduling
 
@@ -56,9 +57,9 @@ extension ScheduleJob.Outcome {
         }
     }
 
-    static func fixed(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+    static func fixed(_ value: Double, _ digits: Int = 2) -> String { NumberFormatting.fixed(value, digits) }
 
-    static func percent(_ fraction: Double) -> String { String(format: "%.2f%%", fraction * 100) }
+    static func percent(_ fraction: Double) -> String { NumberFormatting.percent(fraction) }
 
-    static func trimmed(_ value: Double) -> String { String(format: "%g", value) }
+    static func trimmed(_ value: Double) -> String { NumberFormatting.trimmed(value) }
 }

@@ -1,3 +1,4 @@
+import WFMCore
 /// The gates `wfm bench compare` applies to each instance of the baseline.
 public struct BenchGates: Sendable, Equatable {
     /// The largest accepted rise of the median wall time, as a fraction (0.25 for 25%).
@@ -60,6 +61,6 @@ public enum BenchComparison {
     }
 
     private static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
-    private static func percent(_ value: Double) -> String { String(format: "%.3f%%", value * 100) }
-    private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+    private static func percent(_ value: Double) -> String { NumberFormatting.percent(value, 3) }
+    private static func seconds(_ value: Double) -> String { NumberFormatting.fixed(value, 2) + " s" }
 }
