@@ -28,7 +28,7 @@ public struct ReportDefinitions: Sendable, Equatable, Encodable {
         occupancy = "handled call time / productive time: time on the phones, excluding breaks, lunches and shrinkage (training, meetings, absence)"
         utilization = "handled call time / paid time: paid breaks, shrinkage and idle time are in the denominator, unpaid lunches are not"
         agentsPresent = "on shift and not on a break or lunch; productive = present × (1 − shrinkage of the queue and weekday)"
-        allocation = "per interval, a shared agent's time goes first where it cuts the weighted shortfall against the requirement most (the scheduler's own objective), then the rest in proportion to each queue's offered load"
+        allocation = "per interval, shared agents cover the queues by weight (the scheduler's own objective), the queues of one weight filled to the same share of their requirement; the rest goes in proportion to each queue's requirement; first skills are preferred; no figure depends on the order of agents.csv"
         formula = "Erlang C, or Erlang A for queues with a patience; a fractional number of agents is interpolated linearly between the whole numbers around it"
         headline = settings.headline
         overstaffingMargin = settings.overstaffingMargin
