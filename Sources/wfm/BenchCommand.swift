@@ -31,6 +31,8 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "The user instance's requirements.csv.") var requirements: String?
     @Option(name: .customLong("repeat"), help: "Runs per instance (default: 1).") var repetitions = 1
     @OptionGroup var limits: SolveLimitOptions
+    @Option(help: "Run members 1 to N of each instance's family instead, and report their distribution.") var family: Int?
+    @Option(help: "The family's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Write the results as JSON (schema wfm.bench/1).") var json: String?
     @Flag(help: "Replace the JSON file if it exists.") var force = false
     @OptionGroup var output: OutputOptions
@@ -38,6 +40,7 @@ struct BenchRunCommand: ParsableCommand {
     func validate() throws {
         guard (1...100).contains(repetitions) else { throw ValidationError("--repeat must be from 1 to 100, got \(repetitions)") }
         guard (config == nil) == (requirements == nil) else { throw ValidationError("--config and --requirements go together") }
+        if let family, !(1...1000).contains(family) { throw ValidationError("--family must be from 1 to 1000, got \(family)") }
     }
 
     func run() throws {
@@ -45,7 +48,8 @@ struct BenchRunCommand: ParsableCommand {
         let job = BenchRunJob(
             executablePath: Bundle.main.executablePath ?? CommandLine.arguments[0], instances: names,
             userInstance: config.map { ($0, requirements!) }, repetitions: repetitions, timeLimitSeconds: limits.timeLimitSeconds,
-            relativeGap: limits.relativeGap(), jsonPath: json, overwrite: force)
+            relativeGap: limits.relativeGap(), family: family.map { BenchFamily(members: $0, seed: seed) }, jsonPath: json,
+            overwrite: force)
         try reportingFailures {
             let results = try job.run { if !output.quiet { printError($0) } }
             print(output.format == .json ? try BenchJSON.text(results) : BenchPresenter.text(results), terminator: "")

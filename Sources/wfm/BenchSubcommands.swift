@@ -35,17 +35,36 @@ struct BenchCompareCommand: ParsableCommand {
 /// `wfm bench generate`.
 struct BenchGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate", abstract: "Write a standard instance as center.yaml, agents.csv and requirements.csv.",
-        discussion: "Example: wfm bench generate --size large-night --out large-night/ && wfm schedule --config large-night/center.yaml --requirements large-night/requirements.csv --out roster.csv")
+        commandName: "generate", abstract: "Write a standard instance, or a family of instances around one, as center.yaml, agents.csv and requirements.csv.",
+        discussion: """
+            With --family N, writes members 1 to N of the family around the instance (a standard size, or --config with --requirements), each in a folder member-01 … of --out: later weeks of the calendar, demand scaled and mixed per queue, interval noise, absences moved, a few agents on another contract; --seed then seeds the family.
 
-    @Option(help: "The instance, e.g. large or medium-breaks3.") var size: String
-    @Option(help: "The seed (default: 1).") var seed: UInt64 = 1
+            Examples:
+              wfm bench generate --size large-night --out large-night/ && wfm schedule --config large-night/center.yaml --requirements large-night/requirements.csv --out roster.csv
+              wfm bench generate --size medium --family 20 --seed 7 --out medium-family/
+              wfm bench generate --config center.yaml --requirements requirements.csv --family 10 --out my-family/
+            """)
+
+    @Option(help: "The instance, e.g. large or medium-breaks3.") var size: String?
+    @Option(help: "A user's instance instead: its center.yaml (with --requirements).") var config: String?
+    @Option(help: "The user instance's requirements.csv.") var requirements: String?
+    @Option(help: "Write members 1 to N of the instance's family instead.") var family: Int?
+    @Option(help: "The seed (default: 1); with --family, the family's.") var seed: UInt64 = 1
     @Option(help: "The folder to write.") var out: String
     @Flag(help: "Replace files if they exist.") var force = false
 
+    func validate() throws {
+        guard (size == nil) != (config == nil) else { throw ValidationError("name either --size or --config (with --requirements)") }
+        guard (config == nil) == (requirements == nil) else { throw ValidationError("--config and --requirements go together") }
+        if let family, !(1...1000).contains(family) { throw ValidationError("--family must be from 1 to 1000, got \(family)") }
+    }
+
     func run() throws {
         try reportingFailures {
-            try BenchGenerateJob(instance: size, seed: seed, outDirectory: out, overwrite: force).run().forEach { print("Wrote \($0)") }
+            var job = BenchGenerateJob(instance: size ?? "", seed: seed, outDirectory: out, overwrite: force)
+            job.userInstance = config.map { ($0, requirements!) }
+            job.familyMembers = family
+            try job.run().forEach { print("Wrote \($0)") }
         }
     }
 }
@@ -76,12 +95,16 @@ struct BenchSolveCommand: ParsableCommand {
     @Option var instance: String?
     @Option var config: String?
     @Option var requirements: String?
+    @Option var familySeed: UInt64?
+    @Option var member: Int?
     @OptionGroup var limits: SolveLimitOptions
 
     func run() throws {
         try reportingFailures {
-            let record = try BenchSolveJob(instance: instance, configPath: config, requirementsPath: requirements,
-                                           timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap()).run()
+            var job = BenchSolveJob(instance: instance, configPath: config, requirementsPath: requirements,
+                                    timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap())
+            if let familySeed, let member { job.familyMember = (familySeed, member) }
+            let record = try job.run()
             print(try BenchJSON.text(record), terminator: "")
         }
     }

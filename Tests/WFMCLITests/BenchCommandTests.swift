@@ -73,6 +73,34 @@ import _WFMTestSupport
         #expect(unreadable.status == 1 && unreadable.error.contains("bad.json: file: is not a wfm bench results file"))
     }
 
+    /// A family run names each member `base#k`, validates against the schema and reports the
+    /// distribution of its members; the generated members are ordinary input files.
+    @Test func aFamilyRunReportsItsMembersAndTheirDistribution() throws {
+        let folder = try TemporaryDirectory()
+        let result = try runWFM(["bench", "run", "--sizes", "tiny", "--family", "3", "--seed", "5", "--json", folder.path("results.json")])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Families (members 1 to 3, seed 5)"))
+        let document = try json(folder.path("results.json"))
+        let schema = try JSONSchemaSubset(path: projectRoot.appendingPathComponent("docs/bench-results.schema.json").path)
+        #expect(schema.problems(document) == [])
+        let instances = try #require(document["instances"] as? [[String: Any]])
+        #expect(instances.map { $0["instance"] as? String } == ["tiny#1", "tiny#2", "tiny#3"])
+        let distribution = try #require((document["distributions"] as? [[String: Any]])?.first)
+        #expect(distribution["base"] as? String == "tiny" && distribution["members"] as? Int == 3)
+        let gaps = instances.compactMap { $0["gap"] as? Double }.sorted()
+        #expect((distribution["gap"] as? [String: Double])?["max"] == gaps.last, "the largest gap of the members")
+        let generated = try runWFM(["bench", "generate", "--size", "tiny", "--family", "3", "--seed", "5", "--out", folder.path("family")])
+        #expect(generated.status == 0, "\(generated.error)")
+        let member = folder.path("family/member-02")
+        let scheduled = try runWFM(["schedule", "--config", "\(member)/center.yaml", "--requirements", "\(member)/requirements.csv",
+                                    "--out", folder.path("roster.csv"), "--format", "json", "--quiet"])
+        #expect(scheduled.status == 0, "\(scheduled.error)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(scheduled.output.utf8)) as? [String: Any])
+        let objective = try #require(summary["objective"] as? Double)
+        let solved = try #require(instances[1]["objective"] as? Double)
+        #expect(abs(objective - solved) < 1e-6, "member 2 written to files solves as bench run solved it")
+    }
+
     @Test func generatedInstancesAreOrdinaryInputFiles() throws {
         let folder = try TemporaryDirectory()
         let generated = try runWFM(["bench", "generate", "--size", "tiny-night", "--out", folder.path("tiny")])

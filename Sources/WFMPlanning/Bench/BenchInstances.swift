@@ -59,6 +59,11 @@ public struct BenchGenerateJob: Sendable {
     public var seed: UInt64
     public var outDirectory: String
     public var overwrite: Bool
+    /// A user's instance to start from instead of a standard one: center.yaml and requirements.csv.
+    public var userInstance: (configPath: String, requirementsPath: String)?
+    /// Write members 1 to this of the instance's family (seeded ``seed``), each in a folder
+    /// `member-01` … of ``outDirectory``, instead of the instance.
+    public var familyMembers: Int?
 
     /// Creates the job.
     public init(instance: String, seed: UInt64 = 1, outDirectory: String, overwrite: Bool = false) {
@@ -68,15 +73,28 @@ public struct BenchGenerateJob: Sendable {
         self.overwrite = overwrite
     }
 
-    /// Writes the three files and returns their paths.
+    /// Writes the three files (of every member, with a family) and returns their paths.
+    /// - Throws: ``PlanningError`` for an unknown instance, ``InputError`` for a bad user instance.
     public func run() throws -> [String] {
-        let problem = try BenchInstances.standard(instance, seed: seed)
-        let path = { (name: String) in (outDirectory as NSString).appendingPathComponent(name) }
-        let files = [
-            (path("center.yaml"), CenterWriter.yaml(problem.center, agentsFile: "agents.csv")),
-            (path("agents.csv"), TableWriters.agentsCSV(problem.agents)),
-            (path("requirements.csv"), TableWriters.requirementsCSV(BenchInstances.requirementRows(problem), grid: problem.grid)),
-        ]
+        let base = try userInstance.map { try BenchInstances.user(configPath: $0.configPath, requirementsPath: $0.requirementsPath) }
+            ?? BenchInstances.standard(instance, seed: familyMembers == nil ? seed : 1)
+        let folder = { (name: String) in (outDirectory as NSString).appendingPathComponent(name) }
+        let instances: [(folder: String, problem: ScheduleProblem)]
+        if let familyMembers {
+            let family = InstanceFamily(base: base, seed: seed)
+            instances = try (1...max(1, familyMembers)).map { (folder(String(format: "member-%02d", $0)), try family.member($0)) }
+        } else {
+            instances = [(outDirectory, base)]
+        }
+        var files: [(String, String)] = []
+        for (directory, problem) in instances {
+            let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
+            files += [
+                (path("center.yaml"), CenterWriter.yaml(problem.center, agentsFile: "agents.csv")),
+                (path("agents.csv"), TableWriters.agentsCSV(problem.agents)),
+                (path("requirements.csv"), TableWriters.requirementsCSV(BenchInstances.requirementRows(problem), grid: problem.grid)),
+            ]
+        }
         for (file, _) in files { try AtomicFileWriter.checkWritable(file, overwrite: overwrite) }
         for (file, text) in files { try AtomicFileWriter.write(text, to: file, overwrite: overwrite) }
         return files.map(\.0)

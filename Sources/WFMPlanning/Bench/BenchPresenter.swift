@@ -22,9 +22,26 @@ public enum BenchPresenter {
         }
         let failures = results.instances.compactMap { result in result.failure.map { "\(result.instance): no roster: \($0)\n" } }.joined()
         let machine = results.machine
-        return table.render() + failures
+        return table.render() + failures + distributions(results)
             + "wfm \(results.wfmVersion), GLPK \(results.glpkVersion); \(machine.cores) cores, \(String(format: "%.1f", machine.memoryGib)) GiB, \(machine.processor); "
             + "\(results.repetitions) run(s) per instance, time limit \(String(format: "%g", results.timeLimitSeconds)) s\n"
+    }
+
+    /// Per family: the members, and the median, 90th percentile and largest gap and wall time.
+    static func distributions(_ results: BenchResults) -> String {
+        guard let family = results.family, let distributions = results.distributions else { return "" }
+        var table = TextTable(columns: [
+            .init("family", .left), .init("members"), .init("no roster"), .init("time limit"), .init("gap median"), .init("gap p90"),
+            .init("gap max"), .init("wall median s"), .init("wall p90 s"), .init("wall max s"),
+        ])
+        let percent = { (value: Double?) in value.map { String(format: "%.3f%%", $0 * 100) } ?? "-" }
+        for row in distributions {
+            table.append([
+                row.base, "\(row.members)", "\(row.noRoster)", "\(row.timeLimitReached)", percent(row.gap?.median), percent(row.gap?.p90),
+                percent(row.gap?.max), fixed(row.wallSeconds.median), fixed(row.wallSeconds.p90), fixed(row.wallSeconds.max),
+            ])
+        }
+        return "Families (members 1 to \(family.members), seed \(family.seed)):\n" + table.render()
     }
 
     /// Every check, then the verdict.

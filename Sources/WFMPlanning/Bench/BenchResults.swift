@@ -170,7 +170,89 @@ public struct BenchResults: Sendable, Codable, Equatable {
     public var relativeGap: Double
     public var repetitions: Int
     public var instances: [BenchInstanceResult]
+    /// The family run, if the instances are members of families (`large#3`).
+    public var family: BenchFamily?
+    /// Per family, the distribution of its members' figures (nil without a family).
+    public var distributions: [BenchDistribution]?
+
+    /// Results; with a family, the distribution of each base's members is computed.
+    public init(wfmVersion: String, glpkVersion: String, machine: MachineFacts, startedAt: String, timeLimitSeconds: Double,
+                relativeGap: Double, repetitions: Int, instances: [BenchInstanceResult], family: BenchFamily? = nil) {
+        self.wfmVersion = wfmVersion
+        self.glpkVersion = glpkVersion
+        self.machine = machine
+        self.startedAt = startedAt
+        self.timeLimitSeconds = timeLimitSeconds
+        self.relativeGap = relativeGap
+        self.repetitions = repetitions
+        self.instances = instances
+        self.family = family
+        distributions = family.map { _ in BenchDistribution.families(of: instances) }
+    }
 
     /// The schema's name and version.
     public static let schemaName = "wfm.bench/1"
+}
+
+/// A family of instances: members 1 to `members` of each base, seeded `seed`.
+public struct BenchFamily: Sendable, Codable, Equatable {
+    public var members: Int
+    public var seed: UInt64
+
+    /// Creates the description.
+    public init(members: Int, seed: UInt64) {
+        self.members = members
+        self.seed = seed
+    }
+}
+
+/// Median, 90th percentile and largest value over a family's members.
+public struct FamilyQuantiles: Sendable, Codable, Equatable {
+    public var median: Double
+    public var p90: Double
+    public var max: Double
+
+    /// The quantiles of `values` (not empty); the 90th percentile is the value below which
+    /// 90% of members lie, by the nearest rank.
+    public init(_ values: [Double]) {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        p90 = sorted[Swift.max(0, Int((0.9 * Double(sorted.count)).rounded(.up)) - 1)]
+        max = sorted.last ?? 0
+    }
+}
+
+/// How one base's family did: the distribution of its members' gap and wall time (each
+/// member's median run), and the members that made no roster.
+public struct BenchDistribution: Sendable, Codable, Equatable {
+    /// The base instance (`large`).
+    public var base: String
+    public var members: Int
+    /// Members whose solve made no roster (their gap counts as missing).
+    public var noRoster: Int
+    /// Members whose run reached the time limit.
+    public var timeLimitReached: Int
+    /// The gap of the members with a roster and a bound, a fraction (nil if none has one).
+    public var gap: FamilyQuantiles?
+    public var wallSeconds: FamilyQuantiles
+
+    /// The distributions of every base among `instances` named `base#member`, in order.
+    static func families(of instances: [BenchInstanceResult]) -> [BenchDistribution] {
+        var order: [String] = []
+        var groups: [String: [BenchInstanceResult]] = [:]
+        for result in instances {
+            let base = String(result.instance.split(separator: "#").first ?? Substring(result.instance))
+            if groups[base] == nil { order.append(base) }
+            groups[base, default: []].append(result)
+        }
+        return order.map { base in
+            let members = groups[base]!
+            let gaps = members.compactMap(\.gap)
+            return BenchDistribution(
+                base: base, members: members.count, noRoster: members.filter { $0.failure != nil }.count,
+                timeLimitReached: members.filter(\.timeLimitReached).count, gap: gaps.isEmpty ? nil : FamilyQuantiles(gaps),
+                wallSeconds: FamilyQuantiles(members.map(\.wallSeconds.median)))
+        }
+    }
 }

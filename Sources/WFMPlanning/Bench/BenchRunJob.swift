@@ -18,14 +18,18 @@ public struct BenchRunJob: Sendable {
     public var repetitions: Int
     public var timeLimitSeconds: Double
     public var relativeGap: Double
+    /// Run a family of each instance instead (``InstanceFamily``): its members 1 to `members`,
+    /// seeded `seed`.
+    public var family: BenchFamily?
     /// Where to write the results JSON, if anywhere.
     public var jsonPath: String?
     public var overwrite: Bool
 
     /// Creates the job.
     public init(executablePath: String, instances: [String], userInstance: (configPath: String, requirementsPath: String)? = nil,
-                repetitions: Int = 1, timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, jsonPath: String? = nil,
-                overwrite: Bool = false) {
+                repetitions: Int = 1, timeLimitSeconds: Double = 60, relativeGap: Double = 0.005, family: BenchFamily? = nil,
+                jsonPath: String? = nil, overwrite: Bool = false) {
+        self.family = family
         self.executablePath = executablePath
         self.instances = instances
         self.userInstance = userInstance
@@ -51,6 +55,14 @@ public struct BenchRunJob: Sendable {
         if let userInstance {
             solves.append((BenchSolveJob.name(instance: nil, configPath: userInstance.configPath), ["--config", userInstance.configPath, "--requirements", userInstance.requirementsPath]))
         }
+        if let family {
+            guard (1...1000).contains(family.members) else { throw PlanningError("--family takes 1 to 1000 members, got \(family.members)") }
+            solves = solves.flatMap { solve in
+                (1...family.members).map { member in
+                    (name: "\(solve.name)#\(member)", arguments: solve.arguments + ["--family-seed", "\(family.seed)", "--member", "\(member)"])
+                }
+            }
+        }
         var results: [BenchInstanceResult] = []
         for (name, arguments) in solves {
             var runs: [BenchRunRecord] = []
@@ -62,7 +74,7 @@ public struct BenchRunJob: Sendable {
         }
         let document = BenchResults(
             wfmVersion: WFMVersion.number, glpkVersion: GLPKSolver.libraryVersion, machine: .current(), startedAt: started,
-            timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, repetitions: repetitions, instances: results)
+            timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, repetitions: repetitions, instances: results, family: family)
         if let jsonPath { try AtomicFileWriter.write(try JSONOutput.text(document), to: jsonPath, overwrite: overwrite) }
         return document
     }

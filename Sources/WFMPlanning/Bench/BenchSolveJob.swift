@@ -12,6 +12,8 @@ public struct BenchSolveJob: Sendable {
     public var requirementsPath: String?
     public var timeLimitSeconds: Double
     public var relativeGap: Double
+    /// A member of the instance's family (``InstanceFamily``) to solve instead of the instance.
+    public var familyMember: (seed: UInt64, index: Int)?
 
     /// Creates the job.
     public init(instance: String?, configPath: String? = nil, requirementsPath: String? = nil, timeLimitSeconds: Double,
@@ -23,8 +25,8 @@ public struct BenchSolveJob: Sendable {
         self.relativeGap = relativeGap
     }
 
-    /// The instance's name as results show it.
-    var name: String { Self.name(instance: instance, configPath: configPath) }
+    /// The instance's name as results show it: `large`, or `large#3` for a family's member 3.
+    var name: String { Self.name(instance: instance, configPath: configPath) + (familyMember.map { "#\($0.index)" } ?? "") }
 
     /// A standard instance's name, or a user instance's folder name.
     static func name(instance: String?, configPath: String?) -> String {
@@ -34,13 +36,16 @@ public struct BenchSolveJob: Sendable {
     /// Generates (or reads) the instance, solves it with GLPK and measures the solve.
     /// - Throws: ``PlanningError`` for an unknown instance, input or scheduling errors.
     public func run() throws -> BenchRunRecord {
-        let problem: ScheduleProblem
+        var problem: ScheduleProblem
         if let instance {
             problem = try BenchInstances.standard(instance)
         } else if let configPath, let requirementsPath {
             problem = try BenchInstances.user(configPath: configPath, requirementsPath: requirementsPath)
         } else {
             throw PlanningError("name an instance, or a center.yaml with its requirements")
+        }
+        if let familyMember {
+            problem = try InstanceFamily(base: problem, seed: familyMember.seed).member(familyMember.index)
         }
         let cpuBefore = Self.usage()
         let clock = ContinuousClock()
