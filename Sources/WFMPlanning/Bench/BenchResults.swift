@@ -216,10 +216,10 @@ public struct FamilyQuantiles: Sendable, Codable, Equatable {
     /// 90% of members lie, by the nearest rank.
     public init(_ values: [Double]) {
         let sorted = values.sorted()
-        let middle = sorted.count / 2
-        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        let spread = Spread(sorted)
+        median = spread.median
         p90 = sorted[Swift.max(0, Int((0.9 * Double(sorted.count)).rounded(.up)) - 1)]
-        max = sorted.last ?? 0
+        max = spread.max
     }
 }
 
