@@ -31,9 +31,6 @@ public struct SkillPools: Sendable {
     /// The number of pools.
     public var count: Int { members.count }
 
-    /// Per pool, the queue indices it takes, ascending.
-    public var queues: [[Int]] { members.map { $0.map(\.queue) } }
-
     /// Groups `agents`; skills naming no queue in `queueIDs` are ignored, and a queue named
     /// twice keeps its preferred priority.
     public init(agents: [Agent], queueIDs: [String]) {
