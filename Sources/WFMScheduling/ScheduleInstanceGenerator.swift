@@ -15,9 +15,11 @@ public struct StandardInstance: Sendable, Hashable, CustomStringConvertible {
         case large
         /// 2,000 agents, 6 queues: for checking time limits and scale (not in the default runs).
         case xlarge
+        /// 5,000 agents, 8 queues: the next size (not in the default runs).
+        case xxlarge
 
-        var agents: Int { [Size.tiny: 8, .small: 30, .medium: 150, .large: 600, .xlarge: 2000][self]! }
-        var queues: Int { [Size.tiny: 1, .small: 1, .medium: 3, .large: 4, .xlarge: 6][self]! }
+        var agents: Int { [Size.tiny: 8, .small: 30, .medium: 150, .large: 600, .xlarge: 2000, .xxlarge: 5000][self]! }
+        var queues: Int { [Size.tiny: 1, .small: 1, .medium: 3, .large: 4, .xlarge: 6, .xxlarge: 8][self]! }
     }
 
     /// What the instance stresses beyond the standard week.
