@@ -6,8 +6,8 @@
 ///    linking rows (a Lagrangian start: with good prices the simplex only repairs a little).
 /// 2. The `linkingCounts` (for rosters: shifts per group and day, which the weekly day rows
 ///    add up) are dived to whole values in the whole model, half of the fractional ones a
-///    step (the last ones not tried both ways: each whole-model re-solve is dear, and on the
-///    standard instances and the demo trying did not pay), so that no block has to round a
+///    step (the last ones not tried both ways: each whole-model re-solve is dear, and trying
+///    did not pay on the standard instances), so that no block has to round a
 ///    share of a weekly total.
 /// 3. Block by block, the block's part of the model is dived to whole values. In a linking
 ///    row, earlier blocks (and variables of no block) count with their values; later blocks

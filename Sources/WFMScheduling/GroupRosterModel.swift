@@ -78,8 +78,8 @@ struct GroupRosterModel {
     /// The model for an interior-point solve: the same rows and costs, without the upper
     /// bounds that its optimum does not need. GLPK's interior point writes each column bounded
     /// on both sides as a row of its own, so these bounds (one per shift option, break
-    /// position, presence and shortfall) make the system it factorizes several times larger;
-    /// without them the demo's per-shift-option relaxation solves in 1.9 s instead of 2.4 s.
+    /// position, presence and shortfall) make the system it factorizes several times larger
+    /// (docs/benchmarking.md has the time this saves).
     /// A bound is dropped only from a variable that is not fixed and whose cost is not
     /// negative (so the LP stays bounded), and each is implied by the rows — a shift or break
     /// at most its group's day count, presence at most the shifts present, a queue's time at

@@ -40,7 +40,8 @@ struct LargeGroupModelSolver {
     /// undone: the dive should not buy a broken contract with a rounding.
     static let largestStepIncrease = GroupRosterModel.elasticCost / 100
     /// The loose relaxation is too weak to screen with when its bound is more than this share
-    /// below the exact one.
+    /// below the exact one. The measurements it was set between, and the family results it is
+    /// still to be checked on, are in docs/benchmarking.md (the large-model path's rules).
     static let weakLooseBound = 0.0005
 
     /// The roster found, on the restricted model.
@@ -200,14 +201,11 @@ struct LargeGroupModelSolver {
 
     /// Whether the loose relaxation's bound is more than ``weakLooseBound`` below the exact
     /// one. Its breaks, anywhere in their day's windows, then stand in for a real cost, and
-    /// the options it keeps miss some that good rosters need (on the demo, 0.83% below: the
-    /// model it keeps has an LP optimum 0.2% above the exact bound, and its roster was 0.26%
-    /// above it; on large-breaks3, 2% below, and its dive found no roster in 48 s). Its
-    /// roster is then not used, its dive is called off as soon as the exact bound is known,
-    /// and the bound path takes its place. When the bounds agree, the loose relaxation screens
-    /// as well (on the standard instances), and a bound path would only spend worker time the
-    /// exact path may need (on xlarge its roster, 0.17% better than the quick one's, left
-    /// stage 2 too little time to name the agents: 1.4–1.5% instead of 0.64%).
+    /// the options it keeps miss some that good rosters need. Its roster is then not used, its
+    /// dive is called off as soon as the exact bound is known, and the bound path takes its
+    /// place. When the bounds agree, the loose relaxation screens as well, and a bound path
+    /// would only spend worker time the exact path may need. The figures behind both halves
+    /// of the rule are in docs/benchmarking.md (the large-model path's rules).
     static func looseIsTooWeak(_ loose: Double?, exact: Double?) -> Bool {
         guard let loose, let exact else { return false }
         return loose < exact - weakLooseBound * abs(exact)
@@ -215,16 +213,14 @@ struct LargeGroupModelSolver {
 
     /// The bound path: the per-shift-option relaxation's interior point (which gives the exact
     /// LP bound) screens and prices a dive by day of the per-shift-option model, in place of a
-    /// quick path called off. It screens more precisely than a weak loose relaxation (on the
-    /// demo, the model the quick path keeps has an LP optimum 0.2% above the bound; this
-    /// one's is the bound).
+    /// quick path called off. It screens more precisely than a weak loose relaxation: the
+    /// model it keeps has the exact bound as its LP optimum.
     ///
     /// That interior point solves the relaxation without the bounds its optimum does not need
-    /// (faster: 1.9 s instead of 2.4–2.6 s on the demo). When the dive by day hits a dead end,
-    /// the relaxation is solved again with every bound: another point of the optimal face,
-    /// so another screening and other prices, and the dive by day is tried once more. On
-    /// large-breaks3 with a 120 s limit the first dive hits a dead end and the second finds
-    /// the roster, where a whole-model dive had not finished in 40 s.
+    /// (``GroupRosterModel/interiorPointModel``). When the dive by day hits a dead end, the
+    /// relaxation is solved again with every bound: another point of the optimal face, so
+    /// another screening and other prices, and the dive by day is tried once more. The
+    /// measurements behind this are in docs/benchmarking.md (the large-model path's rules).
     /// Returns the roster, if any, and the lines to report.
     private func boundPath(from screening: Screening?, problem: ScheduleProblem, groups: [AgentGroup], backstop: TimeBackstop) throws
         -> (found: Found?, log: [String])

@@ -1,7 +1,7 @@
 import Foundation
 import WFMCore
 
-/// A standard scheduling instance: a size and a variant, named `large` or `large-breaks3`.
+/// A standard scheduling instance: a size and a variant, named `large` or `medium-night`.
 public struct StandardInstance: Sendable, Hashable, CustomStringConvertible {
     /// The standard sizes.
     public enum Size: String, Sendable, CaseIterable {
@@ -26,7 +26,7 @@ public struct StandardInstance: Sendable, Hashable, CustomStringConvertible {
     public enum Variant: String, Sendable, CaseIterable {
         /// 15-minute plan open 07:00–22:00, one lunch per full-time shift.
         case standard
-        /// Three breaks per full-time shift (15 paid, 30 unpaid, 15 paid), as in the demo.
+        /// Three breaks per full-time shift (15 paid, 30 unpaid, 15 paid), as real centers have.
         case breaks3
         /// Open around the clock, with night shifts that cross midnight.
         case night
@@ -43,7 +43,7 @@ public struct StandardInstance: Sendable, Hashable, CustomStringConvertible {
         self.variant = variant
     }
 
-    /// Reads `large` or `large-breaks3`.
+    /// Reads `large` or `medium-night`.
     public init?(_ name: String) {
         let parts = name.split(separator: "-", maxSplits: 1).map(String.init)
         guard let size = parts.first.flatMap(Size.init(rawValue:)) else { return nil }
@@ -55,7 +55,7 @@ public struct StandardInstance: Sendable, Hashable, CustomStringConvertible {
         self.init(size, variant)
     }
 
-    /// `large`, or `large-breaks3` for a variant.
+    /// `large`, or `medium-night` for a variant.
     public var description: String { variant == .standard ? size.rawValue : "\(size.rawValue)-\(variant.rawValue)" }
 
     /// Every name ``init(_:)`` reads, for help texts.
