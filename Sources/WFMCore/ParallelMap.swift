@@ -35,19 +35,9 @@ public enum ParallelMap {
                 results.withLock { $0[item] = result }
             }
         }
-        let helpers = max(0, min(threads, count) - 1)
-        let ended = (0..<helpers).map { _ in DispatchSemaphore(value: 0) }
-        for semaphore in ended {
-            let thread = Thread {
-                work()
-                helperEnded()
-                semaphore.signal()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        let helpers = (0..<max(0, min(threads, count) - 1)).map { _ in WorkerThread(ended: helperEnded, work) }
         work()
-        ended.forEach { $0.wait() }
+        for helper in helpers { try? helper.join() }
         return try results.withLock { $0 }.map { try $0!.get() }
     }
 }

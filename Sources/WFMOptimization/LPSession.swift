@@ -42,4 +42,7 @@ public protocol LPSessionSolver: MIPSolver {
 extension LPSessionSolver {
     /// Nothing to free: the default for solvers that keep no state per thread.
     public func releaseThreadResources() {}
+
+    /// The solver itself.
+    public var lpSessions: (any LPSessionSolver)? { self }
 }

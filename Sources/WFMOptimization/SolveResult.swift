@@ -93,4 +93,13 @@ public protocol MIPSolver: Sendable {
     /// Solves `model`.
     /// - Throws: ``OptimizationError`` for an invalid model or options, or a solver failure.
     func solve(_ model: MIPModel, options: SolverOptions) throws -> SolveResult
+
+    /// The solver's LP sessions (interior point, warm re-solves, bounds changed between
+    /// solves), which the large-model path and the dives need; nil for a solver without them.
+    var lpSessions: (any LPSessionSolver)? { get }
+}
+
+extension MIPSolver {
+    /// No LP sessions: the default for solvers that only solve whole models.
+    public var lpSessions: (any LPSessionSolver)? { nil }
 }

@@ -49,6 +49,8 @@ struct LargeGroupModelSolver {
         /// The model the values belong to (restricted to the screened options).
         let roster: GroupRosterModel
         let result: SolveResult
+        /// The paths tried and what became of them.
+        let method: GroupPlanMethod
         /// When each path found its roster, and that roster's objective, in time order.
         let incumbents: [(at: ContinuousClock.Instant, objective: Double)]
     }
@@ -74,6 +76,10 @@ struct LargeGroupModelSolver {
         let dive: LPGuidedDive.Outcome
         /// How the dive went, for the status line.
         let method: String
+        /// Which dive found it.
+        let kind: GroupPlanMethod.Dive
+        /// Whether a whole-model dive followed the dive by day.
+        var wholeModelDiveTried = false
         /// When the path had it.
         let foundAt: ContinuousClock.Instant
     }
@@ -95,15 +101,9 @@ struct LargeGroupModelSolver {
         let boundScreening = Handoff<Result<Screening?, any Error>>()
         let boundPathFound = Handoff<Result<(found: Found?, log: [String]), any Error>>()
         let exactPathNeeded = Handoff<Bool>()
-        let exactPathFound = Handoff<Result<(found: Found?, log: [String]), any Error>>()
-        let workerEnded = Handoff<Bool>()
-        // A thread of its own rather than a pooled one: the calling thread blocks on the
-        // worker, and a pool as small as the machine could have no thread left to run it.
-        let worker = Thread { [self] in
-            defer {
-                solver.releaseThreadResources()
-                workerEnded.put(true)
-            }
+        // The worker's value is the exact path's roster, when it was asked for.
+        let worker = WorkerThread(ended: { [solver] in solver.releaseThreadResources() }) {
+            [self] () -> (found: Found?, log: [String])? in
             let bounding = Result { try exactBound(problem: problem, groups: groups) }
             // A weak loose relaxation: the quick path's roster will not be used, so its dive need
             // not go on, and the bound path takes its place. Otherwise the bound path would only
@@ -114,27 +114,21 @@ struct LargeGroupModelSolver {
             boundPathFound.put(Result {
                 looseIsTooWeak ? try boundPath(from: bounding.get(), problem: problem, groups: groups, backstop: backstop) : (nil, [])
             })
-            guard exactPathNeeded.take() else { return }
-            exactPathFound.put(Result { try exactPath(problem: problem, groups: groups, relativeGap: relativeGap, backstop: backstop) })
+            guard exactPathNeeded.take() else { return nil }
+            return try exactPath(problem: problem, groups: groups, relativeGap: relativeGap, backstop: backstop)
         }
-        // The usual main-thread stack: the worker builds and solves models as large as the caller's.
-        worker.stackSize = 8 << 20
-        worker.start()
-        // The worker waits for this answer before diving; on every way out it gets one, and
-        // the call returns only once the worker has ended.
-        var answered = false
-        var looseBoundPut = false
+        // The worker waits for these answers; on every way out it gets them (a second put of
+        // one changes nothing), and the call returns only once the worker has ended.
         defer {
-            if !looseBoundPut { looseBound.put(nil) }
-            if !answered { exactPathNeeded.put(false) }
-            _ = workerEnded.take()
+            looseBound.put(nil)
+            exactPathNeeded.put(false)
+            _ = try? worker.join()
         }
 
         let loose = try screen(GroupRosterModel(problem: problem, groups: groups, countsRest: false, breakPlacement: .anywhereInDayWindows),
                                as: "loose")
         loose.map { progress($0.summary) }
         looseBound.put(loose?.bound)
-        looseBoundPut = true
         let dived = try quickPath(from: loose, problem: problem, groups: groups, backstop: quickBackstop, progress: progress)
         let bounding = try boundScreening.take().get()
         bounding.map { progress($0.summary) }
@@ -144,46 +138,46 @@ struct LargeGroupModelSolver {
         boundLog.forEach(progress)
         var bound = [bounding?.bound, loose?.bound].compactMap { $0 }.max()
         var incumbents = [quick, bounded].compactMap { $0 }.map { (at: $0.foundAt, objective: $0.dive.objective) }
-        var chosen = calledOff ? bounded : quick
-        var others: [Found] = []
+        // The first roster: the bound path's when the quick path was called off.
+        var best: (path: GroupPlanMethod.Path, found: Found)? = (calledOff ? bounded : quick).map { (calledOff ? .bound : .quick, $0) }
         var suffices = false
-        if let chosen, let bound { suffices = Self.gap(chosen.dive.objective, bound) <= relativeGap }
+        if let best, let bound { suffices = Self.gap(best.found.dive.objective, bound) <= relativeGap }
         // With the time used up the exact path could not dive: it is not started.
         let runsExactPath = !suffices && !backstop.isExpired
-        answered = true
         exactPathNeeded.put(runsExactPath)
-        var notes = [suffices ? "the exact path was not needed" : "the time limit left no time for the exact path"]
+        var exact: Found?
         if runsExactPath {
-            let (exact, log) = try exactPathFound.take().get()
+            let (found, log) = try worker.join() ?? (nil, [])
             log.forEach(progress)
-            bound = [bound, exact?.screening.bound].compactMap { $0 }.max()
-            notes = exact == nil ? ["the exact path found none"] : []
-            if let exact {
-                incumbents.append((at: exact.foundAt, objective: exact.dive.objective))
+            exact = found
+            bound = [bound, found?.screening.bound].compactMap { $0 }.max()
+            if let found {
+                incumbents.append((at: found.foundAt, objective: found.dive.objective))
                 // The exact roster wins a tie.
-                if let current = chosen, current.dive.objective < exact.dive.objective {
-                    others.append(exact)
-                } else {
-                    others += [chosen].compactMap { $0 }
-                    chosen = exact
-                }
+                if best.map({ found.dive.objective <= $0.found.dive.objective }) ?? true { best = (.exact, found) }
             }
         }
-        guard let chosen else { return nil }
-        let empty = [quick == nil && !calledOff ? "loose" : nil, bounded == nil && calledOff ? "per-shift-option" : nil].compactMap { $0 }
-        notes.insert(contentsOf: empty.map { "the \($0) path found none" }, at: 0)
-        if calledOff, let weak = loose?.bound, let exact = bounding?.bound {
-            notes.insert("the loose path was called off (its relaxation's bound is \(Self.percent((exact - weak) / abs(exact))) below the exact one)", at: 0)
+        guard let best else { return nil }
+        func attempt(_ path: GroupPlanMethod.Path, _ found: Found?, relaxation: String, bound: Double?) -> GroupPlanMethod.Attempt {
+            guard let found else { return GroupPlanMethod.Attempt(path: path, verdict: .foundNone, relaxation: relaxation, bound: bound) }
+            let model = found.roster.model
+            return GroupPlanMethod.Attempt(
+                path: path, verdict: path == best.path ? .chosen : .worse, relaxation: found.screening.relaxation, bound: found.screening.bound,
+                objective: found.dive.objective,
+                dive: found.kind, wholeModelDiveTried: found.wholeModelDiveTried, how: "\(found.method) over \(found.screening.kept.count) of \(found.screening.optionCount) shift options (\(model.variables.count) variables, \(model.constraints.count) rows; root LP \(Self.seconds(found.dive.rootSolveTime)) s, \(found.dive.lpSolves) LP solves)", lpSolves: found.dive.lpSolves)
         }
-        let other = (others.map { "the \($0.screening.relaxation) path found \($0.dive.objective)" } + notes).joined(separator: "; ")
-        let screening = chosen.screening
-        let model = chosen.roster.model
+        var attempts = [calledOff ? GroupPlanMethod.Attempt(path: .quick, verdict: .calledOff, relaxation: "loose", bound: loose?.bound)
+                                  : attempt(.quick, quick, relaxation: "loose", bound: loose?.bound)]
+        if calledOff { attempts.append(attempt(.bound, bounded, relaxation: "per-shift-option", bound: bounding?.bound)) }
+        attempts.append(runsExactPath ? attempt(.exact, exact, relaxation: "cumulative-count", bound: nil)
+                                      : GroupPlanMethod.Attempt(path: .exact, verdict: suffices ? .notNeeded : .noTimeLeft))
+        let shortfall = calledOff ? loose?.bound.flatMap { weak in bounding?.bound.map { (($0 - weak) / abs($0)) } } : nil
+        let method = GroupPlanMethod(strategy: .largeModelPath, attempts: attempts, looseBoundShortfall: shortfall)
         var result = SolveResult(
-            termination: .heuristicStop, hasFeasibleSolution: true, objective: chosen.dive.objective, bestBound: bound,
-            values: chosen.dive.values, solveTime: clock.now - begin,
-            rawStatus: "interior point on the \(screening.relaxation) relaxation, then \(chosen.method) over \(screening.kept.count) of \(screening.optionCount) shift options (\(model.variables.count) variables, \(model.constraints.count) rows; root LP \(Self.seconds(chosen.dive.rootSolveTime)) s, \(chosen.dive.lpSolves) LP solves); \(other)")
+            termination: .heuristicStop, hasFeasibleSolution: true, objective: best.found.dive.objective, bestBound: bound,
+            values: best.found.dive.values, solveTime: clock.now - begin, rawStatus: method.text)
         if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
-        return Outcome(roster: chosen.roster, result: result, incumbents: incumbents.sorted { $0.at < $1.at })
+        return Outcome(roster: best.found.roster, result: result, method: method, incumbents: incumbents.sorted { $0.at < $1.at })
     }
 
     /// The quick path's dive: the loose relaxation's interior point (`loose`) screens the shift
@@ -303,25 +297,31 @@ struct LargeGroupModelSolver {
         blockwise.largestStepIncrease = Self.largestStepIncrease
         var whole = LPGuidedDive(solver: solver)
         whole.largestStepIncrease = Self.largestStepIncrease
-        func found(_ dive: LPGuidedDive.Outcome?, _ method: String) -> Found? {
-            dive.map { Found(screening: screening, roster: restricted, dive: $0, method: method, foundAt: ContinuousClock.now) }
+        func found(_ outcome: LPGuidedDive.Outcome?, _ dive: GroupPlanMethod.Dive, wholeModelDiveTried: Bool = false, _ method: String) -> Found? {
+            outcome.map {
+                Found(screening: screening, roster: restricted, dive: $0, method: method, kind: dive, wholeModelDiveTried: wholeModelDiveTried,
+                      foundAt: ContinuousClock.now)
+            }
         }
         let byDay = try blockwise.run(
             restricted.model, blockOfVariable: restricted.dayOfVariable, linkingCounts: restricted.dayCounts, roundFirst: roundFirst,
             prices: prices, backstop: backstop)
-        guard let fallbackGap else { return found(byDay, "a dive by day") }
+        guard let fallbackGap else { return found(byDay, .byDay, "a dive by day") }
         guard let byDay else {
             log.append("stage 1: the dive by day of the \(screening.relaxation) path hit a dead end; diving the whole model")
             let start = (blockOfVariable: restricted.dayOfVariable, prices: Optional(prices))
-            return found(try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, backstop: backstop), "a whole-model dive")
+            return found(try whole.run(restricted.model, roundFirst: roundFirst, blocks: start, backstop: backstop), .wholeModel,
+                         wholeModelDiveTried: true, "a whole-model dive")
         }
-        guard let bound = screening.bound, Self.gap(byDay.objective, bound) > fallbackGap else { return found(byDay, "a dive by day") }
+        guard let bound = screening.bound, Self.gap(byDay.objective, bound) > fallbackGap else { return found(byDay, .byDay, "a dive by day") }
         let byDayGap = Self.percent(Self.gap(byDay.objective, bound))
         log.append("stage 1: the dive by day of the \(screening.relaxation) path ended \(byDayGap) from its bound, above the gap asked for; diving the whole model too")
         if let other = try whole.run(restricted.model, roundFirst: roundFirst, backstop: backstop), other.objective < byDay.objective {
-            return found(other, "a whole-model dive (\(byDayGap) for the dive by day)")
+            return found(other, .wholeModel, wholeModelDiveTried: true, "a whole-model dive (\(byDayGap) for the dive by day)")
         }
-        return found(byDay, "a dive by day (a whole-model dive did no better)")
+        var kept = found(byDay, .byDay, "a dive by day (a whole-model dive did no better)")
+        kept?.wholeModelDiveTried = true
+        return kept
     }
 
     private static func gap(_ objective: Double, _ bound: Double) -> Double { SolveResult.relativeGap(of: objective, to: bound) }

@@ -16,8 +16,12 @@ public struct ScheduleOutcome: Sendable {
     /// `gapLimitReached` within the gap asked for, `heuristicStop` when the work budgets ended
     /// above it, `timeLimit` when the wall-clock backstop stopped any work.
     public let termination: Termination
-    /// The first stage's result (the group plan): status, objective, bound, method.
+    /// The first stage's result (the group plan): status, objective, bound, and the method in
+    /// words (``method``'s text).
     public let groupStage: SolveResult
+    /// How the group plan was made: strategy, paths tried, bounds, LP solves, what was called
+    /// off and why.
+    public let method: GroupPlanMethod
     /// Groups and the first-stage model size.
     public let statistics: String
     /// Things the user should know, with codes.

@@ -23,10 +23,6 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     /// and the better plan is kept.
     static var groupNodeLimit: Int { 2_000 }
 
-    /// Stage 2's budget per group and solve: a node limit, so that the roster does not depend on
-    /// the machine's speed, and a fortieth of the time limit (at least a second) as a backstop.
-    static var assignmentNodeLimit: Int { 1500 }
-
     /// The share of the time limit stage 1 may use before its backstop fires: stage 2 always
     /// keeps the rest, so that a slow group plan cannot leave the agents to the greedy rule.
     static var groupStageShare: Double { 0.8 }
@@ -96,7 +92,8 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             else if let gap, gap <= options.relativeGap { .gapLimitReached }
             else { .heuristicStop }
         return ScheduleOutcome(
-            shifts: shifts, cost: cost, bestBound: bound, termination: termination, groupStage: plan.result, statistics: plan.statistics,
+            shifts: shifts, cost: cost, bestBound: bound, termination: termination, groupStage: plan.result, method: plan.method,
+            statistics: plan.statistics,
             warnings: warnings, groupStageTime: planned - begin, assignmentTime: assigned - planned, totalTime: clock.now - begin,
             incumbents: plan.incumbents.map { ScheduleOutcome.IncumbentPoint(time: $0.at - begin, objective: $0.objective) })
     }
@@ -105,6 +102,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     private struct GroupPlan {
         let shifts: [[PlannedShift]]
         let result: SolveResult
+        let method: GroupPlanMethod
         let statistics: String
         let warnings: [ScheduleWarning]
         /// When plans were found and their objectives.
@@ -118,45 +116,61 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let statistics = "\(problem.agents.count) agents in \(groups.count) groups; group model: \(roster.model.variables.count) variables, \(roster.model.constraints.count) rows"
         progress("stage 1: " + statistics)
         let integerCount = roster.model.variables.filter { $0.kind != .continuous }.count
+        let sessions = solver.lpSessions
+        let strategy: GroupPlanMethod.Strategy = integerCount <= branchAndBoundLimit || sessions == nil ? .branchAndBoundFirst : .largeModelPath
         var incumbents: [(at: ContinuousClock.Instant, objective: Double)] = []
-        var stage1 = SolveResult(termination: .nodeLimit, hasFeasibleSolution: false, objective: nil, bestBound: nil, values: [],
-                                 solveTime: .zero, rawStatus: "branch and bound skipped: \(integerCount) integer variables")
-        if integerCount <= branchAndBoundLimit || !(solver is any LPSessionSolver), let remaining = backstop.remaining() {
+        var searched: SolveResult?
+        if strategy == .branchAndBoundFirst, let remaining = backstop.remaining() {
             var solverOptions = SolverOptions(timeLimit: remaining / 2, relativeGap: options.relativeGap)
             solverOptions.nodeLimit = Self.groupNodeLimit
-            stage1 = try solver.solve(roster.model, options: solverOptions)
-            if stage1.termination == .timeLimit { backstop.fire() }
-            if let objective = stage1.objective, stage1.hasFeasibleSolution { incumbents = [(at: ContinuousClock.now, objective: objective)] }
+            let result = try solver.solve(roster.model, options: solverOptions)
+            if result.termination == .timeLimit { backstop.fire() }
+            if let objective = result.objective, result.hasFeasibleSolution { incumbents = [(at: ContinuousClock.now, objective: objective)] }
+            searched = result
         }
-        let stoppedAboveGap = stage1.hasFeasibleSolution && (stage1.relativeGap ?? .infinity) > options.relativeGap
-        if [.timeLimit, .nodeLimit].contains(stage1.termination), !stage1.hasFeasibleSolution || stoppedAboveGap {
-            progress("stage 1: screening by interior point, then diving (\(stage1.hasFeasibleSolution ? "branch and bound stopped at \(stage1.summary)" : stage1.rawStatus))")
-            let sessions = solver as? any LPSessionSolver
-            let outcome = try sessions.flatMap {
-                try LargeGroupModelSolver(solver: $0).run(
-                    problem: problem, groups: groups, relativeGap: options.relativeGap, backstop: backstop, progress: progress)
-            }
-            if let outcome, (outcome.result.objective ?? .infinity) < (stage1.objective ?? .infinity) {
+        var stage1 = searched
+        var method = GroupPlanMethod(strategy: strategy, attempts: searched.map {
+            [GroupPlanMethod.Attempt(path: .branchAndBound, verdict: $0.hasFeasibleSolution ? .chosen : .foundNone, bound: $0.bestBound,
+                                     objective: $0.hasFeasibleSolution ? $0.objective : nil, how: $0.rawStatus)]
+        } ?? [])
+        // Branch and bound hands over when it did not run, or its budget (or the clock) ended it
+        // without a plan within the gap asked for.
+        let handsOver = searched.map { result in
+            [.timeLimit, .nodeLimit].contains(result.termination) && (!result.hasFeasibleSolution || (result.relativeGap ?? .infinity) > options.relativeGap)
+        } ?? true
+        if handsOver, let sessions {
+            let why = searched.map { $0.hasFeasibleSolution ? "branch and bound stopped at \($0.summary)" : $0.rawStatus } ?? "\(integerCount) integer variables"
+            progress("stage 1: screening by interior point, then diving (\(why))")
+            let outcome = try LargeGroupModelSolver(solver: sessions).run(
+                problem: problem, groups: groups, relativeGap: options.relativeGap, backstop: backstop, progress: progress)
+            if let outcome, (outcome.result.objective ?? .infinity) < (searched?.objective ?? .infinity) {
                 var result = outcome.result
-                result.bestBound = [result.bestBound, stage1.bestBound].compactMap { $0 }.max()
+                result.bestBound = [result.bestBound, searched?.bestBound].compactMap { $0 }.max()
                 roster = outcome.roster
                 stage1 = result
                 incumbents += outcome.incumbents
-            } else if !stage1.hasFeasibleSolution {
-                throw SchedulingError(["time limit reached: no roster was found within \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])
+                method.attempts = method.attempts.map { var worse = $0; worse.verdict = $0.verdict == .chosen ? .worse : $0.verdict; return worse }
+                    + outcome.method.attempts
+                method.looseBoundShortfall = outcome.method.looseBoundShortfall
+            } else if let outcome {
+                method.attempts += outcome.method.attempts.map { var worse = $0; worse.verdict = $0.verdict == .chosen ? .worse : $0.verdict; return worse }
             }
         }
-        progress("stage 1, the group plan: " + stage1.summary + " (" + stage1.rawStatus + ")")
-        guard stage1.hasFeasibleSolution else {
-            throw SchedulingError(["the group model found no roster (\(stage1.termination.rawValue), \(stage1.rawStatus))"])
+        guard var stage1, stage1.hasFeasibleSolution else {
+            if handsOver {
+                throw SchedulingError(["time limit reached: no roster was found within \(Self.seconds(options.timeLimit)) s (\(statistics)); allow more time with --time-limit"])
+            }
+            throw SchedulingError(["the group model found no roster (\(searched.map { "\($0.termination.rawValue), \($0.rawStatus)" } ?? "not solved"))"])
         }
+        stage1.rawStatus = method.text
+        progress("stage 1, the group plan: " + stage1.summary + " (" + stage1.rawStatus + ")")
         let warnings = roster.slacks.filter { stage1.values[$0.variable.index] > 1e-6 }.map { slack in
             let group = groups[slack.group]
             let members = group.members.map(\.id)
             return ScheduleWarning(.contractRuleRelaxed, "rule \(slack.rule) of contract \(group.contract.id) cannot be met for agents \(members.prefix(8).joined(separator: ", "))\(members.count > 8 ? ", …" : "") (short by \(String(format: "%.1f", stage1.values[slack.variable.index])))")
         }
         let planned = GroupShifts.decode(roster, values: stage1.values, groups: groups, intervalMinutes: problem.grid.intervalMinutes)
-        return GroupPlan(shifts: planned, result: stage1, statistics: statistics, warnings: warnings, incumbents: incumbents)
+        return GroupPlan(shifts: planned, result: stage1, method: method, statistics: statistics, warnings: warnings, incumbents: incumbents)
     }
 
     /// Demand the named roster leaves short (planned shifts no agent could take, the time
@@ -199,7 +213,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let order = groups.indices.sorted { (-planned[groups[$0].index].count, $0) < (-planned[groups[$1].index].count, $1) }
         let solver = solver
         return try ParallelMap.map(count: groups.count, threads: ProcessInfo.processInfo.activeProcessorCount, order: order,
-                                   helperEnded: { (solver as? any LPSessionSolver)?.releaseThreadResources() }) { index in
+                                   helperEnded: { solver.lpSessions?.releaseThreadResources() }) { index in
             try assign(planned[groups[index].index], group: groups[index], problem: problem, options: options, backstop: backstop)
         }
     }
@@ -208,8 +222,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     private func assign(
         _ planned: [PlannedShift], group: AgentGroup, problem: ScheduleProblem, options: ScheduleOptions, backstop: TimeBackstop
     ) throws -> (shifts: [RosterShift], warnings: [ScheduleWarning]) {
-        var solverOptions = SolverOptions(timeLimit: max(.seconds(1), options.timeLimit / 40), relativeGap: 0.001)
-        solverOptions.nodeLimit = Self.assignmentNodeLimit
+        let solverOptions = SolverOptions(timeLimit: nil, relativeGap: 0.001)
         var assigner = AgentAssigner(problem: problem, solver: solver, options: solverOptions, backstop: backstop)
         assigner.published = Set(problem.published.map { AgentAssigner.PublishedKey(agent: $0.agentID, template: $0.templateID, start: $0.start) })
         assigner.keepBonus = AgentAssigner.Cost.keptShift

@@ -29,13 +29,29 @@ import _WFMTestSupport
 
     /// Member 2 of the medium family: three queues, cross-trained agents, both stages at work.
     @Test func theRosterIsTheSameOnAQuietAndABusyMachine() throws {
+        try expectTheSameRosterQuietAndBusy(generate: ["--size", "medium", "--family", "2", "--seed", "1"], instance: "family/member-02")
+    }
+
+    /// The large instance's seeds 1 to 4 (600 agents, the large-model path and stage 2's
+    /// budgets): about two minutes each, so run only when `WFM_LONG_TESTS` is set.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["WFM_LONG_TESTS"] != nil, "set WFM_LONG_TESTS=1: minutes per seed"),
+          arguments: [1, 2, 3, 4])
+    func largeSeedsAreTheSameOnAQuietAndABusyMachine(seed: Int) throws {
+        // A limit far above the work, as a user allows for a roster that depends only on its inputs.
+        try expectTheSameRosterQuietAndBusy(generate: ["--size", "large", "--seed", "\(seed)"], instance: "family", limit: "300s")
+    }
+
+    /// Generates an instance (`wfm bench generate` with `generate`, into `family`), schedules
+    /// the one in `instance` (within `limit`) on a quiet machine and beside processes that keep every core busy,
+    /// and expects the same roster file, with no run saying the clock stopped anything.
+    private func expectTheSameRosterQuietAndBusy(generate: [String], instance: String, limit: String = "60s") throws {
         let folder = try TemporaryDirectory()
-        let generated = try runWFM(["bench", "generate", "--size", "medium", "--family", "2", "--seed", "1", "--out", folder.path("family")])
+        let generated = try runWFM(["bench", "generate"] + generate + ["--out", folder.path("family")])
         #expect(generated.status == 0, "\(generated.error)")
-        let member = folder.path("family/member-02")
+        let member = folder.path(instance)
         let schedule = { (name: String) in
             try runWFM(["schedule", "--config", "\(member)/center.yaml", "--requirements", "\(member)/requirements.csv",
-                        "--out", folder.path(name), "--format", "json", "--quiet"])
+                        "--out", folder.path(name), "--time-limit", limit, "--format", "json", "--quiet"])
         }
         let quiet = try schedule("quiet.csv")
         let busy = try { () throws -> (status: Int32, output: String, error: String) in

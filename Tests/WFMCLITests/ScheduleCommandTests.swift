@@ -25,6 +25,10 @@ import _WFMTestSupport
         #expect(summary["termination"] as? String == "optimal")
         #expect(summary["result_status"] as? String == "feasible")
         #expect(summary["time_limit_reached"] as? Bool == false)
+        let method = try #require(summary["method_report"] as? [String: Any])
+        #expect(method["strategy"] as? String == "branch_and_bound_first")
+        let attempts = try #require(method["attempts"] as? [[String: Any]])
+        #expect(attempts.count == 1 && attempts[0]["path"] as? String == "branch_and_bound" && attempts[0]["verdict"] as? String == "chosen")
         // Six agents of at most 40 h against 265 required agent-hours: branch and bound proves
         // 4340 (232 paid hours, 41 agent-hours short at 100, 8 idle at 1).
         let objective = try #require(summary["objective"] as? Double)
@@ -97,7 +101,11 @@ import _WFMTestSupport
         let gap = try #require(summary["gap"] as? Double)
         #expect(gap <= 0.001, "\(gap)")
         #expect((summary["rule_violations"] as? [Any])?.isEmpty == true)
-        #expect((summary["method"] as? String)?.contains("the loose path was called off") == true, "\(summary["method"] ?? "")")
+        let report = try #require(summary["method_report"] as? [String: Any])
+        let attempts = try #require(report["attempts"] as? [[String: Any]])
+        #expect(report["strategy"] as? String == "large_model_path")
+        #expect(attempts.contains { $0["path"] as? String == "quick" && $0["verdict"] as? String == "called_off" }, "\(attempts)")
+        #expect(attempts.filter { $0["verdict"] as? String == "chosen" }.count == 1, "\(attempts)")
         #expect(FileManager.default.fileExists(atPath: folder.path("roster.csv")))
     }
 

@@ -29,7 +29,8 @@ import WFMGLPK
         let stage = outcome.groupStage
         let objective = try #require(stage.objective)
         let bound = try #require(stage.bestBound, "the interior point's duals prove a bound")
-        #expect(stage.rawStatus.contains("then a dive by day over"), "\(stage.rawStatus)")
+        #expect(outcome.method.strategy == .largeModelPath)
+        #expect(outcome.method.chosen?.dive == .byDay, "\(outcome.method)")
         #expect(bound <= optimum + 1e-6 && optimum <= objective + 1e-6, "\(bound) ≤ \(optimum) ≤ \(objective)")
         #expect((objective - bound) / objective < 0.01, "within 1% of the bound")
         #expect(stage.values.allSatisfy { $0.isFinite })
@@ -43,7 +44,8 @@ import WFMGLPK
         let outcome = try diving.schedule(problem, options: options, progress: { messages.append($0) })
         #expect(messages.contains { $0.contains("above the gap asked for; diving the whole model too") }, "\(messages)")
         let stage = outcome.groupStage
-        #expect(stage.rawStatus.contains("a whole-model dive"), "\(stage.rawStatus)")
+        let exact = try #require(outcome.method.attempt(.exact))
+        #expect(exact.wholeModelDiveTried && [.chosen, .worse].contains(exact.verdict), "\(outcome.method)")
         let bound = try #require(stage.bestBound)
         #expect(try bound <= #require(stage.objective) + 1e-6)
         let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
@@ -54,13 +56,15 @@ import WFMGLPK
         let problem = try ScheduleInstanceGenerator.make(.small)
         var messages: [String] = []
         let quick = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2), progress: { messages.append($0) })
-        #expect(quick.groupStage.rawStatus.contains("interior point on the loose relaxation"), "\(quick.groupStage.rawStatus)")
-        #expect(quick.groupStage.rawStatus.contains("the exact path was not needed"), "\(quick.groupStage.rawStatus)")
+        #expect(quick.method.chosen?.path == .quick && quick.method.chosen?.relaxation == "loose", "\(quick.method)")
+        #expect(quick.method.attempt(.exact)?.verdict == .notNeeded, "\(quick.method)")
         #expect(!messages.contains { $0.contains("cumulative-count relaxation") }, "\(messages)")
         messages = []
         let both = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0), progress: { messages.append($0) })
         #expect(messages.contains { $0.contains("interior point on the cumulative-count relaxation") }, "\(messages)")
-        #expect(both.groupStage.rawStatus.contains("path found"), "the other path's roster is named: \(both.groupStage.rawStatus)")
+        let verdicts = [both.method.attempt(.quick)?.verdict, both.method.attempt(.exact)?.verdict]
+        #expect(verdicts.contains(.chosen) && verdicts.contains(.worse), "both paths found a plan, one is kept: \(both.method)")
+        #expect(both.method.attempts.allSatisfy { $0.verdict != .chosen || $0.objective == both.groupStage.objective })
         #expect(try #require(both.groupStage.objective) <= #require(quick.groupStage.objective) + 1e-6, "the better of the two is kept")
         #expect(try abs(#require(both.groupStage.bestBound) - #require(quick.groupStage.bestBound)) < 1e-3, "the same exact LP bound")
         for outcome in [quick, both] {
@@ -84,11 +88,14 @@ import WFMGLPK
         let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.05),
                                           progress: { messages.append($0) })
         let stage = outcome.groupStage
-        #expect(stage.rawStatus.contains("the loose path was called off"), "\(stage.rawStatus)")
-        #expect(!stage.rawStatus.hasPrefix("interior point on the loose relaxation"), "\(stage.rawStatus)")
-        let loose = try #require(Self.bound(in: messages, of: "loose"))
-        let exact = try #require(Self.bound(in: messages, of: "per-shift-option"))
+        let method = outcome.method
+        #expect(method.attempt(.quick)?.verdict == .calledOff, "\(method)")
+        #expect(method.chosen.map { $0.path != .quick } == true, "\(method)")
+        let loose = try #require(method.attempt(.quick)?.bound)
+        let exact = try #require(method.attempt(.bound)?.bound)
         #expect(loose < exact * (1 - LargeGroupModelSolver.weakLooseBound), "\(loose) against \(exact)")
+        #expect(try abs(#require(method.looseBoundShortfall) - (exact - loose) / exact) < 1e-12)
+        #expect(try #require(Self.bound(in: messages, of: "loose")) == loose, "the progress line names the same bound")
         #expect(try #require(stage.bestBound) <= #require(stage.objective) + 1e-6)
         let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
         #expect(violations.isEmpty, "\(violations)")
@@ -159,7 +166,7 @@ import WFMGLPK
         let problem = try ScheduleProblem(center: center, agents: (0..<6).map { agent("a\($0)") }, requirements: requirements(center, needs))
         let outcome = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2))
         let stage = outcome.groupStage
-        #expect(stage.rawStatus.contains("then a dive by day over"), "\(stage.rawStatus)")
+        #expect(outcome.method.chosen?.dive == .byDay, "\(outcome.method)")
         let objective = try #require(stage.objective)
         #expect(try #require(stage.bestBound) <= objective + 1e-6)
         #expect(outcome.shifts.contains { LocalDateTime($0.end, in: center.timeZone).date > $0.date }, "shifts end the next day")

@@ -90,7 +90,7 @@ public struct BenchRunJob: Sendable {
         // Standard error goes to a file, so that neither stream can fill its pipe while the
         // other is read.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("wfm-bench-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }

@@ -68,6 +68,9 @@ public struct ScheduleSummaryJSON: Sendable, Codable {
     public var timeLimitReached: Bool
     public var timingsSeconds: [String: Double]
     public var method: String
+    /// The method as a value: strategy, paths tried with their bounds, plans and LP solves,
+    /// what was called off and why.
+    public var methodReport: GroupPlanMethod
     public var groupPlanObjective: Double?
     public var statistics: String
     public var warnings: [ScheduleWarning]
@@ -98,6 +101,7 @@ public struct ScheduleSummaryJSON: Sendable, Codable {
             "group_plan": schedule.groupStageTime.seconds, "assignment": schedule.assignmentTime.seconds, "total": schedule.totalTime.seconds,
         ]
         method = schedule.groupStage.rawStatus
+        methodReport = schedule.method
         groupPlanObjective = schedule.groupStage.objective
         statistics = schedule.statistics
         warnings = schedule.warnings
