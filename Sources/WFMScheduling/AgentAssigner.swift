@@ -47,15 +47,15 @@ struct AgentAssigner {
 
     /// Stage 2's branch-and-bound budget per solve, in nodes times the model's variables: a
     /// node of a bigger assignment model costs more, so bigger groups get fewer nodes
-    /// (``nodeLimit(variables:)``). On the large family this ends every group's search within
-    /// seconds (the clock fired on none of 20 members); only the command's backstop is a clock.
+    /// (``nodeLimit(variables:)``). Chosen on the large family, where it ends every group's
+    /// search with the clock firing on none of its members (docs/benchmarking.md, stage 2 on
+    /// work budgets); only the command's backstop is a clock.
     static let work = 1_500_000
 
     /// The node budget of one stage-2 solve of `variables` variables: ``work`` spread over
     /// them, at most 1,500 nodes; nil below 300 nodes (above 5,000 variables), where branch
-    /// and bound is skipped for the LP-guided dive. On the xlarge family, groups of 7,000
-    /// variables took 30 ms a node and most found no assignment in 200 nodes, while the dive
-    /// found one in 1 to 5 s; the large family's groups stay below 4,100 variables.
+    /// and bound is skipped for the LP-guided dive. The threshold and the family measurements
+    /// behind it are in docs/benchmarking.md (stage 2 on work budgets).
     static func nodeLimit(variables: Int) -> Int? {
         let nodes = min(1500, work / max(1, variables))
         return nodes >= 300 ? nodes : nil
