@@ -223,8 +223,7 @@ struct AgentAssigner {
         guard !result.hasFeasibleSolution, let sessions = solver.lpSessions else { return result }
         let clock = ContinuousClock()
         let start = clock.now
-        let dive = try LPGuidedDive(solver: sessions).run(model, backstop: backstop)
-        guard let dive else { return result }
+        guard let dive = try LPGuidedDive(solver: sessions).run(model, backstop: backstop) else { return result }
         return SolveResult(
             termination: .heuristicStop, hasFeasibleSolution: true, objective: dive.objective, bestBound: result.bestBound,
             values: dive.values, solveTime: result.solveTime + (clock.now - start),

@@ -106,6 +106,16 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
         self.looseBoundShortfall = looseBoundShortfall
     }
 
+    /// The attempts with the chosen one marked `worse`: for a report whose plan another
+    /// method's roster has beaten.
+    public var beaten: [Attempt] {
+        attempts.map { attempt in
+            var beaten = attempt
+            if attempt.verdict == .chosen { beaten.verdict = .worse }
+            return beaten
+        }
+    }
+
     /// The path whose roster is the plan.
     public var chosen: Attempt? { attempts.first { $0.verdict == .chosen } }
 

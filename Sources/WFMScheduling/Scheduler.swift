@@ -149,12 +149,11 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
                 roster = outcome.roster
                 stage1 = result
                 incumbents += outcome.incumbents
-                method.attempts = method.attempts.map { var worse = $0; worse.verdict = $0.verdict == .chosen ? .worse : $0.verdict; return worse }
-                    + outcome.method.attempts
-                method.looseBoundShortfall = outcome.method.looseBoundShortfall
+                method.attempts = method.beaten + outcome.method.attempts
             } else if let outcome {
-                method.attempts += outcome.method.attempts.map { var worse = $0; worse.verdict = $0.verdict == .chosen ? .worse : $0.verdict; return worse }
+                method.attempts += outcome.method.beaten
             }
+            method.looseBoundShortfall = outcome?.method.looseBoundShortfall
         }
         guard var stage1, stage1.hasFeasibleSolution else {
             if handsOver {
