@@ -13,18 +13,23 @@ public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Verifies a roster against every rule in center.yaml and agents.csv, independently of the
-/// model that made it: it reads only the shifts' times, never the solver's variables.
+/// model that made it: it reads only the shifts' times, never the solver's variables. With
+/// previous rosters, minimum rest and maximum consecutive days are checked across the week's
+/// start too.
 public struct RosterRuleChecker: Sendable {
     let center: Center
     let agents: [Agent]
     let overtime: [OvertimeAllowance]
+    let previous: PreviousRosters
 
     /// Creates a checker; `overtime` is what a scenario allows (none by default: a shift
-    /// longer than its template is then a broken rule).
-    public init(center: Center, agents: [Agent], overtime: [OvertimeAllowance] = []) {
+    /// longer than its template is then a broken rule); `previous` what the weeks before
+    /// carry in (nothing by default).
+    public init(center: Center, agents: [Agent], overtime: [OvertimeAllowance] = [], previous: PreviousRosters = .none) {
         self.center = center
         self.agents = agents
         self.overtime = overtime
+        self.previous = previous
     }
 
     /// Every violation, per agent in input order.
@@ -78,6 +83,13 @@ public struct RosterRuleChecker: Sendable {
             found += checkBreaks(shift, template: template, agent: agent, label: label)
             if isUnavailable(agent, from: shift.start, to: shift.end) { flag("unavailable", "\(label): the agent is unavailable") }
         }
+        let carry = previous[agent.id]
+        if let last = carry.lastShift, let first = shifts.first {
+            let rest = first.start.timeIntervalSince(last.end) / 3600
+            if rest < contract.minRestHours {
+                flag("min_rest_hours", "\(String(format: "%.2f", rest)) h between the previous roster's shift of \(last.date) and the shift of \(first.date), need \(contract.minRestHours)")
+            }
+        }
         for (first, next) in zip(shifts, shifts.dropFirst()) {
             if first.date == next.date { flag("one_shift_per_day", "two shifts on \(first.date)") }
             let rest = next.start.timeIntervalSince(first.end) / 3600
@@ -101,11 +113,12 @@ public struct RosterRuleChecker: Sendable {
             flag("overtime", "\(overtimeHours) h of overtime in the week, allowed \(allowance.maxHoursPerWeek)")
         }
         let worked = Set(shifts.map { weekStart.days(to: $0.date) })
-        var run = 0
+        var run = carry.daysInARow
         for day in 0..<7 {
             run = worked.contains(day) ? run + 1 : 0
             if run > contract.maxConsecutiveDays {
-                flag("max_consecutive_days", "\(run) days in a row up to \(weekStart.adding(days: day))")
+                let carried = run > day + 1 ? " (\(run - day - 1) of them in the previous roster)" : ""
+                flag("max_consecutive_days", "\(run) days in a row from \(weekStart.adding(days: day + 1 - run)) up to \(weekStart.adding(days: day))\(carried), allowed \(contract.maxConsecutiveDays)")
                 break
             }
         }

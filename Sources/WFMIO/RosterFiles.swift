@@ -35,12 +35,22 @@ public enum RosterFiles {
         try read(CSVTable(text: text, file: file), timeZone: timeZone)
     }
 
+    /// Reads roster.csv with the line each shift is on, for checks that name it.
+    /// - Throws: ``InputError`` listing every malformed row.
+    public static func readLines(path: String, timeZone: TimeZone) throws -> [(line: Int, shift: RosterShift)] {
+        try rows(CSVTable(path: path), timeZone: timeZone)
+    }
+
     private static func read(_ table: CSVTable, timeZone: TimeZone) throws -> [RosterShift] {
+        try rows(table, timeZone: timeZone).map(\.shift)
+    }
+
+    private static func rows(_ table: CSVTable, timeZone: TimeZone) throws -> [(line: Int, shift: RosterShift)] {
         let path = table.file
         let columns = try table.columns(required: ["agent_id", "date", "shift", "start", "end", "paid_minutes", "breaks"],
                                         optional: overtimeColumns)
         var log = DiagnosticLog(file: path)
-        var shifts: [RosterShift] = []
+        var shifts: [(line: Int, shift: RosterShift)] = []
         for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
@@ -76,8 +86,8 @@ public enum RosterFiles {
                 }
                 breaks.append(RosterBreak(start: breakStart, end: breakEnd))
             }
-            shifts.append(RosterShift(agentID: field("agent_id"), date: date, templateID: field("shift"), start: start, end: end,
-                                      paidMinutes: paid, breaks: breaks, overtimeBeforeMinutes: before, overtimeAfterMinutes: after))
+            shifts.append((line, RosterShift(agentID: field("agent_id"), date: date, templateID: field("shift"), start: start, end: end,
+                                             paidMinutes: paid, breaks: breaks, overtimeBeforeMinutes: before, overtimeAfterMinutes: after)))
         }
         try log.throwIfErrors()
         return shifts

@@ -29,6 +29,9 @@ public struct RosterEvaluator: Sendable {
     let overtime: [OvertimeAllowance]
     /// Per agent, when a what-if scenario has them away for part of a day (off the phones).
     public var away: [String: [Range<Date>]] = [:]
+    /// What the weeks before carry in (`--previous`): rest and consecutive days are checked
+    /// across the week's start.
+    public var previous = PreviousRosters.none
 
     /// Creates an evaluator for a center's week and its agents; `overtime` is what a what-if
     /// scenario allows (none by default).
@@ -87,7 +90,7 @@ public struct RosterEvaluator: Sendable {
         let attribution = PaidHoursAttribution(presence: presence, agentIDs: agents.map(\.id), pools: measure.pools, poolShares: poolShares, grid: grid,
                                                queueIDs: center.queues.map(\.id))
         let (days, weeks) = periods(figures, attribution: attribution, hours: hours)
-        let violations = RosterRuleChecker(center: center, agents: agents, overtime: overtime).violations(in: shifts)
+        let violations = RosterRuleChecker(center: center, agents: agents, overtime: overtime, previous: previous).violations(in: shifts)
         let simulated = try simulation.map { options in
             try simulate(figures, presence: presence, options: options)
         }
@@ -161,8 +164,17 @@ public struct RosterEvaluator: Sendable {
                 contractMinHours: contract?.weeklyPaidHours.min, contractMaxHours: contract?.weeklyPaidHours.max,
                 daysWorked: Set(shifts.map(\.date)).count,
                 onPhoneHours: presence.periods[index].reduce(0) { $0 + $1.upperBound - $1.lowerBound } / 3600,
+                weekendDays: Set(shifts.map(\.date).filter(\.weekday.isWeekend)).count,
+                lateShifts: shifts.filter { LocalDateTime($0.start, in: center.timeZone).minuteOfDay >= 12 * 60 }.count,
+                previous: previous.isEmpty ? nil : previousWeeks(of: agent.id),
                 brokenRules: (broken[agent.id] ?? []).map { "\($0.rule): \($0.detail)" })
         }
+    }
+
+    private func previousWeeks(of agentID: String) -> PreviousWeeks {
+        let carried = previous[agentID]
+        return PreviousWeeks(weeks: previous.weeks, daysInARow: carried.daysInARow, weekendDays: carried.weekendDays,
+                             lateShifts: carried.lateShifts, paidHours: carried.paidHours)
     }
 
     /// The week as a simulation model: the calls of the report's intervals, and the roster's

@@ -153,11 +153,18 @@ struct AgentAssigner {
             let takers = take.flatMap { $0.filter { $0.type == i && !$0.isExtra } }.map { ($0.variable, 1.0) }
             model.addConstraint(name: "fill(\(i))", LinearExpression(takers + [(drop, 1)]), .equal(count))
         }
-        let weekendPeak = model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0, upperBound: 2)
+        // Weekend days the members worked in the previous rosters, above the fewest of any
+        // member: the peak evens out this week's and those together.
+        let priorWeekends = group.members.map { problem.previous[$0.id].weekendDays }
+        let weekendsAhead = priorWeekends.map { $0 - (priorWeekends.min() ?? 0) }
+        let weekendPeak = model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0,
+                                            upperBound: Double(2 + (weekendsAhead.max() ?? 0)))
         objective.append((weekendPeak, Cost.weekendPeak))
         var minimumSlacks: [(agent: Int, days: VariableID, hours: VariableID)] = []
-        for (a, _) in group.members.enumerated() {
-            let slacks = addAgentRows(&model, agent: a, take: take[a], types: allTypes, week: group.weeks[a], contract: group.contract,
+        for (a, agent) in group.members.enumerated() {
+            let carried = AgentRows(week: group.weeks[a], contract: group.contract, weekendsAhead: weekendsAhead[a],
+                                    daysLeftInRun: problem.previous.daysLeftInRun(of: agent.id, contract: group.contract))
+            let slacks = addAgentRows(&model, agent: a, take: take[a], types: allTypes, rows: carried,
                                       weekendPeak: weekendPeak, objective: &objective)
             minimumSlacks.append((a, slacks.days, slacks.hours))
         }
@@ -278,7 +285,7 @@ struct AgentAssigner {
     private func fits(_ shift: GridShift, member a: Int, taken: [PlannedShift], group: AgentGroup) -> Bool {
         let week = group.weeks[a], contract = group.contract
         let days = Set(taken.map(\.shift.day)).union([shift.day])
-        var run = 0, longest = 0
+        var run = problem.previous[group.members[a].id].daysInARow, longest = 0
         for day in 0..<7 {
             run = days.contains(day) ? run + 1 : 0
             longest = max(longest, run)
@@ -300,12 +307,25 @@ struct AgentAssigner {
 
     private static func minutes(_ taken: [PlannedShift]) -> Int { taken.reduce(0) { $0 + $1.shift.template.paidMinutes } }
 
+    /// What one member's rows are made of: the week, the contract, and what the previous
+    /// rosters carry in.
+    private struct AgentRows {
+        let week: ContractWeek
+        let contract: Contract
+        /// Weekend days worked in the previous rosters above the member who worked fewest.
+        let weekendsAhead: Int
+        /// Days the member may work in a row from the week's first day
+        /// (``PreviousRosters/daysLeftInRun(of:contract:)``).
+        let daysLeftInRun: Int
+    }
+
     /// One shift a day, weekly days and minutes (minimums elastic), rest, consecutive days
-    /// and the weekend peak for one agent.
+    /// (also across the week's start) and the weekend peak for one agent.
     private func addAgentRows(
-        _ model: inout MIPModel, agent a: Int, take: [AgentOption], types: [GridShift], week: ContractWeek, contract: Contract,
+        _ model: inout MIPModel, agent a: Int, take: [AgentOption], types: [GridShift], rows: AgentRows,
         weekendPeak: VariableID, objective: inout [(VariableID, Double)]
     ) -> (days: VariableID, hours: VariableID) {
+        let week = rows.week, contract = rows.contract
         let daySlack = model.addVariable(name: "short_days(\(a))")
         let hourSlack = model.addVariable(name: "short_hours(\(a))")
         objective.append((daySlack, Cost.missedMinimumDay))
@@ -341,21 +361,33 @@ struct AgentAssigner {
                 }
             }
         }
+        // The run carried over from the previous rosters: a day off within its first days.
+        if rows.daysLeftInRun < contract.maxConsecutiveDays {
+            let window = 0...rows.daysLeftInRun
+            let terms = take.filter { window.contains(types[$0.type].day) }.map { ($0.variable, 1.0) }
+            if terms.count > rows.daysLeftInRun {
+                model.addConstraint(name: "carried_run(\(a))", LinearExpression(terms), .lessOrEqual(Double(rows.daysLeftInRun)))
+            }
+        }
         let weekend = take.filter { types[$0.type].option.date.weekday.isWeekend }.map { ($0.variable, 1.0) }
         if !weekend.isEmpty {
-            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]), .lessOrEqual(0))
+            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]),
+                                .lessOrEqual(-Double(rows.weekendsAhead)))
         }
         return (daySlack, hourSlack)
     }
 
-    /// Spreads late shifts (starting at noon or later) across the members: while one member
-    /// has at least two more than another, a late and an early shift of the same day and paid
-    /// time are swapped between them, if availability, rest and their wishes still allow it.
+    /// Spreads late shifts (starting at noon or later) across the members, counting those of
+    /// the previous rosters too: while one member has at least two more than another, a late
+    /// and an early shift of the same day and paid time are swapped between them, if
+    /// availability, rest and their wishes still allow it.
     /// Days, hours, weekends and consecutive days stay as they are. Each swap lowers the sum
     /// of squared late counts, so the loop ends.
     private func balanceLateShifts(_ taken: inout [[PlannedShift]], group: AgentGroup) {
         let rest = group.contract.minRestHours * 3600
-        var late = taken.map { $0.filter { startsLate($0.shift) }.count }
+        // Late shifts of the previous rosters count too, above the member who had fewest.
+        let prior = group.members.map { problem.previous[$0.id].lateShifts }
+        var late = taken.indices.map { a in taken[a].filter { startsLate($0.shift) }.count + prior[a] - (prior.min() ?? 0) }
         func restHolds(_ shifts: [PlannedShift]) -> Bool {
             let ordered = shifts.sorted { $0.shift.option.start < $1.shift.option.start }
             return zip(ordered, ordered.dropFirst()).allSatisfy { $1.shift.option.start.timeIntervalSince($0.shift.option.end) >= rest }
@@ -392,9 +424,12 @@ struct AgentAssigner {
         }
     }
 
-    /// Whether `agent` is free for the whole of `shift`.
+    /// Whether `agent` is free for the whole of `shift`, and rested enough since the previous
+    /// roster's last shift.
     func canWork(_ agent: Agent, _ shift: GridShift) -> Bool {
-        Availability.isFree(agent, for: shift, in: problem.grid.timeZone)
+        let rested = problem.previous.isEmpty
+            || problem.previous.earliestStart(of: agent.id, contract: problem.contract(of: agent)).map { shift.option.start >= $0 } ?? true
+        return rested && Availability.isFree(agent, for: shift, in: problem.grid.timeZone)
     }
 
     /// The soft cost of giving `shift` to `agent`: a preferred day off, or the wrong half of the day.

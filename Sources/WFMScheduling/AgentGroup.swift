@@ -10,7 +10,8 @@ struct AgentGroup {
     let skills: [Skill]
     /// The members, in input order.
     let members: [Agent]
-    /// Members free of any absence, per day of the week (0–6).
+    /// Members free of any absence, per day of the week (0–6); on the first day, less those
+    /// whose run of days worked up to the week's start must end with it.
     let availableByDay: [Int]
     /// The members' weeks after absence credits.
     let weeks: [ContractWeek]
@@ -30,7 +31,12 @@ struct AgentGroup {
             let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
             return AgentGroup(
                 index: index, contract: contract, skills: agents[0].skills, members: agents,
-                availableByDay: days.map { date in agents.filter { !Availability.hasAnyAbsence($0, on: date) }.count },
+                availableByDay: days.map { date in
+                    agents.filter { agent in
+                        !Availability.hasAnyAbsence(agent, on: date)
+                            && (date != problem.grid.weekStart || problem.previous.daysLeftInRun(of: agent.id, contract: contract) > 0)
+                    }.count
+                },
                 weeks: agents.map { agent in
                     ContractWeek(contract: contract, absentDays: days.filter { agent.isAbsentAllDay(on: $0) }.count)
                 })

@@ -258,6 +258,8 @@ struct GroupRosterModel {
         self.dayCounts += dayCounts.map(\.0)
         addWeekRows(group: group, days: dayCounts, minutes: minutesTerms, objective: &objective)
         addConsecutiveDayRows(group: group, dayCount: dayCount, weekStart: grid.weekStart)
+        addCarriedRows(group: group, previous: problem.previous, dayCount: dayCount, shifts: shifts.filter { $0.group == group.index },
+                       weekStart: grid.weekStart)
         if countsRest { addRestRows(group: group, shifts: shifts.filter { $0.group == group.index }) }
     }
 
@@ -435,6 +437,40 @@ struct GroupRosterModel {
                 total + min(limit, window.filter { !agent.isAbsentAllDay(on: weekStart.adding(days: $0)) }.count)
             }
             model.addConstraint(name: "consecutive(\(group.index),\(first))", LinearExpression(terms), .lessOrEqual(Double(most)))
+        }
+    }
+
+    /// What the previous rosters carry in, counted for the group. A member whose run of days
+    /// worked up to the week's start leaves `r` days (``PreviousRosters/daysLeftInRun(of:contract:)``)
+    /// takes a day off within the first `r + 1`, so in the first `L` days the group works at
+    /// most its members' days there less one for each member whose day off must fall in them.
+    /// A member still resting from the last previous shift takes no shift starting before the
+    /// rest ends, so the shifts starting before each such end are at most the members rested
+    /// by then.
+    private mutating func addCarriedRows(group: AgentGroup, previous: PreviousRosters, dayCount: [Int: VariableID], shifts: [ShiftVariable],
+                                         weekStart: LocalDate) {
+        guard !previous.isEmpty else { return }
+        let contract = group.contract
+        let absent = group.members.map { agent in (0..<7).map { agent.isAbsentAllDay(on: weekStart.adding(days: $0)) } }
+        let left = group.members.map { previous.daysLeftInRun(of: $0.id, contract: contract) }
+        for length in 1...7 {
+            let window = 0..<length
+            let offInWindow = group.members.indices.filter { m in left[m] < length && !(0...left[m]).contains { absent[m][$0] } }.count
+            let terms = window.compactMap { dayCount[$0] }.map { ($0, 1.0) }
+            guard offInWindow > 0, !terms.isEmpty else { continue }
+            let most = group.members.indices.reduce(0) { total, m in total + window.filter { !absent[m][$0] }.count } - offInWindow
+            model.addConstraint(name: "carried_run(\(group.index),\(length))", LinearExpression(terms), .lessOrEqual(Double(max(0, most))))
+        }
+        let rested = group.members.map { previous.earliestStart(of: $0.id, contract: contract) ?? .distantPast }
+        var lastCount = 0
+        for end in Set(rested).sorted() where end > .distantPast {
+            let before = shifts.filter { $0.shift.option.start < end }
+            // A later end with the same shifts before it only allows more members.
+            guard before.count > lastCount else { continue }
+            lastCount = before.count
+            let able = rested.filter { $0 < end }.count
+            model.addConstraint(name: "carried_rest(\(group.index),\(Int(end.timeIntervalSince1970)))",
+                                LinearExpression(before.map { ($0.variable, 1.0) }), .lessOrEqual(Double(able)))
         }
     }
 

@@ -67,6 +67,9 @@ public struct RosterRepair: Sendable {
     /// What changing one more agent costs, in the scheduling objective's units: the price of
     /// changing as few agents as possible.
     public var changeCostPerAgent = 0.0
+    /// What the weeks before carry in: rest and consecutive days hold across the week's
+    /// start.
+    public var previous = PreviousRosters.none
     /// At most this many changes are made.
     public var maximumChanges = 1_000
     /// Per agent, when a what-if scenario has them away for part of a day: their shifts there
@@ -280,7 +283,7 @@ public struct RosterRepair: Sendable {
         guard Set(after.map(\.date)).count <= contract.daysPerWeek.max,
             Double(minutes) / 60 <= contract.weeklyPaidHours.max + 1e-9
         else { return false }
-        let checker = RosterRuleChecker(center: center, agents: [agent], overtime: overtime)
+        let checker = RosterRuleChecker(center: center, agents: [agent], overtime: overtime, previous: previous)
         let broken = Set(checker.violations(in: own).map(\.rule))
         return checker.violations(in: after).allSatisfy { broken.contains($0.rule) }
     }

@@ -19,6 +19,10 @@ public struct ScheduleProblem: Sendable {
     /// The price of changing one agent-day against ``published``, in the objective's units
     /// (a paid hour costs `paid_hour`).
     public var changeCostPerAgentDay = 4.0
+    /// What the weeks before carry in (`--previous`): each agent's rest since the last shift
+    /// and run of days worked up to the week's start hold across it, and weekends and late
+    /// shifts are spread counting the previous ones.
+    public var previous = PreviousRosters.none
 
     /// Creates a problem, after checking that its parts fit together, so that nothing
     /// downstream (model building, GLPK) meets an unknown contract or an absurd number.

@@ -187,6 +187,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         }
         var repair = RosterRepair(center: problem.center, agents: problem.agents)
         repair.maximumChanges = Self.callInBudget
+        repair.previous = problem.previous
         let repaired = repair.repair(shifts, net: net)
         let added = repaired.changes.filter { $0.kind == .addShift }
         guard !added.isEmpty else { return nil }

@@ -12,10 +12,12 @@ struct PlanCommand: ParsableCommand {
             Examples:
               wfm plan Inputs/demo/center.yaml --out out/
               wfm plan center.yaml --out plan/ --simulate 100 --time-limit 2m --force
+              wfm plan week2/center.yaml --out week2/ --previous week1/roster.csv
             """)
 
     @Argument(help: "The center description.") var config = "center.yaml"
     @Option(help: "The folder for every file (default: out).") var out = "out"
+    @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Weeks to simulate in the report, 0 for the formula only (default: 30).") var simulate = 30
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
@@ -30,8 +32,9 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
+        var job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
                           replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
+        job.previousPaths = previous.previous
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }

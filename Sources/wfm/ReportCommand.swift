@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The roster to check (roster.csv).") var roster: String
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "First day of the week (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @OptionGroup var previous: PreviousRosterOptions
     @Option(help: "Also simulate this many weeks (1 to 10000) and report 95% confidence intervals.") var simulate: Int?
     @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
     @Option(help: "Output format: table, json or csv (per queue and interval).") var format: ReportFormat = .table
@@ -38,8 +39,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let job = ReportJob(configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, week: week,
+        var job = ReportJob(configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, week: week,
                             replications: simulate, seed: seed, htmlPath: html, outDirectory: outDir, icsDirectory: ics, overwrite: force)
+        job.previousPaths = previous.previous
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }

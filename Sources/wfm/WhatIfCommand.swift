@@ -27,6 +27,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Sweep one parameter: volume=0.8:1.4:0.05, aht=…, shrinkage=…, absent=0:10") var sweep: String?
     @Option(help: "evaluate (keep the roster), repair (also move breaks, extend shifts into allowed overtime and add shifts on days off where that fixes the shortfall best) or replan (also re-schedule near it).")
     var mode: WhatIfModeArgument = .evaluate
+    @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "What a replan pays per agent-day it changes, in paid hours (default: 8).", transform: number) var changeCost = 8.0
     @Flag(help: "Add each scenario's week-level capacity: FTE required and available, and the cheapest hires.") var capacity = false
@@ -55,6 +56,7 @@ struct WhatIfCommand: ParsableCommand {
             job.relativeGap = limits.relativeGap(standard: WhatIfJob.replanGap)
             job.changeCostPerAgentDay = changeCost
             job.capacity = capacity
+            job.previousPaths = previous.previous
             let quiet = output.quiet
             let outcome = try job.run { if !quiet { printError($0) } }
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }

@@ -19,6 +19,9 @@ public struct PlanJob: Sendable {
     /// A folder for one iCalendar file per agent, if wanted.
     public var icsDirectory: String?
     public var overwrite: Bool
+    /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
+    /// hold across the week's start.
+    public var previousPaths: [String] = []
 
     /// Creates the job.
     public init(configPath: String, outDirectory: String, timeLimitSeconds: Double = 60, relativeGap: Double = 0.005,
@@ -77,6 +80,7 @@ public struct PlanJob: Sendable {
         let center = try CenterReader.read(path: configPath)
         guard let agentsFile = center.agentsPath else { throw PlanningError("no agents file: set agents in \(configPath)") }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
+        let previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
         for calendar in report.calendarPaths(agents) { try AtomicFileWriter.checkWritable(calendar, overwrite: overwrite) }
         let grid = center.timeGrid
 
@@ -90,7 +94,9 @@ public struct PlanJob: Sendable {
 
         progress("3/4 schedule")
         let requirements = RequirementMatrix(rows: staffing.plan.rows, queues: center.queues.map(\.id), intervals: grid.intervals.count)
-        let schedule = try scheduling.schedule(try ScheduleProblem(center: center, agents: agents, requirements: requirements), progress: progress)
+        var problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements)
+        problem.previous = previous
+        let schedule = try scheduling.schedule(problem, progress: progress)
         guard schedule.violations.isEmpty else {
             throw PlanningError("the roster breaks \(schedule.violations.count) rule(s); nothing was written:\n"
                                 + schedule.violationLines.joined(separator: "\n"))
@@ -99,7 +105,8 @@ public struct PlanJob: Sendable {
         let shifts = try RosterFiles.read(text: rosterText, file: path(names.roster), timeZone: center.timeZone)
 
         progress("4/4 report" + (replications > 0 ? " (simulating \(replications) weeks)" : ""))
-        let evaluation = try report.evaluate(shifts, center: center, agents: agents, requirements: staffing.plan.rows, progress: progress)
+        let evaluation = try report.evaluate(shifts, center: center, agents: agents, previous: previous, requirements: staffing.plan.rows,
+                                         progress: progress)
 
         let stages = [(names.forecast, forecastText), (names.requirements, TableWriters.requirementsCSV(staffing.plan.rows, grid: grid)),
                       (names.roster, rosterText)]

@@ -26,6 +26,9 @@ public struct ReportJob: Sendable {
     /// A folder for one iCalendar file per agent.
     public var icsDirectory: String?
     public var overwrite: Bool
+    /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
+    /// are checked across the week's start.
+    public var previousPaths: [String] = []
 
     /// The most replications a report runs.
     public static let maximumReplications = 10_000
@@ -86,9 +89,10 @@ public struct ReportJob: Sendable {
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
+        let previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
         progress("staffing the forecast")
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
-        let evaluation = try evaluate(shifts, center: center, agents: agents, requirements: plan.rows, progress: progress)
+        let evaluation = try evaluate(shifts, center: center, agents: agents, previous: previous, requirements: plan.rows, progress: progress)
         return Outcome(report: evaluation.report, written: try write(evaluation), warnings: plan.warnings)
     }
 
@@ -107,13 +111,16 @@ public struct ReportJob: Sendable {
         }
     }
 
-    /// Measures `shifts` against `requirements` (the staffing of the forecast), in memory.
+    /// Measures `shifts` against `requirements` (the staffing of the forecast), in memory, its
+    /// rules checked across the week's start against `previous`.
     /// - Throws: ``QueueingError`` if a load is invalid.
-    func evaluate(_ shifts: [RosterShift], center: Center, agents: [Agent], requirements: [IntervalRequirement],
+    func evaluate(_ shifts: [RosterShift], center: Center, agents: [Agent], previous: PreviousRosters, requirements: [IntervalRequirement],
                   progress: (String) -> Void) throws -> Evaluation {
         if let replications { progress("evaluating the roster and simulating \(replications) weeks") }
         let simulation = replications.map { SimulationOptions(replications: $0, seed: seed) }
-        let report = try RosterEvaluator(center: center, agents: agents).evaluate(shifts: shifts, requirements: requirements, simulation: simulation)
+        var evaluator = RosterEvaluator(center: center, agents: agents)
+        evaluator.previous = previous
+        let report = try evaluator.evaluate(shifts: shifts, requirements: requirements, simulation: simulation)
         return Evaluation(report: report, schedule: AgentSchedule(center: center, agents: agents, shifts: shifts), center: center, agents: agents)
     }
 

@@ -22,6 +22,9 @@ public struct ScheduleJob: Sendable {
     public var overwrite: Bool
     /// The week to schedule; nil for `week_start` in center.yaml.
     public var week: String?
+    /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
+    /// hold across the week's start.
+    public var previousPaths: [String] = []
 
     /// Creates the job.
     public init(configPath: String, requirementsPath: String, agentsPath: String?, outputPath: String, exportModelPath: String?,
@@ -81,7 +84,8 @@ public struct ScheduleJob: Sendable {
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         let requirements = try RequirementsReader.read(path: requirementsPath, center: center, grid: center.timeGrid)
-        let problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements)
+        var problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements)
+        problem.previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
         if let exportModelPath, let format = modelFormat {
             let model = Scheduler<GLPKSolver>.groupModel(of: problem)
             try AtomicFileWriter.write(try model.exported(as: format), to: exportModelPath, overwrite: overwrite)
@@ -107,7 +111,8 @@ public struct ScheduleJob: Sendable {
     func schedule(_ problem: ScheduleProblem, progress: (String) -> Void) throws -> Outcome {
         let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: relativeGap)
         let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
-        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: schedule.shifts)
+        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents, previous: problem.previous)
+            .violations(in: schedule.shifts)
         return Outcome(schedule: schedule, violations: violations, grid: problem.grid, queues: problem.center.queues.map(\.id),
                        writtenPath: violations.isEmpty ? outputPath : Self.rejectedPath(for: outputPath), requestedGap: relativeGap,
                        timeLimitSeconds: timeLimitSeconds)

@@ -108,6 +108,9 @@ public struct WhatIfJob: Sendable {
     /// What a replan pays for each agent-day it changes, in the scheduling objective's units
     /// (a paid hour costs `paid_hour`, an agent-hour short `shortfall_per_agent_hour`).
     public var changeCostPerAgentDay = 8.0
+    /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
+    /// hold across the week's start, in the checks, repairs and replans.
+    public var previousPaths: [String] = []
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, rosterPath: String, agentsPath: String? = nil, scenarioPaths: [String] = [],
@@ -138,6 +141,7 @@ public struct WhatIfJob: Sendable {
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
+        let previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
         var scenarios = [Scenario(name: "baseline", description: "the roster as published, against the forecast")]
         for path in scenarioPaths { scenarios.append(try ScenarioReader.read(path: path, center: center, agents: agents)) }
         if let commandLine {
@@ -154,15 +158,17 @@ public struct WhatIfJob: Sendable {
             let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
             var evaluator = RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
             evaluator.away = plan.away
+            evaluator.previous = previous
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
             var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts, shifts: plan.shifts)
             if capacity, simulate { column.capacity = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime) }
             guard repair else { return [column] }
             if mode == .replan {
-                return [column, try Self.replanned(scenario, plan: plan, staffing: staffing, evaluated: report, simulation: simulation,
-                                                   timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, changeCost: changeCost) { progress("\(scenario.name): \($0)") }]
+                return [column, try Self.replanned(scenario, plan: plan, previous: previous, staffing: staffing, evaluated: report,
+                                                   simulation: simulation, timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap,
+                                                   changeCost: changeCost) { progress("\(scenario.name): \($0)") }]
             }
-            let repaired = Self.repaired(plan, report: report, changeCost: changeCost)
+            let repaired = Self.repaired(plan, previous: previous, report: report, changeCost: changeCost)
             let repairedReport = try evaluator.evaluate(shifts: repaired.shifts, requirements: staffing.rows, simulation: simulation)
             var name = scenario
             name.name = scenario.name + ", repaired"
@@ -181,9 +187,9 @@ public struct WhatIfJob: Sendable {
     }
 
     /// The scenario's roster repaired (``RosterRepair``) for the shortfall the report found,
-    /// with the overtime the scenario allows; changing one more agent costs `changeCost` paid
-    /// hours.
-    static func repaired(_ plan: ScenarioPlan, report: RosterReport, changeCost: Double) -> RepairedRoster {
+    /// with the overtime the scenario allows and the rules held across the week's start
+    /// against `previous`; changing one more agent costs `changeCost` paid hours.
+    static func repaired(_ plan: ScenarioPlan, previous: PreviousRosters, report: RosterReport, changeCost: Double) -> RepairedRoster {
         var net = Array(repeating: Array(repeating: 0.0, count: plan.center.timeGrid.intervals.count), count: plan.center.queues.count)
         let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
         for row in report.intervals { net[queueIndex[row.queue]!][row.interval] = Double(row.requiredScheduled) - row.present }
@@ -191,6 +197,7 @@ public struct WhatIfJob: Sendable {
         repair.overtime = plan.overtime
         repair.changeCostPerAgent = changeCost * plan.center.costs.paidHour
         repair.away = plan.away
+        repair.previous = previous
         return repair.repair(plan.shifts, net: net)
     }
 
@@ -203,7 +210,7 @@ public struct WhatIfJob: Sendable {
     /// The scenario's week re-scheduled with GLPK, staying near the published roster; the
     /// published roster is kept when the new one leaves more shortfall or breaks a rule, so a
     /// replan is never worse than the evaluation on shortfall.
-    static func replanned(_ scenario: Scenario, plan: ScenarioPlan, staffing: StaffingPlan, evaluated: RosterReport,
+    static func replanned(_ scenario: Scenario, plan: ScenarioPlan, previous: PreviousRosters, staffing: StaffingPlan, evaluated: RosterReport,
                           simulation: SimulationOptions?, timeLimitSeconds: Double, relativeGap: Double, changeCost: Double,
                           progress: (String) -> Void) throws -> WhatIfColumn {
         let grid = plan.center.timeGrid
@@ -211,11 +218,13 @@ public struct WhatIfJob: Sendable {
         var problem = try ScheduleProblem(center: plan.center, agents: plan.agentsUnavailableWhenAway, requirements: matrix)
         problem.published = plan.shifts
         problem.changeCostPerAgentDay = changeCost
+        problem.previous = previous
         let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: relativeGap)
         let outcome = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
-        let violations = RosterRuleChecker(center: plan.center, agents: plan.agents).violations(in: outcome.shifts)
+        let violations = RosterRuleChecker(center: plan.center, agents: plan.agents, previous: previous).violations(in: outcome.shifts)
         var evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
         evaluator.away = plan.away
+        evaluator.previous = previous
         let report = try evaluator.evaluate(shifts: outcome.shifts, requirements: staffing.rows, simulation: simulation)
         let short = { (report: RosterReport) in report.weeks.first { $0.queue == "all" }?.shortfallHours ?? 0 }
         var replanned = scenario
