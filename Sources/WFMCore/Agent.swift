@@ -89,3 +89,15 @@ extension Agent {
         }
     }
 }
+
+extension Agent {
+    /// The contract and skills (with priorities) as one key: agents with the same key are
+    /// interchangeable to the scheduler's group model.
+    public var groupKey: String { contract + "|" + skills.poolKey }
+}
+
+extension Array where Element == Skill {
+    /// The skills with their priorities as one key (`billing:1;tech:2`): agents with the same
+    /// key share a presence chain and a queue split.
+    public var poolKey: String { map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";") }
+}

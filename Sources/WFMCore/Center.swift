@@ -45,6 +45,9 @@ public struct Center: Sendable {
     public var contracts: [Contract]
     /// Scheduling costs.
     public var costs: Costs
+    /// What evening out weekends, late and unpopular shifts across agents is worth
+    /// (`fairness:`; nothing by default).
+    public var fairness = Fairness()
     /// How reports measure a roster.
     public var report: ReportSettings
     /// Days named special in center.yaml, in date order.

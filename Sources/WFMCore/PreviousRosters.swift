@@ -14,6 +14,8 @@ public struct CarryOver: Sendable, Equatable {
     public var weekendDays = 0
     /// Shifts starting at noon or later in the look-back window.
     public var lateShifts = 0
+    /// Shifts of templates marked unpopular in the look-back window.
+    public var unpopularShifts = 0
     /// Paid hours in the look-back window.
     public var paidHours = 0.0
 
@@ -47,8 +49,9 @@ public struct PreviousRosters: Sendable, Equatable {
     }
 
     /// What `shifts` (the `weeks` weeks before `weekStart`) carry into that week; a shift
-    /// starts late at noon or later, local time in `timeZone`.
-    public init(shifts: [RosterShift], weekStart: LocalDate, weeks: Int, timeZone: TimeZone) {
+    /// starts late at noon or later, local time in `timeZone`; `unpopularTemplates` are the
+    /// ids of templates marked unpopular.
+    public init(shifts: [RosterShift], weekStart: LocalDate, weeks: Int, timeZone: TimeZone, unpopularTemplates: Set<String> = []) {
         self.weeks = weeks
         var byAgent: [String: CarryOver] = [:]
         for (agent, own) in Dictionary(grouping: shifts, by: \.agentID) {
@@ -61,7 +64,8 @@ public struct PreviousRosters: Sendable, Equatable {
             }
             if let last = own.max(by: { $0.end < $1.end }) { carry.lastShift = CarryOver.LastShift(date: last.date, end: last.end) }
             carry.weekendDays = dates.filter(\.weekday.isWeekend).count
-            carry.lateShifts = own.filter { LocalDateTime($0.start, in: timeZone).minuteOfDay >= 12 * 60 }.count
+            carry.lateShifts = own.filter { LocalDateTime($0.regularStart, in: timeZone).minuteOfDay >= 12 * 60 }.count
+            carry.unpopularShifts = own.filter { unpopularTemplates.contains($0.templateID) }.count
             carry.paidHours = Double(own.reduce(0) { $0 + $1.paidMinutes }) / 60
             byAgent[agent] = carry
         }
@@ -70,6 +74,16 @@ public struct PreviousRosters: Sendable, Equatable {
 
     /// What `agentID` carries in; empty for an agent with no previous shifts.
     public subscript(agentID: String) -> CarryOver { byAgent[agentID] ?? CarryOver() }
+
+    /// How much of `burden` `agentID` carried in the look-back window.
+    public func count(_ burden: Fairness.Burden, of agentID: String) -> Int {
+        let carried = self[agentID]
+        switch burden {
+        case .weekendDay: return carried.weekendDays
+        case .lateShift: return carried.lateShifts
+        case .unpopularShift: return carried.unpopularShifts
+        }
+    }
 
     /// Whether there are no previous rosters at all.
     public var isEmpty: Bool { weeks == 0 }

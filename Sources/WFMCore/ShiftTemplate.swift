@@ -34,6 +34,9 @@ public struct ShiftTemplate: Sendable, Equatable, Identifiable {
     public var breaks: [BreakRule]
     /// Weekdays the template may be used on (all when empty).
     public var days: [Weekday]
+    /// Whether agents would rather not work it (`unpopular: true`): with a `fairness:` price,
+    /// its shifts are evened out across each contract's agents.
+    public var unpopular = false
 
     /// Creates a template.
     public init(

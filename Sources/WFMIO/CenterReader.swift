@@ -31,7 +31,7 @@ struct CenterParser {
     ]
     private static let optionalTopKeys = [
         "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs", "service_level_definition",
-        "report", "special_days", "staffing",
+        "report", "special_days", "staffing", "fairness",
     ]
 
     func center(_ root: Node) -> Center? {
@@ -57,6 +57,7 @@ struct CenterParser {
         let templates = top["shift_templates"].flatMap(shifts.templates) ?? []
         let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id))) } ?? []
         let costs = top["costs"].map(self.costs) ?? Costs()
+        let fairness = top["fairness"].map(self.fairness) ?? Fairness()
         let report = ReportSettingsParser(walker: walker).settings(definition: top["service_level_definition"], report: top["report"])
         let specialDays = top["special_days"].map(self.specialDays) ?? []
         let percentile = top["staffing"].flatMap(self.staffingPercentile)
@@ -69,6 +70,7 @@ struct CenterParser {
             openingHours: hours, holidays: Set(holidays), queues: queues, shrinkage: shrinkage,
             shiftTemplates: templates, contracts: contracts, costs: costs, report: report)
         center.specialDays = specialDays
+        center.fairness = fairness
         center.staffingPercentile = percentile
         return center
     }
@@ -141,6 +143,18 @@ struct CenterParser {
             }
         }
         return base.map { Shrinkage(defaultValue: $0, byQueue: byQueue, byWeekday: byWeekday) }
+    }
+
+    /// `fairness: {weekend_day: 2, late_shift: 1, unpopular_shift: 1}`: prices ≥ 0.
+    private func fairness(_ node: Node) -> Fairness {
+        let keys = Fairness.Burden.allCases.map(\.rawValue)
+        let entries = walker.mapping(node, "fairness", required: [], optional: keys) ?? [:]
+        var prices: [Fairness.Burden: Double] = [:]
+        for burden in Fairness.Burden.allCases {
+            prices[burden] = walker.number(entries[burden.rawValue], "fairness.\(burden.rawValue)", in: 0...1e6,
+                                           expected: "a price ≥ 0 per unit above the fair share")
+        }
+        return Fairness(prices: prices)
     }
 
     private func costs(_ node: Node) -> Costs {

@@ -25,6 +25,8 @@ public enum CenterWriter {
         for contract in center.contracts { lines += self.contract(contract) }
         let costs = center.costs
         lines.append("costs: {shortfall_per_agent_hour: \(number(costs.shortfallPerAgentHour)), overstaffing_per_agent_hour: \(number(costs.overstaffingPerAgentHour)), paid_hour: \(number(costs.paidHour))}")
+        let fairness = center.fairness.priced.map { "\($0.rawValue): \(number(center.fairness.price($0)))" }
+        if !fairness.isEmpty { lines.append("fairness: {\(fairness.joined(separator: ", "))}") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -55,6 +57,7 @@ public enum CenterWriter {
             "    start_step_minutes: \(template.startStepMinutes)",
         ]
         if !template.days.isEmpty { lines.append("    days: [\(template.days.map(\.rawValue).joined(separator: ", "))]") }
+        if template.unpopular { lines.append("    unpopular: true") }
         if template.breaks.isEmpty {
             lines.append("    breaks: []")
         } else {

@@ -32,6 +32,7 @@ public enum PreviousRostersReader {
             }
             try log.throwIfErrors()
         }
-        return PreviousRosters(shifts: shifts, weekStart: center.weekStart, weeks: paths.count, timeZone: center.timeZone)
+        return PreviousRosters(shifts: shifts, weekStart: center.weekStart, weeks: paths.count, timeZone: center.timeZone,
+                               unpopularTemplates: Set(center.shiftTemplates.filter(\.unpopular).map(\.id)))
     }
 }

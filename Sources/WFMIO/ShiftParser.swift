@@ -22,7 +22,7 @@ struct ShiftParser {
 
     private func template(_ node: Node, _ path: String) -> ShiftTemplate? {
         guard let entries = walker.mapping(
-            node, path, required: ["id", "paid_minutes", "start_window"], optional: ["start_step_minutes", "breaks", "days"])
+            node, path, required: ["id", "paid_minutes", "start_window"], optional: ["start_step_minutes", "breaks", "days", "unpopular"])
         else { return nil }
         let id = walker.string(entries["id"], "\(path).id", expected: "a template id")
         let paid = walker.integer(entries["paid_minutes"], "\(path).paid_minutes", in: 1...1440, expected: "minutes from 1 to 1440")
@@ -40,10 +40,12 @@ struct ShiftParser {
         }
         let breaks = entries["breaks"].flatMap { walker.list($0, "\(path).breaks", expected: "a list of breaks", breakRule) } ?? []
         let days = walker.list(entries["days"], "\(path).days", expected: "a list of weekdays", walker.weekday) ?? []
+        let unpopular = walker.bool(entries["unpopular"], "\(path).unpopular") ?? false
         guard let id, let paid, let window, window.count == 2, window[0] <= window[1] else { return nil }
-        let template = ShiftTemplate(
+        var template = ShiftTemplate(
             id: id, paidMinutes: paid, earliestStart: window[0], latestStart: window[1], startStepMinutes: step,
             breaks: breaks, days: days)
+        template.unpopular = unpopular
         if let intervalMinutes {
             let values = [paid] + breaks.flatMap { [$0.minutes, $0.earliestOffsetMinutes, $0.latestOffsetMinutes] }
             if values.contains(where: { $0 % intervalMinutes != 0 }) {

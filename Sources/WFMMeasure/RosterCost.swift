@@ -16,8 +16,8 @@ public struct RosterCost: Sendable, Equatable {
     }
 
     /// The objective (the same as the group model's): paid hours, weighted shortfall and
-    /// overstaffing at their costs in center.yaml, and the small preference for first skills
-    /// (``ObjectivePrices``).
+    /// overstaffing at their costs in center.yaml, the small preference for first skills
+    /// (``ObjectivePrices``), and the unevenness `fairness:` prices (``FairnessMeasure``).
     public let objective: Double
     /// Paid hours of all shifts.
     public let paidHours: Double
@@ -38,6 +38,9 @@ public struct RosterCost: Sendable, Equatable {
     /// Cost of time given to second-priority skills: the least any split covering as much of
     /// the weighted requirement needs (the scheduler's own accounting).
     public let preferenceCost: Double
+    /// Cost of weekends, late and unpopular shifts carried above each contract's fair share
+    /// (0 without `fairness:` prices).
+    public let fairnessCost: Double
     /// The intervals with the largest shortfall, largest first (at most ten).
     public let worstShortfalls: [Shortfall]
     /// Every queue and interval left short, in queue then time order.

@@ -14,6 +14,8 @@ public struct RosterMeasure: Sendable {
     public let pools: SkillPools
     /// Per agent, when they are away for part of a day (off the phones): a what-if's absences.
     public let away: [String: [Range<Date>]]
+    /// What the weeks before carry in, for fairness (`--previous`).
+    public var previous = PreviousRosters.none
     let grid: TimeGrid
 
     /// A measure of rosters of `agents` in `center`'s week.
@@ -87,11 +89,12 @@ public struct RosterMeasure: Sendable {
         let paidHours = shifts.reduce(0.0) { $0 + Double($1.paidMinutes) / 60 }
         let paidCost = paidHours * center.costs.paidHour
         let overstaffingCost = overstaffing * center.costs.overstaffingPerAgentHour
+        let fairness = FairnessMeasure(center: center, agents: agents, previous: previous).cost(of: shifts)
         return RosterCost(
-            objective: paidCost + shortfallCost + overstaffingCost + preference, paidHours: paidHours, paidCost: paidCost,
+            objective: paidCost + shortfallCost + overstaffingCost + preference + fairness, paidHours: paidHours, paidCost: paidCost,
             requiredAgentHours: Dictionary(uniqueKeysWithValues: queues.indices.map { (queues[$0].id, requirements.agents[$0].reduce(0, +) * hours) }),
             shortfallAgentHours: shortByQueue, shortfallAgentHoursByDay: shortByDay, shortfallCost: shortfallCost,
-            overstaffingAgentHours: overstaffing, overstaffingCost: overstaffingCost, preferenceCost: preference,
+            overstaffingAgentHours: overstaffing, overstaffingCost: overstaffingCost, preferenceCost: preference, fairnessCost: fairness,
             worstShortfalls: Array(shortfalls.sorted { ($1.agents, $0.interval) < ($0.agents, $1.interval) }.prefix(10)),
             shortfalls: shortfalls)
     }

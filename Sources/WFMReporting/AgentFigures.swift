@@ -22,6 +22,8 @@ public struct AgentFigures: Sendable, Equatable, Encodable {
     public var weekendDays: Int
     /// Shifts starting at noon or later.
     public var lateShifts: Int
+    /// Shifts of templates marked unpopular.
+    public var unpopularShifts: Int
     /// What the previous rosters (`--previous`) hold for the agent; nil without them.
     public var previous: PreviousWeeks?
     /// The rules the agent's week breaks, as `rule: detail` (empty when every rule holds).
@@ -38,6 +40,8 @@ public struct PreviousWeeks: Sendable, Equatable, Encodable {
     public var weekendDays: Int
     /// Shifts starting at noon or later.
     public var lateShifts: Int
+    /// Shifts of templates marked unpopular.
+    public var unpopularShifts: Int
     /// Paid hours.
     public var paidHours: Double
 }

@@ -13,12 +13,37 @@ public enum ReportText {
         }
         text += "\nWeek\n" + periodTable(report.weeks, report: report, firstColumn: "queue").render()
         text += "\nDays\n" + periodTable(report.days.filter { $0.calls > 0 || $0.paidHours > 0 }, report: report, firstColumn: "day").render()
+        text += fairness(report.fairness)
         let agents = report.agents.filter { !$0.brokenRules.isEmpty }
         if !agents.isEmpty {
             text += "\nAgents whose week breaks a rule (reported, not refused)\n"
             for agent in agents { text += "  \(agent.id) \(agent.name): " + agent.brokenRules.joined(separator: "; ") + "\n" }
         }
         return text + "\n" + verdict(report) + "\n"
+    }
+
+    /// Per contract and burden carried at all: the agents, their fair share, the spread and
+    /// Gini index, over this week and the previous ones, and over the previous ones alone.
+    static func fairness(_ figures: FairnessFigures) -> String {
+        let carried = figures.spreads.filter { $0.fairShare > 0 }
+        guard !carried.isEmpty else { return "" }
+        let weeks = figures.weeks == 1 ? "this week" : "this week and the \(figures.weeks - 1) before"
+        var table = TextTable(columns: [.init("contract", .left), .init("burden", .left), .init("agents"), .init("fair share"),
+                                        .init("min–max"), .init("spread"), .init("Gini")]
+            + (figures.before == nil ? [] : [.init("spread before"), .init("Gini before")]))
+        for spread in carried {
+            let loads = spread.loads.map(\.load)
+            var cells = [spread.contract, spread.burden.rawValue.replacingOccurrences(of: "_", with: " "), "\(loads.count)",
+                         NumberFormatting.fixed(spread.fairShare, 2), "\(loads.min() ?? 0)–\(loads.max() ?? 0)", "\(spread.range)",
+                         NumberFormatting.fixed(spread.gini, 2)]
+            if let before = figures.before?.first(where: { $0.contract == spread.contract && $0.burden == spread.burden }) {
+                cells += ["\(before.range)", NumberFormatting.fixed(before.gini, 2)]
+            } else if figures.before != nil {
+                cells += ["-", "-"]
+            }
+            table.append(cells)
+        }
+        return "\nFairness over \(weeks) (per agent who can carry it)\n" + table.render()
     }
 
     /// One line: all targets met, or how many intervals miss and the worst of them.

@@ -99,7 +99,8 @@ public struct RosterEvaluator: Sendable {
             definitions: ReportDefinitions(settings: center.report), targets: center.queues.map(QueueTargets.init),
             intervals: figures, days: days, weeks: weeks,
             agents: agentFigures(presence: presence, violations: violations),
-            ruleViolations: violations.map(\.description), unallocatedPresentHours: unallocated, simulation: simulated)
+            ruleViolations: violations.map(\.description), unallocatedPresentHours: unallocated, simulation: simulated,
+            fairness: fairnessFigures(shifts))
     }
 
     private func intervalFigures(row: IntervalRequirement, queue: Queue, interval: PlanningInterval, present: Double) throws
@@ -158,23 +159,30 @@ public struct RosterEvaluator: Sendable {
         return agents.enumerated().map { index, agent in
             let shifts = presence.shiftsByAgent[index]
             let contract = center.contracts.first { $0.id == agent.contract }
+            let burdens = Fairness.counts(of: shifts, center: center)
             return AgentFigures(
                 id: agent.id, name: agent.name, contract: agent.contract,
                 paidHours: Double(shifts.reduce(0) { $0 + $1.paidMinutes }) / 60,
                 contractMinHours: contract?.weeklyPaidHours.min, contractMaxHours: contract?.weeklyPaidHours.max,
                 daysWorked: Set(shifts.map(\.date)).count,
                 onPhoneHours: presence.periods[index].reduce(0) { $0 + $1.upperBound - $1.lowerBound } / 3600,
-                weekendDays: Set(shifts.map(\.date).filter(\.weekday.isWeekend)).count,
-                lateShifts: shifts.filter { LocalDateTime($0.start, in: center.timeZone).minuteOfDay >= 12 * 60 }.count,
+                weekendDays: burdens[.weekendDay] ?? 0,
+                lateShifts: burdens[.lateShift] ?? 0, unpopularShifts: burdens[.unpopularShift] ?? 0,
                 previous: previous.isEmpty ? nil : previousWeeks(of: agent.id),
                 brokenRules: (broken[agent.id] ?? []).map { "\($0.rule): \($0.detail)" })
         }
     }
 
+    private func fairnessFigures(_ shifts: [RosterShift]) -> FairnessFigures {
+        let measure = FairnessMeasure(center: center, agents: agents, previous: previous)
+        return FairnessFigures(weeks: previous.weeks + 1, spreads: measure.spreads(of: shifts),
+                               before: previous.isEmpty ? nil : measure.spreads(of: []))
+    }
+
     private func previousWeeks(of agentID: String) -> PreviousWeeks {
         let carried = previous[agentID]
         return PreviousWeeks(weeks: previous.weeks, daysInARow: carried.daysInARow, weekendDays: carried.weekendDays,
-                             lateShifts: carried.lateShifts, paidHours: carried.paidHours)
+                             lateShifts: carried.lateShifts, unpopularShifts: carried.unpopularShifts, paidHours: carried.paidHours)
     }
 
     /// The week as a simulation model: the calls of the report's intervals, and the roster's

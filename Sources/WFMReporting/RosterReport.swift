@@ -1,4 +1,5 @@
 import WFMCore
+import WFMMeasure
 
 /// The definitions every figure of a report uses, stated beside them.
 public struct ReportDefinitions: Sendable, Equatable, Encodable {
@@ -85,6 +86,8 @@ public struct RosterReport: Sendable, Encodable {
     public var unallocatedPresentHours: Double
     /// The simulation check, when asked for.
     public var simulation: SimulationReport?
+    /// How evenly weekends, late and unpopular shifts fall on each contract's agents.
+    public var fairness: FairnessFigures
 
     /// Whether every open interval meets every target (by formula).
     public var targetsMet: Bool
@@ -94,7 +97,7 @@ public struct RosterReport: Sendable, Encodable {
     /// Creates a report; the verdict is derived from `intervals`.
     init(center: String, weekStart: String, intervalMinutes: Int, definitions: ReportDefinitions, targets: [QueueTargets],
          intervals: [IntervalFigures], days: [PeriodFigures], weeks: [PeriodFigures], agents: [AgentFigures],
-         ruleViolations: [String], unallocatedPresentHours: Double, simulation: SimulationReport?) {
+         ruleViolations: [String], unallocatedPresentHours: Double, simulation: SimulationReport?, fairness: FairnessFigures) {
         self.center = center
         self.weekStart = weekStart
         self.intervalMinutes = intervalMinutes
@@ -107,7 +110,20 @@ public struct RosterReport: Sendable, Encodable {
         self.ruleViolations = ruleViolations
         self.unallocatedPresentHours = unallocatedPresentHours
         self.simulation = simulation
+        self.fairness = fairness
         intervalsMissed = intervals.filter(\.missesTarget).count
         targetsMet = intervalsMissed == 0
     }
+}
+
+/// How evenly the burdens of ``Fairness`` fall on each contract's agents who can carry them:
+/// over this week and the previous rosters' weeks, and (with previous rosters) over those
+/// weeks alone, to compare.
+public struct FairnessFigures: Sendable, Encodable {
+    /// Weeks counted: this one and the previous rosters'.
+    public var weeks: Int
+    /// Per contract and burden, over all the weeks counted.
+    public var spreads: [FairnessMeasure.Spread]
+    /// The same over the previous weeks alone; nil without previous rosters.
+    public var before: [FairnessMeasure.Spread]?
 }

@@ -42,7 +42,10 @@ struct AgentAssigner {
         static let preference = 1.0
         /// Keeping one's published shift (a replan): above wishes, below rules and the plan.
         static let keptShift = 50.0
-        static let weekendPeak = 0.5
+        /// Per weekend day between the member with most and the one with fewest; a
+        /// `fairness.weekend_day` price above it replaces it (wishes cost 1, paid hours
+        /// being the objective's unit, so a price above 1 outweighs a wish).
+        static let weekendSpread = 0.5
     }
 
     /// Stage 2's branch-and-bound budget per solve, in nodes times the model's variables: a
@@ -154,18 +157,24 @@ struct AgentAssigner {
             model.addConstraint(name: "fill(\(i))", LinearExpression(takers + [(drop, 1)]), .equal(count))
         }
         // Weekend days the members worked in the previous rosters, above the fewest of any
-        // member: the peak evens out this week's and those together.
+        // member who can work a weekend day this week: the most and the fewest weekend days of
+        // those members, this week's and the previous ones together, are drawn together.
+        let week = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
+        let carriers = group.members.map { Fairness.canCarry(.weekendDay, agent: $0, week: week) }
         let priorWeekends = group.members.map { problem.previous[$0.id].weekendDays }
-        let weekendsAhead = priorWeekends.map { $0 - (priorWeekends.min() ?? 0) }
-        let weekendPeak = model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0,
-                                            upperBound: Double(2 + (weekendsAhead.max() ?? 0)))
-        objective.append((weekendPeak, Cost.weekendPeak))
+        let fewest = zip(priorWeekends, carriers).filter(\.1).map(\.0).min() ?? 0
+        let weekendsAhead = priorWeekends.map { max(0, $0 - fewest) }
+        let most = Double(2 + (weekendsAhead.max() ?? 0))
+        let weekends = WeekendSpread(peak: model.addVariable(name: "weekendpeak", kind: .integer, lowerBound: 0, upperBound: most),
+                                     low: model.addVariable(name: "weekendlow", kind: .integer, lowerBound: 0, upperBound: most))
+        let spreadCost = max(Cost.weekendSpread, problem.center.fairness.price(.weekendDay))
+        objective += [(weekends.peak, spreadCost), (weekends.low, -spreadCost)]
         var minimumSlacks: [(agent: Int, days: VariableID, hours: VariableID)] = []
         for (a, agent) in group.members.enumerated() {
-            let carried = AgentRows(week: group.weeks[a], contract: group.contract, weekendsAhead: weekendsAhead[a],
+            let carried = AgentRows(week: group.weeks[a], contract: group.contract, weekendsAhead: weekendsAhead[a], carriesWeekends: carriers[a],
                                     daysLeftInRun: problem.previous.daysLeftInRun(of: agent.id, contract: group.contract))
             let slacks = addAgentRows(&model, agent: a, take: take[a], types: allTypes, rows: carried,
-                                      weekendPeak: weekendPeak, objective: &objective)
+                                      weekends: weekends, objective: &objective)
             minimumSlacks.append((a, slacks.days, slacks.hours))
         }
         model.setObjective(.minimize, LinearExpression(objective))
@@ -307,6 +316,13 @@ struct AgentAssigner {
 
     private static func minutes(_ taken: [PlannedShift]) -> Int { taken.reduce(0) { $0 + $1.shift.template.paidMinutes } }
 
+    /// The most and the fewest weekend days of a group's members (with the previous weeks'
+    /// above the fewest), whose difference the assignment keeps small.
+    private struct WeekendSpread {
+        let peak: VariableID
+        let low: VariableID
+    }
+
     /// What one member's rows are made of: the week, the contract, and what the previous
     /// rosters carry in.
     private struct AgentRows {
@@ -314,16 +330,18 @@ struct AgentAssigner {
         let contract: Contract
         /// Weekend days worked in the previous rosters above the member who worked fewest.
         let weekendsAhead: Int
+        /// Whether the member can work a weekend day this week (not away on both).
+        let carriesWeekends: Bool
         /// Days the member may work in a row from the week's first day
         /// (``PreviousRosters/daysLeftInRun(of:contract:)``).
         let daysLeftInRun: Int
     }
 
     /// One shift a day, weekly days and minutes (minimums elastic), rest, consecutive days
-    /// (also across the week's start) and the weekend peak for one agent.
+    /// (also across the week's start) and the weekend spread for one agent.
     private func addAgentRows(
         _ model: inout MIPModel, agent a: Int, take: [AgentOption], types: [GridShift], rows: AgentRows,
-        weekendPeak: VariableID, objective: inout [(VariableID, Double)]
+        weekends: WeekendSpread, objective: inout [(VariableID, Double)]
     ) -> (days: VariableID, hours: VariableID) {
         let week = rows.week, contract = rows.contract
         let daySlack = model.addVariable(name: "short_days(\(a))")
@@ -371,8 +389,12 @@ struct AgentAssigner {
         }
         let weekend = take.filter { types[$0.type].option.date.weekday.isWeekend }.map { ($0.variable, 1.0) }
         if !weekend.isEmpty {
-            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekendPeak, -1)]),
+            model.addConstraint(name: "weekend(\(a))", LinearExpression(weekend + [(weekends.peak, -1)]),
                                 .lessOrEqual(-Double(rows.weekendsAhead)))
+        }
+        if rows.carriesWeekends {
+            model.addConstraint(name: "weekendlow(\(a))", LinearExpression(weekend + [(weekends.low, -1)]),
+                                .greaterOrEqual(-Double(rows.weekendsAhead)))
         }
         return (daySlack, hourSlack)
     }

@@ -21,7 +21,7 @@ struct AgentGroup {
         var order: [String] = []
         var members: [String: [Agent]] = [:]
         for agent in problem.agents {
-            let key = agent.contract + "|" + agent.skills.poolKey
+            let key = agent.groupKey
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(agent)
         }
@@ -50,10 +50,4 @@ extension AgentGroup {
     var label: String {
         "the \(members.count) agent\(members.count == 1 ? "" : "s") of contract \(contract.id) skilled for \(skills.map(\.queue).joined(separator: ", "))"
     }
-}
-
-extension Array where Element == Skill {
-    /// The skills with their priorities as one key (`billing:1;tech:2`): agents with the same
-    /// key share a presence chain and a queue split.
-    var poolKey: String { map { "\($0.queue):\($0.priority ?? 0)" }.joined(separator: ";") }
 }

@@ -156,6 +156,7 @@ struct GroupRosterModel {
             addShifts(of: group, to: &pools[poolOfGroup[position]], problem: problem, countsRest: countsRest, breakPlacement: breakPlacement,
                       admits: admits, objective: &objective)
         }
+        addFairnessRows(problem: problem, groups: groups, objective: &objective)
         let dayOfInterval = grid.intervals.map(\.dayOffset)
         for (index, pool) in pools.enumerated() {
             addPresence(pool, index: index, requirements: requirements, dayOfInterval: dayOfInterval, hours: hours, costs: costs, coverage: &coverage, objective: &objective)
@@ -437,6 +438,55 @@ struct GroupRosterModel {
                 total + min(limit, window.filter { !agent.isAbsentAllDay(on: weekStart.adding(days: $0)) }.count)
             }
             model.addConstraint(name: "consecutive(\(group.index),\(first))", LinearExpression(terms), .lessOrEqual(Double(most)))
+        }
+    }
+
+    /// Fairness across the groups of a contract (``Fairness``, priced in `fairness:`): for
+    /// each priced burden, a group's load — the burden's shifts `B[g]` of its members plus what
+    /// the previous rosters carried, `P[g]` — above its members' fair share of the contract's
+    /// load costs the price per unit: `e[g] ≥ B[g] + P[g] − (E[g] / E) · Σ (B[h] + P[h])`, with
+    /// `E[g]` the members who can carry it. The roster's own measure (``FairnessMeasure``)
+    /// counts the same excess per group, so the model's bound holds for the roster's cost;
+    /// stage 2 evens out weekends and late shifts within each group.
+    private mutating func addFairnessRows(problem: ScheduleProblem, groups: [AgentGroup], objective: inout [(VariableID, Double)]) {
+        let fairness = problem.center.fairness
+        let week = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
+        let zone = problem.grid.timeZone
+        for burden in fairness.priced {
+            for contract in problem.center.contracts {
+                let members = groups.filter { $0.contract.id == contract.id }
+                let carriers = members.map { group in group.members.filter { Fairness.canCarry(burden, agent: $0, week: week) } }
+                let total = carriers.reduce(0) { $0 + $1.count }
+                guard members.count > 1, total > 0 else { continue }
+                let carried = carriers.map { $0.reduce(0) { $0 + problem.previous.count(burden, of: $1.id) } }
+                let carriedTotal = carried.reduce(0, +)
+                let most = Double(burden == .weekendDay ? 2 : 7)
+                var loads: [VariableID] = []
+                for group in members {
+                    let terms = shifts.filter { variable in
+                        variable.group == group.index && Fairness.carries(
+                            burden, date: variable.shift.option.date, startMinute: LocalDateTime(variable.shift.option.start, in: zone).minuteOfDay,
+                            template: variable.shift.template)
+                    }.map { ($0.variable, -1.0) }
+                    let load = addVariable(name: "B(\(burden.rawValue),\(group.index))", lowerBound: 0,
+                                           upperBound: most * Double(group.members.count), day: nil)
+                    model.addConstraint(name: "load(\(burden.rawValue),\(group.index))", LinearExpression([(load, 1)] + terms), .equal(0))
+                    loads.append(load)
+                }
+                let contractLoad = addVariable(name: "T(\(burden.rawValue),\(contract.id))", lowerBound: 0,
+                                               upperBound: most * Double(members.reduce(0) { $0 + $1.members.count }), day: nil)
+                model.addConstraint(name: "contract_load(\(burden.rawValue),\(contract.id))",
+                                    LinearExpression([(contractLoad, 1)] + loads.map { ($0, -1) }), .equal(0))
+                for (position, group) in members.enumerated() where !carriers[position].isEmpty {
+                    let share = Double(carriers[position].count) / Double(total)
+                    let excess = addVariable(name: "e(\(burden.rawValue),\(group.index))", lowerBound: 0,
+                                             upperBound: most * Double(group.members.count) + Double(carried[position]), day: nil)
+                    objective.append((excess, fairness.price(burden)))
+                    model.addConstraint(name: "fair(\(burden.rawValue),\(group.index))",
+                                        LinearExpression([(excess, 1), (loads[position], -1), (contractLoad, share)]),
+                                        .greaterOrEqual(Double(carried[position]) - share * Double(carriedTotal)))
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMMeasure
 
 /// Everything one scheduling run needs.
 public struct ScheduleProblem: Sendable {
@@ -77,6 +78,13 @@ public struct ScheduleProblem: Sendable {
             preconditionFailure("ScheduleProblem.init checks every agent's contract")
         }
         return contract
+    }
+
+    /// The measure of this problem's rosters: its agents, and what the weeks before carry in.
+    var measure: RosterMeasure {
+        var measure = RosterMeasure(center: center, agents: agents)
+        measure.previous = previous
+        return measure
     }
 
     /// The templates `agent` may work.

@@ -27,6 +27,9 @@ public struct ScheduleWarning: Sendable, Equatable, Codable, CustomStringConvert
         case shortOfMinimum = "short_of_minimum"
         /// Shifts were added on agents' free days to cover demand the named roster left short.
         case calledIn = "called_in"
+        /// Agents carry far more of a priced burden (weekends, late or unpopular shifts) than
+        /// their contract's fair share.
+        case fairness = "fairness"
         /// The wall-clock backstop stopped some work: the roster may depend on the machine's speed.
         case timeLimitReached = "time_limit_reached"
     }

@@ -72,7 +72,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let assigned = clock.now
         let order = Dictionary(uniqueKeysWithValues: problem.agents.enumerated().map { ($1.id, $0) })
         shifts.sort { (order[$0.agentID] ?? 0, $0.start) < (order[$1.agentID] ?? 0, $1.start) }
-        var cost = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: shifts, requirements: problem.requirements)
+        var cost = problem.measure.cost(of: shifts, requirements: problem.requirements)
         // Calling in needs time left (stage 2 keeps some): without it, the backstop records
         // that the clock stopped the work.
         if !cost.shortfalls.isEmpty, !backstop.isExpired, let filled = try callIn(shifts, cost: cost, problem: problem) {
@@ -81,6 +81,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             warnings.append(filled.warning)
         }
         warnings += Self.coverageWarnings(cost, grid: problem.grid)
+        warnings += Self.fairnessWarnings(shifts, problem: problem)
         if backstop.hasFired {
             warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
         }
@@ -191,7 +192,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let repaired = repair.repair(shifts, net: net)
         let added = repaired.changes.filter { $0.kind == .addShift }
         guard !added.isEmpty else { return nil }
-        let after = RosterMeasure(center: problem.center, agents: problem.agents).cost(of: repaired.shifts, requirements: problem.requirements)
+        let after = problem.measure.cost(of: repaired.shifts, requirements: problem.requirements)
         guard after.objective < cost.objective - 1e-9 else { return nil }
         let listed = added.prefix(8).map { "\($0.agentID) \($0.after.date) \($0.after.templateID)" }.joined(separator: ", ")
         let warning = ScheduleWarning(.calledIn, "\(added.count) shift(s) added on agents' free days to cover demand the named roster left short "
@@ -241,6 +242,28 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             warnings.append(ScheduleWarning(.shortOfMinimum, "agent \(id) could not reach the weekly minimum of contract \(group.contract.id)"))
         }
         return (outcome.shifts, warnings)
+    }
+
+    /// The most a load may exceed its contract's fair share before an agent is named: two
+    /// units, or half the fair share when that is more (two weekend days over four weeks is
+    /// a weekend too many; on longer windows the share grows and so does the allowance).
+    static func fairnessAllowance(share: Double) -> Double { max(2, share / 2) }
+
+    /// One warning per contract and priced burden (`fairness:`) naming the agents whose load,
+    /// over this week and the previous ones, exceeds the fair share by more than
+    /// ``fairnessAllowance(share:)``.
+    static func fairnessWarnings(_ shifts: [RosterShift], problem: ScheduleProblem) -> [ScheduleWarning] {
+        let priced = problem.center.fairness.priced
+        guard !priced.isEmpty else { return [] }
+        let weeks = problem.previous.weeks + 1
+        return FairnessMeasure(center: problem.center, agents: problem.agents, previous: problem.previous)
+            .spreads(of: shifts, burdens: priced).compactMap { spread in
+                let share = spread.fairShare
+                let far = spread.loads.filter { Double($0.load) > share + fairnessAllowance(share: share) }
+                guard !far.isEmpty else { return nil }
+                let named = far.prefix(8).map { "\($0.agent) \($0.load)" }.joined(separator: ", ")
+                return ScheduleWarning(.fairness, "contract \(spread.contract): \(far.count) agent(s) carry far more \(spread.burden.rawValue.replacingOccurrences(of: "_", with: " "))s than the fair share of \(NumberFormatting.fixed(share, 1)) over \(weeks) week(s): \(named)\(far.count > 8 ? ", …" : "")")
+            }
     }
 
     /// One warning per queue the roster leaves short, with the agent-hours by day and the worst

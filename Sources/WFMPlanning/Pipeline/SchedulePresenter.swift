@@ -23,7 +23,8 @@ extension ScheduleJob.Outcome {
             "Objective \(Self.fixed(cost.objective)): paid \(Self.fixed(cost.paidHours, 1)) h (\(Self.fixed(cost.paidCost))), "
                 + "shortfall \(Self.fixed(cost.totalShortfallAgentHours, 1)) agent-h (\(Self.fixed(cost.shortfallCost))), "
                 + "overstaffing \(Self.fixed(cost.overstaffingAgentHours, 1)) agent-h (\(Self.fixed(cost.overstaffingCost))), "
-                + "second skills \(Self.fixed(cost.preferenceCost))",
+                + "second skills \(Self.fixed(cost.preferenceCost))"
+                + (cost.fairnessCost > 0 ? ", fairness \(Self.fixed(cost.fairnessCost))" : ""),
             boundLine,
             "Uncovered: " + queues.map { queue in
                 "\(queue) \(Self.fixed(cost.shortfallAgentHours[queue] ?? 0, 1)) of \(Self.fixed(cost.requiredAgentHours[queue] ?? 0, 1)) agent-h"

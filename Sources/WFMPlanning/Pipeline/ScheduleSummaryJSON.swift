@@ -41,6 +41,9 @@ public struct ScheduleSummaryJSON: Sendable, Codable {
         public var overstaffingAgentHours: Double
         public var overstaffingCost: Double
         public var secondSkillCost: Double
+        /// Weekends, late and unpopular shifts above each contract's fair share, priced by
+        /// `fairness:` (0 without it).
+        public var fairnessCost: Double
     }
 
     /// A broken rule.
@@ -88,7 +91,8 @@ public struct ScheduleSummaryJSON: Sendable, Codable {
         objective = cost.objective
         parts = Parts(
             paidHours: cost.paidHours, paidCost: cost.paidCost, shortfallAgentHours: cost.shortfallAgentHours, shortfallCost: cost.shortfallCost,
-            overstaffingAgentHours: cost.overstaffingAgentHours, overstaffingCost: cost.overstaffingCost, secondSkillCost: cost.preferenceCost)
+            overstaffingAgentHours: cost.overstaffingAgentHours, overstaffingCost: cost.overstaffingCost, secondSkillCost: cost.preferenceCost,
+            fairnessCost: cost.fairnessCost)
         requiredAgentHours = cost.requiredAgentHours
         let days = (0..<7).map { outcome.grid.weekStart.adding(days: $0).description }
         shortfallAgentHoursByDay = cost.shortfallAgentHoursByDay.mapValues { Dictionary(uniqueKeysWithValues: zip(days, $0)) }
