@@ -53,6 +53,25 @@ import _WFMTestSupport
                 "\(broken.output.prefix(2000))")
     }
 
+    @Test func aRepairKeepsTheRunOfTheWeekBefore() throws {
+        // S02 away: the repair adds shifts on days off, and S01's Monday is one; after five
+        // days in a row up to Sunday, it is not S01's to take.
+        let folder = try TemporaryDirectory()
+        let previous = try folder.write("previous.csv", wednesdayToSunday)
+        #expect(try schedule(folder, out: "continued.csv", previous: [previous]).status == 0)
+        let repair = { (extra: [String]) in
+            try runWFM(["whatif", "--config", "\(self.small)/center.yaml", "--forecast", "\(self.small)/forecast.csv",
+                        "--roster", folder.path("continued.csv"), "--absent", "S02", "--mode", "repair", "--format", "json"] + extra)
+        }
+        func mondayForS01(_ result: (status: Int32, output: String, error: String)) throws -> Bool {
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            let changes = try #require((document["columns"] as? [[String: Any]])?.last?["changes"] as? [[String: Any]])
+            return changes.contains { $0["agent"] as? String == "S01" && $0["date"] as? String == "2026-11-30" }
+        }
+        #expect(try mondayForS01(repair([])), "without the week before, S01's free Monday is the repair's first choice")
+        #expect(try !mondayForS01(repair(["--previous", previous])))
+    }
+
     @Test func aRosterOfAnotherWeekIsRefusedWithItsLine() throws {
         let folder = try TemporaryDirectory()
         let sameWeek = try folder.write("same-week.csv", wednesdayToSunday.replacingOccurrences(of: "2026-11-29", with: "2026-11-30"))
