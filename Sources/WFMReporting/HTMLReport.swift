@@ -40,6 +40,12 @@ public enum HTMLReport {
         let weekBegin = TimeGrid.startOfDay(dates.first ?? LocalDate(daysSinceEpoch: 0), in: timeZone)
         html += "<section><h2>Roster</h2><p class=\"note\">One row per agent; breaks are the light gaps. Hover a shift for its details.</p>"
         html += SVGCharts.gantt(schedule: schedule, queueIDs: queueIDs, weekBegin: weekBegin) + "</section>"
+        if let fairness = report.fairness.table {
+            html += "<section><h2>\(HTMLText.escape(fairness.title))</h2><table><thead><tr>"
+                + fairness.header.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+                + fairness.rows.map { "<tr>" + $0.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>" }.joined()
+                + "</tbody></table></section>"
+        }
         html += "<section><h2>Agents' schedules</h2>" + scheduleTable(schedule, agents: report.agents) + "</section>"
         return html + "<footer>Written by wfm. Every figure uses the definitions above.</footer></body></html>\n"
     }

@@ -22,28 +22,12 @@ public enum ReportText {
         return text + "\n" + verdict(report) + "\n"
     }
 
-    /// Per contract and burden carried at all: the agents, their fair share, the spread and
-    /// Gini index, over this week and the previous ones, and over the previous ones alone.
+    /// The fairness table (``FairnessFigures/table``), when any burden is carried.
     static func fairness(_ figures: FairnessFigures) -> String {
-        let carried = figures.spreads.filter { $0.fairShare > 0 }
-        guard !carried.isEmpty else { return "" }
-        let weeks = figures.weeks == 1 ? "this week" : "this week and the \(figures.weeks - 1) before"
-        var table = TextTable(columns: [.init("contract", .left), .init("burden", .left), .init("agents"), .init("fair share"),
-                                        .init("min–max"), .init("spread"), .init("Gini")]
-            + (figures.before == nil ? [] : [.init("spread before"), .init("Gini before")]))
-        for spread in carried {
-            let loads = spread.loads.map(\.load)
-            var cells = [spread.contract, spread.burden.rawValue.replacingOccurrences(of: "_", with: " "), "\(loads.count)",
-                         NumberFormatting.fixed(spread.fairShare, 2), "\(loads.min() ?? 0)–\(loads.max() ?? 0)", "\(spread.range)",
-                         NumberFormatting.fixed(spread.gini, 2)]
-            if let before = figures.before?.first(where: { $0.contract == spread.contract && $0.burden == spread.burden }) {
-                cells += ["\(before.range)", NumberFormatting.fixed(before.gini, 2)]
-            } else if figures.before != nil {
-                cells += ["-", "-"]
-            }
-            table.append(cells)
-        }
-        return "\nFairness over \(weeks) (per agent who can carry it)\n" + table.render()
+        guard let table = figures.table else { return "" }
+        var text = TextTable(columns: table.header.enumerated().map { .init($1, $0 < 2 ? .left : .right) })
+        table.rows.forEach { text.append($0) }
+        return "\n\(table.title)\n" + text.render()
     }
 
     /// One line: all targets met, or how many intervals miss and the worst of them.

@@ -127,3 +127,29 @@ public struct FairnessFigures: Sendable, Encodable {
     /// The same over the previous weeks alone; nil without previous rosters.
     public var before: [FairnessMeasure.Spread]?
 }
+
+extension FairnessFigures {
+    /// The figures as a table for people: per contract and burden carried at all, the
+    /// agents, their fair share, the lowest and highest load, the spread and Gini index, and
+    /// (with previous rosters) the spread and Gini over the previous weeks alone; nil when no
+    /// burden is carried.
+    public var table: (title: String, header: [String], rows: [[String]])? {
+        let carried = spreads.filter { $0.fairShare > 0 }
+        guard !carried.isEmpty else { return nil }
+        let span = weeks == 1 ? "this week" : "this week and the previous \(weeks - 1) week(s)"
+        let header = ["contract", "burden", "agents", "fair share", "min–max", "spread", "Gini"]
+            + (before == nil ? [] : ["spread before", "Gini before"])
+        let rows = carried.map { spread -> [String] in
+            let loads = spread.loads.map(\.load)
+            var cells = [spread.contract, spread.burden.rawValue.replacingOccurrences(of: "_", with: " "), "\(loads.count)",
+                         NumberFormatting.fixed(spread.fairShare, 2), "\(loads.min() ?? 0)–\(loads.max() ?? 0)", "\(spread.range)",
+                         NumberFormatting.fixed(spread.gini, 2)]
+            if let before {
+                let earlier = before.first { $0.contract == spread.contract && $0.burden == spread.burden }
+                cells += earlier.map { ["\($0.range)", NumberFormatting.fixed($0.gini, 2)] } ?? ["-", "-"]
+            }
+            return cells
+        }
+        return ("Fairness over \(span) (per agent who can carry it)", header, rows)
+    }
+}

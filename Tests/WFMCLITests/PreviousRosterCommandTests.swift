@@ -48,6 +48,11 @@ import _WFMTestSupport
         #expect(before["weeks"] as? Int == 1 && before["days_in_a_row"] as? Int == 5 && before["weekend_days"] as? Int == 2
                 && before["paid_hours"] as? Double == 40, "\(before)")
         #expect(s01["days_worked"] as? Int == 4 && s01["weekend_days"] as? Int == 0)
+        let fairness = try #require(try JSONSerialization.jsonObject(with: Data(checked.output.utf8)) as? [String: Any])["fairness"] as? [String: Any]
+        let weekends = try #require((fairness?["spreads"] as? [[String: Any]])?.first { $0["burden"] as? String == "weekend_day" })
+        #expect(fairness?["weeks"] as? Int == 2 && weekends["range"] as? Int == 2 && weekends["agents"] as? Int == 6,
+                "S01's two weekend days of the week before, no one else's: \(weekends)")
+        #expect((fairness?["before"] as? [[String: Any]])?.isEmpty == false)
         let broken = try report("plain.csv")
         #expect(broken.output.contains("6 days in a row from 2026-11-25 up to 2026-11-30 (5 of them in the previous roster), allowed 5"),
                 "\(broken.output.prefix(2000))")
