@@ -86,8 +86,13 @@ public struct CSVTable: Sendable {
         for (index, name) in header.enumerated() where positions[name] == nil { positions[name] = index }
         let missing = required.filter { positions[$0] == nil }
         guard missing.isEmpty else {
+            // A header that splits on semicolons into the columns wanted: a spreadsheet's
+            // export in a locale that writes the decimal comma.
+            let bySemicolon = Set(header.flatMap { $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } })
+            let delimiter = header.count == 1 && missing.allSatisfy(bySemicolon.contains)
+                ? "; the header is separated by semicolons: save the file as comma-separated CSV (with a decimal point)" : ""
             throw InputError(Diagnostic(
-                file: file, line: 1, field: "header", problem: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))",
+                file: file, line: 1, field: "header", problem: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(delimiter)",
                 expected: "columns \((required + optional.map { "[\($0)]" }).joined(separator: ","))"))
         }
         return positions

@@ -26,13 +26,20 @@ public enum HistoryReader {
         let queueIDs = Set(center.queues.map(\.id))
         var records: [(line: Int, record: HistoryRecord)] = []
         var order = RowOrder<Date>()
+        // Rows of a queue center.yaml does not name: one error per queue, not one per row.
+        var unknown: [String: (line: Int, rows: Int)] = [:]
+        var unknownOrder: [String] = []
         for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in columns[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? "" }
             let queue = field("queue")
             guard queueIDs.contains(queue) else {
-                log.error(line: line, field: "queue", queue.isEmpty ? "is empty" : "unknown queue '\(queue)'",
-                          expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml)")
+                if queue.isEmpty {
+                    log.error(line: line, field: "queue", "is empty", expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml)")
+                } else {
+                    if unknown[queue] == nil { unknownOrder.append(queue) }
+                    unknown[queue, default: (line, 0)].rows += 1
+                }
                 continue
             }
             let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0,
@@ -49,6 +56,11 @@ public enum HistoryReader {
             guard let calls else { continue }
             records.append((line, HistoryRecord(start: instant, local: LocalDateTime(instant, in: center.timeZone), queue: queue,
                                                 calls: calls, ahtSeconds: aht)))
+        }
+        for queue in unknownOrder {
+            let seen = unknown[queue]!
+            log.error(line: seen.line, field: "queue", "unknown queue '\(queue)' in \(seen.rows) row\(seen.rows == 1 ? "" : "s") (the first on this line)",
+                      expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml): add the queue there, or remove its rows")
         }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and interval") }
         let interval = checkGrid(records, planMinutes: center.intervalMinutes, log: &log)

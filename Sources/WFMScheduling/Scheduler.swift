@@ -275,7 +275,8 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             let required = cost.requiredAgentHours[queue] ?? 0
             let days = (cost.shortfallAgentHoursByDay[queue] ?? []).enumerated().filter { $0.element >= 0.005 }
                 .map { "\(grid.weekStart.adding(days: $0.offset)) \(String(format: "%.2f", $0.element))" }
-            let worst = cost.worstShortfalls.filter { $0.queue == queue }.prefix(3)
+            // The queue's own worst intervals: the roster's ten worst may all be another queue's.
+            let worst = cost.shortfalls.filter { $0.queue == queue }.sorted { ($1.agents, $0.interval) < ($0.agents, $1.interval) }.prefix(3)
                 .map { "\(grid.intervals[$0.interval].local) short \(String(format: "%.1f", $0.agents))" }
             return ScheduleWarning(.demandUncovered, "queue \(queue): \(String(format: "%.2f", hours)) of \(String(format: "%.1f", required)) required agent-hours uncovered (by day: \(days.joined(separator: ", ")); worst: \(worst.joined(separator: ", ")))")
         }

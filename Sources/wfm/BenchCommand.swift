@@ -26,13 +26,13 @@ struct BenchRunCommand: ParsableCommand {
         commandName: "run", abstract: "Solve instances, each run in a process of its own, and report time, memory and quality.",
         discussion: "Example: wfm bench run --sizes small,medium --repeat 3 --time-limit 60s --json results.json")
 
-    @Option(help: "Instances, comma-separated (default: small,medium,large).") var sizes = BenchInstances.defaultNames.joined(separator: ",")
+    @Option(help: "Instances, comma-separated.") var sizes = BenchInstances.defaultNames.joined(separator: ",")
     @Option(help: "Also a user instance: its center.yaml (with --requirements).") var config: String?
     @Option(help: "The user instance's requirements.csv.") var requirements: String?
-    @Option(name: .customLong("repeat"), help: "Runs per instance (default: 1).") var repetitions = 1
+    @Option(name: .customLong("repeat"), help: "Runs per instance.") var repetitions = 1
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Run members 1 to N of each instance's family instead, and report their distribution.") var family: Int?
-    @Option(help: "The family's seed (default: 1).") var seed: UInt64 = 1
+    @Option(help: "The family's seed.") var seed: UInt64 = 1
     @Option(help: "Write the results as JSON (schema wfm.bench/1).") var json: String?
     @Flag(help: "Replace the JSON file if it exists.") var force = false
     @OptionGroup var output: OutputOptions

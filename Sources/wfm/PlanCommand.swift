@@ -16,11 +16,11 @@ struct PlanCommand: ParsableCommand {
             """)
 
     @Argument(help: "The center description.") var config = "center.yaml"
-    @Option(help: "The folder for every file (default: out).") var out = "out"
+    @Option(help: "The folder for every file.") var out = "out"
     @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var limits: SolveLimitOptions
-    @Option(help: "Weeks to simulate in the report, 0 for the formula only (default: 30).") var simulate = 30
-    @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
+    @Option(help: "Weeks to simulate in the report, 0 for the formula only.") var simulate = 30
+    @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Also write one iCalendar file per agent into this folder.") var ics: String?
     @Flag(help: "Replace output files if they exist.") var force = false
     @Flag(help: "Print no progress on standard error.") var quiet = false

@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "First day of the week (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
     @OptionGroup var previous: PreviousRosterOptions
     @Option(help: "Also simulate this many weeks (1 to 10000) and report 95% confidence intervals.") var simulate: Int?
-    @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
+    @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Output format: table, json or csv (per queue and interval).") var format: ReportFormat = .table
     @Option(help: "Write the self-contained HTML report here.") var html: String?
     @Option(help: "Write report.json, report-intervals.csv, report-periods.csv, agent-schedule.csv and report.html here.")

@@ -32,7 +32,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "What a replan pays per agent-day it changes, in paid hours (default: 8).", transform: number) var changeCost = 8.0
     @Flag(help: "Add each scenario's week-level capacity: FTE required and available, and the cheapest hires.") var capacity = false
     @Option(help: "Also simulate this many weeks per scenario (1 to 10000).") var simulate: Int?
-    @Option(help: "The simulation's seed (default: 1).") var seed: UInt64 = 1
+    @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
     @Option(help: "Write each repaired or replanned roster to this folder as roster-<scenario>.csv.") var outDir: String?
     @Flag(help: "Replace the HTML file and rosters if they exist.") var force = false

@@ -53,4 +53,16 @@ import _WFMTestSupport
         #expect(missingQueues.error.contains("history has no rows for queue 'tech'"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("f.csv")))
     }
+
+    @Test func aQueueCenterYamlDoesNotNameIsOneLineWithItsCount() throws {
+        let folder = try TemporaryDirectory()
+        let original = try String(contentsOf: projectRoot.appendingPathComponent("Inputs/small/history.csv"), encoding: .utf8)
+        let extra = original.split(separator: "\n").dropFirst().prefix(60).map { $0.replacingOccurrences(of: ",support,", with: ",retail,") }
+        let history = try folder.write("history.csv", original + extra.joined(separator: "\n") + "\n")
+        let result = try runWFM(["forecast", "--config", "Inputs/small/center.yaml", "--history", history, "--out", folder.path("f.csv")])
+        #expect(result.status == 1)
+        let lines = result.error.split(separator: "\n").filter { $0.contains("retail") }
+        #expect(lines.count == 1, "\(result.error)")
+        #expect(lines.first?.contains("queue: unknown queue 'retail' in 60 rows (the first on this line)") == true, "\(result.error)")
+    }
 }

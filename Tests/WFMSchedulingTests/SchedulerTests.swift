@@ -56,6 +56,17 @@ import WFMOptimization
         #expect(wholes.shifts.count == 1)
     }
 
+    @Test func eachQueuesShortfallWarningNamesItsOwnWorstIntervals() throws {
+        // Nobody can work: q is 2 short in 12 hours (the roster's ten worst intervals), r 1 short
+        // in one; r's warning still names its interval.
+        let center = tinyCenter(queues: ["q", "r"], templates: [template("t4", paidHours: 4, from: "08:00", to: "08:00")],
+                                contract: looseContract(templates: ["t4"], maxHours: 0, maxDays: 0))
+        let needs = (8..<20).map { ("q", 0, $0, 2.0) } + [("r", 1, 9, 1.0)]
+        let outcome = try solve(ScheduleProblem(center: center, agents: [agent("a")], requirements: requirements(center, needs)))
+        let r = try #require(outcome.warnings.first { $0.code == .demandUncovered && $0.message.hasPrefix("queue r:") })
+        #expect(r.message.hasSuffix("worst: 2026-12-01T09:00 short 1.0)"), "\(r.message)")
+    }
+
     @Test func restBetweenShiftsBinds() throws {
         let center = tinyCenter(templates: [template("t4", paidHours: 4, from: "06:00", to: "20:00")],
                                 contract: looseContract(templates: ["t4"], rest: 11))
