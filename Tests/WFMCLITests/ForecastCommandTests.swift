@@ -65,4 +65,21 @@ import _WFMTestSupport
         #expect(lines.count == 1, "\(result.error)")
         #expect(lines.first?.contains("queue: unknown queue 'retail' in 60 rows (the first on this line)") == true, "\(result.error)")
     }
+
+    @Test func aHandleTimeInMinutesIsQuestioned() throws {
+        let folder = try TemporaryDirectory()
+        let original = try String(contentsOf: projectRoot.appendingPathComponent("Inputs/small/forecast.csv"), encoding: .utf8)
+        let minutes = original.replacingOccurrences(of: ",300\n", with: ",5\n")
+        #expect(minutes != original)
+        let staff = { (forecast: String) in
+            try runWFM(["staff", "--config", "Inputs/small/center.yaml", "--forecast", forecast, "--out", folder.path("r.csv"), "--force"])
+        }
+        let asIs = try staff(projectRoot.appendingPathComponent("Inputs/small/forecast.csv").path)
+        #expect(asIs.status == 0 && !asIs.error.contains("warning"), "\(asIs.error)")
+        let odd = try staff(try folder.write("forecast.csv", minutes))
+        #expect(odd.status == 0)
+        #expect(odd.error.contains("warning: aht_seconds: queue 'support' has an AHT of 5 s in"), "\(odd.error)")
+        #expect(odd.error.contains("is it in minutes instead of seconds?"))
+        #expect(odd.error.contains("warning: queue 'support': over the week its required agents would be busy"), "\(odd.error)")
+    }
 }

@@ -65,7 +65,37 @@ public enum StaffingPlanner {
         if forecast.count > used {
             warnings.append("\(forecast.count - used) forecast row(s) fall in closed intervals or holidays and were ignored")
         }
+        warnings += plausibilityWarnings(center: center, rows: rows)
         return StaffingPlan(grid: grid, rows: rows, warnings: warnings)
+    }
+
+    /// The shortest and longest handle times taken at face value: outside them, the AHT is
+    /// more likely in minutes (or hours) than in seconds. A contact center's calls last from
+    /// about half a minute (a balance enquiry) to an hour (complex support).
+    static let plausibleAHTSeconds = 30.0...3600.0
+
+    /// Below this share of the required agents busy over a queue's week, the calls or handle
+    /// times are probably in the wrong unit (calls per day, AHT in minutes). Queues kept open
+    /// at `min_agents` through quiet hours stay well above it over a week.
+    static let plausibleWeekOccupancy = 0.2
+
+    /// Per queue: intervals with calls whose AHT lies outside ``plausibleAHTSeconds``, and a
+    /// week whose occupancy at the required staffing is below ``plausibleWeekOccupancy``.
+    static func plausibilityWarnings(center: Center, rows: [IntervalRequirement]) -> [String] {
+        let grid = center.timeGrid
+        return center.queues.flatMap { queue -> [String] in
+            let own = rows.filter { $0.queue == queue.id && $0.calls > 0 }
+            var found: [String] = []
+            let odd = own.filter { !plausibleAHTSeconds.contains($0.ahtSeconds) }
+            if let first = odd.first {
+                found.append("aht_seconds: queue '\(queue.id)' has an AHT of \(NumberFormatting.trimmed(first.ahtSeconds)) s in \(odd.count) interval(s) with calls (first \(grid.intervals[first.interval].local)), outside 30 s to 1 h: is it in minutes instead of seconds?")
+            }
+            let busy = own.reduce(0) { $0 + $1.erlangs }, staffed = own.reduce(0) { $0 + Double($1.agentsProductive) }
+            if staffed > 0, busy / staffed < plausibleWeekOccupancy {
+                found.append("queue '\(queue.id)': over the week its required agents would be busy \(NumberFormatting.percent(busy / staffed, 1)) of the time (below \(NumberFormatting.percent(plausibleWeekOccupancy, 0))): check the calls (per interval, not per day) and aht_seconds (in seconds)")
+            }
+            return found
+        }
     }
 
     /// The requirement for `staffedCalls` (a quantile of the forecast), with the point
