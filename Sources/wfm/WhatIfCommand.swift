@@ -59,6 +59,7 @@ struct WhatIfCommand: ParsableCommand {
             job.previousPaths = previous.previous
             let quiet = output.quiet
             let outcome = try job.run { if !quiet { printError($0) } }
+            if !quiet, output.format == .table { outcome.warnings.forEach { printError("warning: \($0)") } }
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             let rosters = try outDir.map { try outcome.writeChangedRosters(to: $0, overwrite: force) } ?? []
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")

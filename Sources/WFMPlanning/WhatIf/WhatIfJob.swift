@@ -182,8 +182,10 @@ public struct WhatIfJob: Sendable {
             try evaluate(scenario, true, repairs && index > 0)
         }.flatMap { $0 }
         let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0, agents: agents), false, false)[0] } }
-        return WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
-                             timeZone: center.timeZone)
+        var outcome = WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
+                                    timeZone: center.timeZone)
+        outcome.warnings = try StaffingPlanner.plan(center: center, forecast: forecast).warnings
+        return outcome
     }
 
     /// The scenario's roster repaired (``RosterRepair``) for the shortfall the report found,

@@ -76,6 +76,8 @@ public struct WhatIfOutcome: Sendable {
     public let mode: WhatIfMode
     /// The center's time zone, for the changes' times.
     public let timeZone: TimeZone
+    /// What staffing the forecast as given noticed (rows missing, figures in an odd unit).
+    public var warnings: [String] = []
 
     /// 0 when every column meets every target in every interval, 2 otherwise.
     public var exitCode: Int32 { columns.allSatisfy(\.report.targetsMet) ? 0 : 2 }
