@@ -47,9 +47,13 @@ struct ShiftParser {
             breaks: breaks, days: days)
         template.unpopular = unpopular
         if let intervalMinutes {
-            let values = [paid] + breaks.flatMap { [$0.minutes, $0.earliestOffsetMinutes, $0.latestOffsetMinutes] }
-            if values.contains(where: { $0 % intervalMinutes != 0 }) {
-                walker.error(node, path, "paid minutes and break lengths and windows do not fall on the \(intervalMinutes)-minute grid",
+            let values = [("paid_minutes", paid)] + breaks.enumerated().flatMap { index, rule in
+                [("breaks[\(index)].minutes", rule.minutes), ("breaks[\(index)].earliest", rule.earliestOffsetMinutes),
+                 ("breaks[\(index)].latest", rule.latestOffsetMinutes)]
+            }
+            let offGrid = values.filter { $0.1 % intervalMinutes != 0 }.map { "\($0.0) \($0.1) min" }
+            if !offGrid.isEmpty {
+                walker.error(node, path, "\(offGrid.joined(separator: ", ")) not on the \(intervalMinutes)-minute grid",
                              expected: "multiples of interval_minutes")
             }
         }

@@ -146,4 +146,21 @@ import _WFMTestSupport
         let repeats = try runWFM(["bench", "run", "--repeat", "0"])
         #expect(repeats.status == 64)
     }
+
+    @Test func compareNamesAFileOfAnotherKindOrAMissingField() throws {
+        let folder = try TemporaryDirectory()
+        let baseline = projectRoot.appendingPathComponent("Benchmarks/baselines/2core-24gib.json").path
+        let compare = { (current: String) in try runWFM(["bench", "compare", "--baseline", baseline, "--current", current]) }
+        let report = try compare(try folder.write("report.json", "{\"schema\": \"wfm.report/1\", \"center\": \"x\"}"))
+        #expect(report.status == 1 && report.error.contains("report.json: schema: 'wfm.report/1' is not supported (expected wfm.bench/1"),
+                "\(report.error)")
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: baseline))) as? [String: Any])
+        var instances = try #require(document["instances"] as? [[String: Any]])
+        instances[1].removeValue(forKey: "paid_hours")
+        document["instances"] = instances
+        let edited = try folder.write("edited.json", String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self))
+        let missing = try compare(edited)
+        #expect(missing.status == 1 && missing.error.contains("edited.json: instances[1].paid_hours: is missing"), "\(missing.error)")
+        #expect(!missing.error.contains("DecodingError") && !missing.error.contains("CodingKeys"))
+    }
 }

@@ -132,16 +132,46 @@ public enum BenchJSON {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "cannot be read", expected: "a results file of wfm bench run --json"))
         }
-        let results: BenchResults
+        // The schema first: another wfm document (a report, a schedule summary) is named as such.
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not a JSON object",
+                                        expected: "JSON of schema \(BenchResults.schemaName), as wfm bench run --json writes"))
+        }
+        guard let schema = object["schema"] as? String, schema == BenchResults.schemaName else {
+            let found = (object["schema"] as? String).map { "'\($0)' is not supported" } ?? "is missing"
+            throw InputError(Diagnostic(file: path, line: nil, field: "schema", problem: found,
+                                        expected: "\(BenchResults.schemaName), as wfm bench run --json writes"))
+        }
         do {
-            results = try decoder().decode(BenchResults.self, from: data)
-        } catch {
-            throw InputError(Diagnostic(file: path, line: nil, field: "file", problem: "is not a wfm bench results file (\(error))",
-                                        expected: "JSON of schema \(BenchResults.schemaName)"))
+            return try decoder().decode(BenchResults.self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(Diagnostic(file: path, line: nil, field: Self.field(of: error), problem: Self.problem(of: error),
+                                        expected: "a results file of wfm bench run --json, unedited"))
         }
-        guard results.schema == BenchResults.schemaName else {
-            throw InputError(Diagnostic(file: path, line: nil, field: "schema", problem: "'\(results.schema)' is not supported", expected: BenchResults.schemaName))
+    }
+
+    /// Where a decoding error lies, as a JSON path (`instances[2].gap`).
+    static func field(of error: DecodingError) -> String {
+        let path: [CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): path = context.codingPath
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        @unknown default: path = []
         }
-        return results
+        // Keys as the file spells them: the decoder's camelCase back to snake_case.
+        let snake = { (key: String) in key.reduce(into: "") { $0 += $1.isUppercase ? "_" + $1.lowercased() : String($1) } }
+        let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\(snake($0.stringValue))" }.joined()
+        return text.isEmpty ? "file" : String(text.drop { $0 == "." })
+    }
+
+    /// What a decoding error says, in words.
+    static func problem(of error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound: "is missing"
+        case .typeMismatch(let type, _): "is not a \(type)"
+        case .valueNotFound(let type, _): "is null where a \(type) belongs"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "cannot be read"
+        }
     }
 }
