@@ -12,12 +12,14 @@ public enum BenchPresenter {
             .init("violations"), .init("status", .left),
         ])
         for result in results.instances {
+            // A run that made no roster measured nothing but its wall time.
+            let ran = { (text: String) in result.failure == nil ? text : "-" }
             table.append([
-                result.instance, "\(result.agents)", fixed(result.wallSeconds.median), "\(fixed(result.wallSeconds.min))–\(fixed(result.wallSeconds.max))",
-                fixed(result.cpuSeconds.median), String(format: "%.0f", result.peakMemoryMib.median), result.objective.map(fixed) ?? "none",
+                result.instance, ran("\(result.agents)"), fixed(result.wallSeconds.median), "\(fixed(result.wallSeconds.min))–\(fixed(result.wallSeconds.max))",
+                ran(fixed(result.cpuSeconds.median)), ran(String(format: "%.0f", result.peakMemoryMib.median)), result.objective.map(fixed) ?? "none",
                 result.bestBound.map(fixed) ?? "-", result.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-",
-                result.timeToGap.onePercent.map(fixed) ?? "-", fixed(result.groupPlanSeconds.median), fixed(result.assignmentSeconds.median),
-                "\(result.ruleViolations)", result.termination + (result.identicalRuns ? "" : ", runs differ"),
+                result.timeToGap.onePercent.map(fixed) ?? "-", ran(fixed(result.groupPlanSeconds.median)), ran(fixed(result.assignmentSeconds.median)),
+                ran("\(result.ruleViolations)"), result.termination + (result.identicalRuns ? "" : ", runs differ"),
             ])
         }
         let failures = results.instances.compactMap { result in result.failure.map { "\(result.instance): no roster: \($0)\n" } }.joined()
