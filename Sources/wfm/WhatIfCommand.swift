@@ -43,6 +43,13 @@ struct WhatIfCommand: ParsableCommand {
         if let simulate, !(1...ReportJob.maximumReplications).contains(simulate) {
             throw ValidationError("--simulate must be from 1 to \(ReportJob.maximumReplications), got \(simulate)")
         }
+        // A flag value that does not parse is a usage error (64), as in every other command.
+        do {
+            _ = try QuickScenario.make(volume: volume, aht: aht, absent: absent)
+            _ = try sweep.map(WhatIfSweep.init)
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     func run() throws {

@@ -128,7 +128,7 @@ import _WFMTestSupport
         #expect(points.compactMap { $0["value"] as? Double } == [0, 1, 2, 3])
         #expect(levels.count == 4 && zip(levels, levels.dropFirst()).allSatisfy { $0 >= $1 }, "\(levels)")
         let fractional = try whatIf(["--sweep", "absent=0:2:0.5"])
-        #expect(fractional.status == 1 && fractional.error.contains("absent counts agents: whole numbers"))
+        #expect(fractional.status == 64 && fractional.error.contains("absent counts agents: whole numbers"))
     }
 
     /// A hire has no shift until repair calls them in, within their contract.
@@ -226,10 +226,10 @@ import _WFMTestSupport
 
     @Test func badFlagsAreRefused() throws {
         let volume = try whatIf(["--volume", "25"])
-        #expect(volume.status == 1 && volume.error.contains("--volume '25': expected a change like +20%, -10% or x1.25"))
+        #expect(volume.status == 64 && volume.error.contains("--volume '25': expected a change like +20%, -10% or x1.25"))
         let absent = try whatIf(["--absent", "Z99"])
         #expect(absent.status == 1 && absent.error.contains("--absent: unknown agent 'Z99'"))
         let sweep = try whatIf(["--sweep", "volume=2:1:0.1"])
-        #expect(sweep.status == 1 && sweep.error.contains("--sweep 'volume=2:1:0.1': expected"))
+        #expect(sweep.status == 64 && sweep.error.contains("--sweep 'volume=2:1:0.1': expected"))
     }
 }
