@@ -13,6 +13,7 @@ struct PlanCommand: ParsableCommand {
               wfm plan Inputs/demo/center.yaml --out out/
               wfm plan center.yaml --out plan/ --simulate 100 --time-limit 2m --force
               wfm plan week2/center.yaml --out week2/ --previous week1/roster.csv
+              wfm plan center.yaml --out plan/ --format json --quiet
             """)
 
     @Argument(help: "The center description.") var config = "center.yaml"
@@ -23,6 +24,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Also write one iCalendar file per agent into this folder.") var ics: String?
     @Flag(help: "Replace output files if they exist.") var force = false
+    @Option(help: "Output format: table (for people) or json (for machines, schema wfm.plan/1).") var format: OutputFormat = .table
     @Flag(help: "Print no progress on standard error.") var quiet = false
 
     func validate() throws {
@@ -38,8 +40,8 @@ struct PlanCommand: ParsableCommand {
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }
-            if !quiet { outcome.warningLines.forEach { printError("warning: \($0)") } }
-            print(outcome.text(), terminator: "")
+            if !quiet, format == .table { outcome.warningLines.forEach { printError("warning: \($0)") } }
+            print(format == .json ? try outcome.json() : outcome.text(), terminator: "")
             exitCode = outcome.exitCode
         }
         if exitCode != 0 { throw ExitCode(exitCode) }

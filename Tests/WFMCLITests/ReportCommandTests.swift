@@ -147,6 +147,21 @@ import _WFMTestSupport
         }
     }
 
+    @Test func planSummarizesAsJSON() throws {
+        let folder = try TemporaryDirectory()
+        let result = try runWFM(["plan", "\(small)/center.yaml", "--out", folder.path("plan"), "--simulate", "0", "--format", "json", "--quiet"])
+        #expect(result.status == 2, "\(result.error)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "wfm.plan/1")
+        #expect((document["schedule"] as? [String: Any])?["schema"] as? String == "wfm.schedule/1")
+        #expect(document["targets_met"] as? Bool == false && (document["intervals_missed"] as? Int ?? 0) > 0)
+        let weeks = try #require(document["weeks"] as? [[String: Any]])
+        #expect(weeks.map { $0["queue"] as? String } == ["support", "all"])
+        #expect((document["warnings"] as? [String])?.contains { $0.contains("required agent-hours uncovered") } == true)
+        #expect((document["files"] as? [String])?.contains(folder.path("plan/roster.csv")) == true)
+        #expect(result.error.isEmpty, "JSON mode leaves the warnings to the document: \(result.error)")
+    }
+
     /// A stage that fails (here the schedule: an agent who can work no shift) leaves the
     /// output folder of an earlier plan as it was, although --force allows replacing it.
     @Test func aFailingStageLeavesTheOutputFolderAsItWas() throws {

@@ -29,3 +29,40 @@ extension PlanJob.Outcome {
         return text + written.map { "Wrote \($0)" }.joined(separator: "\n") + "\n"
     }
 }
+
+/// `wfm plan --format json` (schema `wfm.plan/1`): the schedule's summary as `wfm schedule`
+/// gives it, the week's figures per queue as `wfm report` gives them, the verdict, the
+/// warnings of every stage and the files written.
+public struct PlanSummaryJSON: Sendable, Encodable {
+    public var schema = "wfm.plan/1"
+    /// The roster's summary (schema `wfm.schedule/1`).
+    public var schedule: ScheduleSummaryJSON
+    /// Per queue, then `all`, for the week (the report's `weeks`).
+    public var weeks: [PeriodFigures]
+    /// The simulated figures, when the plan simulated.
+    public var simulation: SimulationReport?
+    /// Whether every open interval meets every target (by formula).
+    public var targetsMet: Bool
+    /// Queue-intervals missing a target, by formula.
+    public var intervalsMissed: Int
+    /// The warnings of the forecast, the staffing and the schedule, one line each.
+    public var warnings: [String]
+    /// The files written, in order.
+    public var files: [String]
+
+    /// The summary of `outcome`.
+    public init(_ outcome: PlanJob.Outcome) {
+        schedule = ScheduleSummaryJSON(outcome.schedule)
+        weeks = outcome.report.report.weeks
+        simulation = outcome.report.report.simulation
+        targetsMet = outcome.report.report.targetsMet
+        intervalsMissed = outcome.report.report.intervalsMissed
+        warnings = outcome.warningLines
+        files = outcome.written
+    }
+}
+
+extension PlanJob.Outcome {
+    /// The summary as JSON (``PlanSummaryJSON``).
+    public func json() throws -> String { try JSONOutput.text(PlanSummaryJSON(self)) }
+}
