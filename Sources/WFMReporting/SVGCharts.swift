@@ -46,12 +46,17 @@ enum SVGCharts {
     /// Service level per day (rows) and time of day (columns) for one queue, red below the
     /// target, green at or above it.
     static func heatmap(rows: [IntervalFigures], targets: QueueTargets, dates: [LocalDate], intervalMinutes: Int) -> String {
-        let perDay = 1440 / intervalMinutes
+        // The hours the queue is open on some day, whole hours around them: a queue open 8–20
+        // is not drawn over the whole day.
+        let minutes = rows.map { minuteOfDay($0.start) }
+        let firstHour = (minutes.min() ?? 0) / 60, lastHour = min(24, ((minutes.max() ?? 1380) + intervalMinutes + 59) / 60)
+        let origin = firstHour * 60 / intervalMinutes
+        let columns = (lastHour - firstHour) * 60 / intervalMinutes
         let cell = 8.0, left = 74.0, top = 14.0
-        let width = left + Double(perDay) * cell + 4, height = top + Double(dates.count) * (cell + 4) + 4
+        let width = left + Double(columns) * cell + 4, height = top + Double(dates.count) * (cell + 4) + 4
         var svg = "<svg class=\"heatmap\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"service level heatmap of \(HTMLText.escape(targets.queue))\">"
-        for hour in stride(from: 0, to: 24, by: 3) {
-            svg += "<text x=\"\(HTMLText.coordinate(left + Double(hour * 60 / intervalMinutes) * cell))\" y=\"10\" class=\"tick\">\(hour):00</text>"
+        for hour in stride(from: firstHour, to: lastHour, by: lastHour - firstHour > 12 ? 3 : 2) {
+            svg += "<text x=\"\(HTMLText.coordinate(left + Double((hour - firstHour) * 60 / intervalMinutes) * cell))\" y=\"10\" class=\"tick\">\(hour):00</text>"
         }
         let rowOfDate = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1.description, $0) })
         for (index, date) in dates.enumerated() {
@@ -59,7 +64,7 @@ enum SVGCharts {
         }
         for row in rows {
             guard let day = rowOfDate[String(row.start.prefix(10))] else { continue }
-            let column = minuteOfDay(row.start) / intervalMinutes
+            let column = minuteOfDay(row.start) / intervalMinutes - origin
             let fill = color(serviceLevel: row.predicted.serviceLevel, target: targets.serviceLevel, calls: row.calls)
             svg += "<rect x=\"\(HTMLText.coordinate(left + Double(column) * cell))\" y=\"\(HTMLText.coordinate(top + Double(day) * (cell + 4)))\" width=\"\(Int(cell - 1))\" height=\"\(Int(cell))\" fill=\"\(fill)\"><title>\(HTMLText.escape(tooltip(row, targets)))</title></rect>"
         }

@@ -147,6 +147,16 @@ import _WFMTestSupport
         }
     }
 
+    @Test func theHeatmapSpansTheHoursTheQueueIsOpen() throws {
+        let folder = try TemporaryDirectory()
+        #expect(try report(["--html", folder.path("r.html"), "--quiet"]).status == 2)
+        let html = try String(contentsOfFile: folder.path("r.html"), encoding: .utf8)
+        let start = try #require(html.range(of: "<svg class=\"heatmap\""))
+        let heatmap = html[start.lowerBound...].prefix { $0 != "\n" }.components(separatedBy: "</svg>")[0]
+        let ticks = heatmap.components(separatedBy: "class=\"tick\">").dropFirst().map { $0.prefix { $0 != "<" } }.filter { $0.hasSuffix(":00") }
+        #expect(ticks == ["8:00", "10:00", "12:00", "14:00", "16:00"], "small is open 08:00–18:00: \(ticks)")
+    }
+
     @Test func planSummarizesAsJSON() throws {
         let folder = try TemporaryDirectory()
         let result = try runWFM(["plan", "\(small)/center.yaml", "--out", folder.path("plan"), "--simulate", "0", "--format", "json", "--quiet"])
