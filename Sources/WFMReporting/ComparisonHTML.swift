@@ -72,7 +72,7 @@ public enum ComparisonHTML {
     /// lines.
     static func overlay(queue: String, target: Double, columns: [ComparedReport]) -> String {
         guard let base = columns.first?.report.intervals.filter({ $0.queue == queue }), !base.isEmpty else { return "" }
-        let width = 1200.0, height = 220.0, left = 36.0, top = 10.0, bottom = 22.0
+        let width = 1200.0, height = 226.0, left = 36.0, top = 10.0, bottom = 28.0
         let step = (width - left - 8) / Double(base.count)
         let y = { (level: Double) in top + (1 - level) * (height - top - bottom) }
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"service level of \(HTMLText.escape(queue)) by interval\">"
@@ -85,6 +85,14 @@ public enum ComparisonHTML {
             let x = left + Double(position) * step
             svg += "<line x1=\"\(HTMLText.coordinate(x))\" y1=\"\(Int(top))\" x2=\"\(HTMLText.coordinate(x))\" y2=\"\(HTMLText.coordinate(y(0)))\" class=\"grid\"/>"
             svg += "<text x=\"\(HTMLText.coordinate(x + 3))\" y=\"\(Int(height - 6))\" class=\"tick\">\(HTMLText.escape(String(row.start.prefix(10))))</text>"
+        }
+        // Hour ticks every three hours, where an interval starts on the hour.
+        for (position, row) in base.enumerated() {
+            let clock = row.start.dropFirst(11).prefix(5)
+            guard clock.hasSuffix(":00"), let hour = Int(clock.prefix(2)), hour % 3 == 0 else { continue }
+            let x = left + Double(position) * step
+            svg += "<line x1=\"\(HTMLText.coordinate(x))\" y1=\"\(HTMLText.coordinate(y(0)))\" x2=\"\(HTMLText.coordinate(x))\" y2=\"\(HTMLText.coordinate(y(0) + 3))\" class=\"grid\"/>"
+                + "<text x=\"\(HTMLText.coordinate(x))\" y=\"\(HTMLText.coordinate(y(0) + 10))\" class=\"tick\" text-anchor=\"middle\">\(hour)</text>"
         }
         svg += "<line x1=\"\(Int(left))\" y1=\"\(HTMLText.coordinate(y(target)))\" x2=\"\(Int(width - 8))\" y2=\"\(HTMLText.coordinate(y(target)))\" class=\"required\"><title>target \(NumberFormatting.percent(target, 0))</title></line>"
         for (index, column) in columns.enumerated().reversed() {

@@ -232,4 +232,14 @@ import _WFMTestSupport
         let sweep = try whatIf(["--sweep", "volume=2:1:0.1"])
         #expect(sweep.status == 64 && sweep.error.contains("--sweep 'volume=2:1:0.1': expected"))
     }
+
+    @Test func theCurvesHaveHourTicks() throws {
+        let folder = try TemporaryDirectory()
+        let result = try whatIf(["--volume", "+10%", "--html", folder.path("w.html"), "--quiet"])
+        #expect(result.status == 0 || result.status == 2, "\(result.error)")
+        let html = try String(contentsOfFile: folder.path("w.html"), encoding: .utf8)
+        let chart = try #require(html.components(separatedBy: "<svg class=\"chart\"").dropFirst().first)
+        let hours = chart.components(separatedBy: "text-anchor=\"middle\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(Array(hours.prefix(3)) == ["9", "12", "15"], "small opens at 08:00: ticks every three hours from 9: \(hours.prefix(6))")
+    }
 }
