@@ -36,7 +36,8 @@ public enum HTMLReport {
             html += "<h3>Days</h3>" + periodTable(report.days.filter { $0.queue == targets.queue && $0.intervals > 0 }, report: report, showDay: true)
             html += "</section>"
         }
-        html += "<section><h2>Days, whole center</h2>" + periodTable(report.days.filter { $0.queue == "all" && $0.intervals > 0 }, report: report, showDay: true) + "</section>"
+        html += "<section><h2>Days, whole center</h2>" + periodTable(report.days.filter { $0.queue == "all" && $0.intervals > 0 }, report: report, showDay: true)
+            + (ReportText.idleLine(report).map { "<p class=\"note\">\(HTMLText.escape($0))</p>" } ?? "") + "</section>"
         let weekBegin = TimeGrid.startOfDay(dates.first ?? LocalDate(daysSinceEpoch: 0), in: timeZone)
         html += "<section><h2>Roster</h2><p class=\"note\">One row per agent; breaks are the light gaps. Hover a shift for its details.</p>"
         html += SVGCharts.gantt(schedule: schedule, queueIDs: queueIDs, weekBegin: weekBegin) + "</section>"

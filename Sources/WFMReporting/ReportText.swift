@@ -13,6 +13,7 @@ public enum ReportText {
         }
         text += "\nWeek\n" + periodTable(report.weeks, report: report, firstColumn: "queue").render()
         text += "\nDays\n" + periodTable(report.days.filter { $0.calls > 0 || $0.paidHours > 0 }, report: report, firstColumn: "day").render()
+        if let idle = idleLine(report) { text += "\n" + idle + "\n" }
         text += fairness(report.fairness)
         let agents = report.agents.filter { !$0.brokenRules.isEmpty }
         if !agents.isEmpty {
@@ -20,6 +21,13 @@ public enum ReportText {
             for agent in agents { text += "  \(agent.id) \(agent.name): " + agent.brokenRules.joined(separator: "; ") + "\n" }
         }
         return text + "\n" + verdict(report) + "\n"
+    }
+
+    /// Agent-hours on the phones that no open queue of the agents' skills could use (shifts
+    /// before opening or after closing), when there are any.
+    public static func idleLine(_ report: RosterReport) -> String? {
+        guard report.unallocatedPresentHours >= 0.005 else { return nil }
+        return "Idle: \(NumberFormatting.fixed(report.unallocatedPresentHours, 2)) agent-hours on the phones while no queue of the agents' skills was open (shifts starting before opening or ending after closing): paid, and unused."
     }
 
     /// The fairness table (``FairnessFigures/table``), when any burden is carried.

@@ -27,6 +27,8 @@ public struct ScheduleWarning: Sendable, Equatable, Codable, CustomStringConvert
         case shortOfMinimum = "short_of_minimum"
         /// Shifts were added on agents' free days to cover demand the named roster left short.
         case calledIn = "called_in"
+        /// Shifts of the roster run while the center is closed (idle paid time).
+        case outsideOpeningHours = "outside_opening_hours"
         /// Agents carry far more of a priced burden (weekends, late or unpopular shifts) than
         /// their contract's fair share.
         case fairness = "fairness"

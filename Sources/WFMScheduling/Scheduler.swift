@@ -82,6 +82,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         }
         warnings += Self.coverageWarnings(cost, grid: problem.grid)
         warnings += Self.fairnessWarnings(shifts, problem: problem)
+        warnings += OpeningHoursCheck.warnings(shifts, center: problem.center)
         if backstop.hasFired {
             warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
         }

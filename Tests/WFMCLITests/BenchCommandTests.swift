@@ -70,7 +70,7 @@ import _WFMTestSupport
         #expect(missing.status == 2 && missing.output.contains("tiny present"))
         try "{}".write(toFile: folder.path("bad.json"), atomically: true, encoding: .utf8)
         let unreadable = try runWFM(["bench", "compare", "--baseline", folder.path("bad.json"), "--current", folder.path("base.json")])
-        #expect(unreadable.status == 1 && unreadable.error.contains("bad.json: file: is not a wfm bench results file"))
+        #expect(unreadable.status == 1 && unreadable.error.contains("bad.json: schema: is missing (expected wfm.bench/1"))
     }
 
     /// A family run names each member `base#k`, validates against the schema and reports the

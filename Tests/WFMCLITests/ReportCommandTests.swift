@@ -147,6 +147,14 @@ import _WFMTestSupport
         }
     }
 
+    @Test func idleHoursReachTheTextAndTheHTML() throws {
+        let folder = try TemporaryDirectory()
+        let result = try report(["--html", folder.path("r.html"), "--quiet"])
+        let line = "Idle: 4.00 agent-hours on the phones while no queue of the agents' skills was open"
+        #expect(result.output.contains(line), "the fixture's four 10:00 starts each end an hour after closing: \(result.output)")
+        #expect(try String(contentsOfFile: folder.path("r.html"), encoding: .utf8).contains("Idle: 4.00 agent-hours on the phones while no queue"))
+    }
+
     @Test func theHeatmapSpansTheHoursTheQueueIsOpen() throws {
         let folder = try TemporaryDirectory()
         #expect(try report(["--html", folder.path("r.html"), "--quiet"]).status == 2)

@@ -46,6 +46,19 @@ import _WFMTestSupport
         #expect(roster.split(separator: "\n").count == 1 + (summary["shifts"] as? Int ?? -1))
     }
 
+    @Test func paidHoursWhileTheCenterIsClosedAreNamed() throws {
+        // day8 lasts 9 hours from 08:00–10:00 and the center closes at 18:00: a 10:00 start
+        // spends its last hour closed.
+        let folder = try TemporaryDirectory()
+        let result = try schedule(["--format", "json"], out: folder.path("roster.csv"))
+        let warnings = try #require(try json(result.output)["warnings"] as? [[String: Any]])
+        let closed = try #require(warnings.first { $0["code"] as? String == "outside_opening_hours" }?["message"] as? String)
+        #expect(closed.contains("paid agent-hours fall while the center is closed") && closed.contains("day8 on "), "\(closed)")
+        let roster = try String(contentsOfFile: folder.path("roster.csv"), encoding: .utf8)
+        let late = roster.split(separator: "\n").filter { $0.contains("T10:00+01:00") }.count
+        #expect(closed.hasPrefix("\(late) paid agent-hours"), "one hour for each of the \(late) shifts starting at 10:00: \(closed)")
+    }
+
     @Test func tableSummaryNamesTheShortfall() throws {
         let folder = try TemporaryDirectory()
         let result = try schedule([], out: folder.path("roster.csv"))
