@@ -242,4 +242,15 @@ import _WFMTestSupport
         let hours = chart.components(separatedBy: "text-anchor=\"middle\">").dropFirst().map { $0.prefix { $0 != "<" } }
         #expect(Array(hours.prefix(3)) == ["9", "12", "15"], "small opens at 08:00: ticks every three hours from 9: \(hours.prefix(6))")
     }
+
+    @Test func aSweepThatNeverMissesSaysSo() throws {
+        let text = try whatIf(["--sweep", "volume=0.1:0.3:0.1"])
+        #expect(text.output.contains("support no miss up to 0.3, the end of the range"), "\(text.output)")
+        let json = try whatIf(["--sweep", "volume=0.1:0.3:0.1", "--format", "json"])
+        let sweep = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])["sweep"] as? [String: Any]
+        #expect(sweep?["never_missed"] as? [String] == ["support"])
+        let missing = try whatIf(["--sweep", "volume=0.5:3:0.5", "--format", "json"])
+        let limited = try #require(try JSONSerialization.jsonObject(with: Data(missing.output.utf8)) as? [String: Any])["sweep"] as? [String: Any]
+        #expect(limited?["never_missed"] as? [String] == [], "\(String(describing: limited))")
+    }
 }

@@ -89,8 +89,11 @@ extension WhatIfOutcome {
             table.append([String(format: "%g", value)] + queues.map { queue in column.week(queue).map { NumberFormatting.percent($0.serviceLevel, 1) } ?? "-" }
                 + [column.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-", "\(column.report.intervalsMissed)"])
         }
+        let end = sweep.sweep.values.last
         let largest = sweep.largestMeetingTarget.map { queue, value in
-            "\(queue) \(value.map { String(format: "%g", $0) } ?? "none (not even at \(String(format: "%g", sweep.sweep.values.first ?? 0)))")"
+            guard let value else { return "\(queue) none (not even at \(String(format: "%g", sweep.sweep.values.first ?? 0)))" }
+            // Meeting the target at the range's end is no limit: the sweep found none.
+            return value == end ? "\(queue) no miss up to \(String(format: "%g", value)), the end of the range" : "\(queue) \(String(format: "%g", value))"
         }
         return table.render() + "Largest \(sweep.sweep.parameter.rawValue) at which each queue's weekly service level meets its target: "
             + largest.joined(separator: ", ") + ".\n"
@@ -174,6 +177,9 @@ struct WhatIfJSON: Encodable {
         var points: [Point]
         /// Per queue; absent when even the smallest value misses.
         var largestMeetingTarget: [String: Double]
+        /// The queues that meet their target at every value of the range: their largest value
+        /// is the range's end, not a limit found.
+        var neverMissed: [String]
     }
 
     var schema = "wfm.whatif/2"
@@ -214,7 +220,8 @@ struct WhatIfJSON: Encodable {
                     Point(value: value, serviceLevel: Dictionary(uniqueKeysWithValues: column.report.weeks.map { ($0.queue, $0.serviceLevel) }),
                           shortfallHours: column.week("all")?.shortfallHours, intervalsMissed: column.report.intervalsMissed)
                 },
-                largestMeetingTarget: Dictionary(uniqueKeysWithValues: result.largestMeetingTarget.compactMap { queue, value in value.map { (queue, $0) } }))
+                largestMeetingTarget: Dictionary(uniqueKeysWithValues: result.largestMeetingTarget.compactMap { queue, value in value.map { (queue, $0) } }),
+                neverMissed: result.largestMeetingTarget.filter { $0.value != nil && $0.value == result.sweep.values.last }.map(\.queue))
         }
     }
 }
