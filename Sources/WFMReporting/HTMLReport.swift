@@ -81,7 +81,7 @@ public enum HTMLReport {
             }
             let values = [row.occupancy, row.utilization]
             let ordered = report.definitions.headline == .occupancy ? values : values.reversed()
-            html += "<td>\(NumberFormatting.fixed(row.asaSeconds, 1))</td><td>\(NumberFormatting.percent(row.abandonmentRate, 1))</td>"
+            html += "<td>\(HTMLText.escape(row.asaText))</td><td>\(NumberFormatting.percent(row.abandonmentRate, 1))</td>"
             html += "<td>\(NumberFormatting.percent(ordered[0], 1))</td><td>\(NumberFormatting.percent(ordered[1], 1))</td>"
             html += "<td>\(NumberFormatting.fixed(row.paidHours, 1))</td><td>\(NumberFormatting.fixed(row.shortfallHours, 1))</td>"
             html += "<td>\(NumberFormatting.fixed(row.surplusHours, 1))</td><td>\(row.intervalsMissed) of \(row.intervals)</td></tr>"

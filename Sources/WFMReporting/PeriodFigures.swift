@@ -2,7 +2,8 @@ import WFMCore
 
 /// A queue's (or the whole center's) figures over a day or the week.
 ///
-/// Service level is weighted by the calls in its denominator, ASA by answered calls,
+/// Service level is weighted by the calls in its denominator, ASA by answered calls (over
+/// the intervals that can keep up with their calls; those that cannot are counted apart),
 /// abandonment by offered calls; occupancy is handled hours over productive hours (on the
 /// phones, breaks and shrinkage excluded), utilization handled hours over paid hours.
 public struct PeriodFigures: Sendable, Equatable, Encodable {
@@ -16,8 +17,13 @@ public struct PeriodFigures: Sendable, Equatable, Encodable {
     public var answeredCalls: Double
     /// Service level under the report's definition.
     public var serviceLevel: Double
-    /// Average speed of answer of answered calls, in seconds.
+    /// Average speed of answer of answered calls, in seconds, over the intervals that can keep
+    /// up with their calls: one interval whose queue grows without end would make the mean
+    /// infinite and every period incomparable.
     public var asaSeconds: Double
+    /// Intervals with calls whose queue cannot keep up (infinite ASA by formula), left out of
+    /// ``asaSeconds``.
+    public var intervalsUnableToKeepUp: Int
     /// Share of offered calls abandoned.
     public var abandonmentRate: Double
     /// Handled hours over productive hours.
@@ -51,7 +57,7 @@ struct PeriodAccumulator {
     private var calls = 0.0, slBase = 0.0, slOnTime = 0.0, answered = 0.0, waitSum = 0.0, abandoned = 0.0
     private var present = 0.0, productive = 0.0, handled = 0.0, required = 0.0, shortfall = 0.0, surplus = 0.0
     private var intervals = 0, missed = 0, overstaffed = 0
-    private var infiniteWait = false
+    private var answeredKeepingUp = 0.0, unableToKeepUp = 0
 
     mutating func add(_ figures: IntervalFigures, hours: Double) {
         let predicted = figures.predicted
@@ -62,7 +68,12 @@ struct PeriodAccumulator {
         let answeredHere = figures.calls * (1 - predicted.abandonmentRate)
         answered += answeredHere
         if answeredHere > 0 {
-            if predicted.asaSeconds.isFinite { waitSum += answeredHere * predicted.asaSeconds } else { infiniteWait = true }
+            if predicted.asaSeconds.isFinite {
+                waitSum += answeredHere * predicted.asaSeconds
+                answeredKeepingUp += answeredHere
+            } else {
+                unableToKeepUp += 1
+            }
         }
         abandoned += figures.calls * predicted.abandonmentRate
         present += figures.present * hours
@@ -80,12 +91,20 @@ struct PeriodAccumulator {
         PeriodFigures(
             queue: queue, period: period, calls: calls, answeredCalls: answered,
             serviceLevel: slBase > 0 ? slOnTime / slBase : 1,
-            asaSeconds: infiniteWait ? .infinity : (answered > 0 ? waitSum / answered : 0),
+            asaSeconds: answeredKeepingUp > 0 ? waitSum / answeredKeepingUp : 0, intervalsUnableToKeepUp: unableToKeepUp,
             abandonmentRate: calls > 0 ? abandoned / calls : 0,
             occupancy: productive > 0 ? min(1, handled / productive) : 0,
             utilization: paidHours > 0 ? handled / paidHours : 0,
             paidHours: paidHours, presentHours: present, productiveHours: productive, handledHours: handled,
             requiredHours: required, shortfallHours: shortfall, surplusHours: surplus, intervals: intervals,
             intervalsMissed: missed, intervalsOverstaffed: overstaffed)
+    }
+}
+
+extension PeriodFigures {
+    /// The ASA for a table: seconds, and the intervals that cannot keep up beside them
+    /// (`12.3 (+2 ∞)`).
+    public var asaText: String {
+        NumberFormatting.fixed(asaSeconds, 1) + (intervalsUnableToKeepUp > 0 ? " (+\(intervalsUnableToKeepUp) ∞)" : "")
     }
 }

@@ -69,7 +69,7 @@ public enum ReportText {
             if let simulation = report.simulation {
                 cells.append(simulation.figures(queue: row.queue, period: row.period)?.serviceLevel.map(interval) ?? "-")
             }
-            cells += [NumberFormatting.fixed(row.asaSeconds, 1), NumberFormatting.percent(row.abandonmentRate, 1)]
+            cells += [row.asaText, NumberFormatting.percent(row.abandonmentRate, 1)]
             cells += ratios.map { NumberFormatting.percent($0 == "occupancy" ? row.occupancy : row.utilization, 1) }
             cells += [NumberFormatting.fixed(row.paidHours, 1), NumberFormatting.fixed(row.shortfallHours, 1),
                       NumberFormatting.fixed(row.surplusHours, 1), "\(row.intervalsMissed)/\(row.intervals)"]

@@ -147,6 +147,18 @@ import _WFMTestSupport
         }
     }
 
+    @Test func theWeeksASAIsOverTheIntervalsThatKeepUp() throws {
+        // Short-staffed, 10 of the fixture's intervals cannot keep up with their calls: the
+        // week's ASA leaves them out and counts them, rather than being infinite.
+        let result = try report(["--format", "json", "--quiet"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let week = try #require((document["weeks"] as? [[String: Any]])?.first { $0["queue"] as? String == "support" })
+        let asa = try #require(week["asa_seconds"] as? Double, "a number, not \(String(describing: week["asa_seconds"]))")
+        #expect(asa > 0 && asa < 120)
+        #expect(week["intervals_unable_to_keep_up"] as? Int == 10)
+        #expect(try report(["--quiet"]).output.contains("(+10 ∞)"))
+    }
+
     @Test func idleHoursReachTheTextAndTheHTML() throws {
         let folder = try TemporaryDirectory()
         let result = try report(["--html", folder.path("r.html"), "--quiet"])

@@ -23,7 +23,7 @@ extension WhatIfOutcome {
             }
         }
         row("SL week, all queues") { $0.week("all").map { NumberFormatting.percent($0.serviceLevel, 1) } ?? "-" }
-        row("ASA s") { $0.week("all").map { NumberFormatting.fixed($0.asaSeconds, 1) } ?? "-" }
+        row("ASA s") { $0.week("all").map(\.asaText) ?? "-" }
         row("abandonment") { $0.week("all").map { NumberFormatting.percent($0.abandonmentRate, 1) } ?? "-" }
         row("occupancy") { $0.week("all").map { NumberFormatting.percent($0.occupancy, 1) } ?? "-" }
         row("paid hours") { $0.week("all").map { NumberFormatting.fixed($0.paidHours, 1) } ?? "-" }
