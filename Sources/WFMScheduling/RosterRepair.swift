@@ -174,7 +174,29 @@ public struct RosterRepair: Sendable {
                 shiftValues[index] = shiftCandidates[index].map { rejected.contains($0.key) ? 0 : $0.value }
             }
         }
-        return RepairedRoster(shifts: roster, changes: changes)
+        return RepairedRoster(shifts: roster, changes: Self.merged(changes))
+    }
+
+    /// One change per agent-day, in the order first made: later changes to the same agent's
+    /// shift that day fold into the first — its shift before, the last shift after, the
+    /// agent-hours covered summed, and the strongest lever named (a shift added, then
+    /// overtime, then breaks moved).
+    static func merged(_ changes: [RepairChange]) -> [RepairChange] {
+        var order: [String] = []
+        var byDay: [String: RepairChange] = [:]
+        let strength: [RepairChange.Kind: Int] = [.addShift: 2, .overtime: 1, .moveBreaks: 0]
+        for change in changes {
+            let key = "\(change.agentID)#\(change.after.date)"
+            guard let first = byDay[key] else {
+                order.append(key)
+                byDay[key] = change
+                continue
+            }
+            let kind = strength[change.kind]! > strength[first.kind]! ? change.kind : first.kind
+            byDay[key] = RepairChange(kind: kind, before: first.before, after: change.after,
+                                      coveredAgentHours: first.coveredAgentHours + change.coveredAgentHours)
+        }
+        return order.map { byDay[$0]! }
     }
 
     /// A change considered: the shift before (and its place in the roster) and after.
