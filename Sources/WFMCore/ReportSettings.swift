@@ -30,6 +30,14 @@ public enum HeadlineRatio: String, Sendable, Equatable, CaseIterable, Codable {
 }
 
 /// How `wfm report` measures a roster: center.yaml's `service_level_definition` and `report`.
+/// Which prediction decides whether a roster meets its targets.
+public enum VerdictSource: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Erlang C/A per interval, cross-trained agents' time split in fixed shares.
+    case formula
+    /// The simulated calls' mean per interval (cross-trained agents take whichever call waits).
+    case simulation
+}
+
 public struct ReportSettings: Sendable, Equatable {
     /// Which calls the service level counts.
     public var serviceLevelDefinition: ServiceLevelDefinition
@@ -44,6 +52,9 @@ public struct ReportSettings: Sendable, Equatable {
     /// Coefficient of variation of handle times in the simulation: 1 draws them exponential,
     /// any other value lognormal with that CV.
     public var handleTimeCV: Double
+    /// Which prediction the verdict, the exit code and "intervals below target" follow
+    /// (`report.verdict`; formula by default).
+    public var verdict = VerdictSource.formula
 
     /// Creates settings; the defaults are the strictest common definitions.
     public init(serviceLevelDefinition: ServiceLevelDefinition = .offered, shortAbandonSeconds: Double = 5,

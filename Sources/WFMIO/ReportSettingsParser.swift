@@ -5,7 +5,7 @@ import Yams
 struct ReportSettingsParser {
     let walker: YAMLWalker
 
-    private static let reportKeys = ["short_abandon_seconds", "overstaffing_margin", "headline", "handle_time_cv"]
+    private static let reportKeys = ["short_abandon_seconds", "overstaffing_margin", "headline", "handle_time_cv", "verdict"]
 
     /// The settings, with defaults for what the file leaves out.
     func settings(definition: Node?, report: Node?) -> ReportSettings {
@@ -44,6 +44,16 @@ struct ReportSettingsParser {
         if let cv = walker.number(entries["handle_time_cv"], "report.handle_time_cv", in: 0.05...10,
                                   expected: "a coefficient of variation from 0.05 to 10 (1 = exponential)") {
             settings.handleTimeCV = cv
+        }
+        if let node = entries["verdict"] {
+            let choices = VerdictSource.allCases.map(\.rawValue).joined(separator: " or ")
+            if let text = walker.string(node, "report.verdict", expected: choices) {
+                if let value = VerdictSource(rawValue: text) {
+                    settings.verdict = value
+                } else {
+                    walker.error(node, "report.verdict", "'\(text)' is not a verdict the report gives", expected: choices)
+                }
+            }
         }
         return settings
     }

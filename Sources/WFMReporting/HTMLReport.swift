@@ -13,7 +13,8 @@ public enum HTMLReport {
         html += "<title>\(HTMLText.escape("\(report.center): roster report, week of \(report.weekStart)"))</title>"
         html += "<style>\(style)</style></head><body>"
         html += "<header><h1>\(HTMLText.escape(report.center))</h1><p>Roster report, week of \(report.weekStart), \(report.intervalMinutes)-minute intervals</p>"
-        html += "<p class=\"verdict \(report.targetsMet ? "ok" : "missed")\">\(HTMLText.escape(ReportText.verdict(report)))</p></header>"
+        html += "<p class=\"verdict \(report.targetsMet ? "ok" : "missed")\">\(HTMLText.escape(ReportText.verdict(report)))</p>"
+            + report.verdictNotes.map { "<p class=\"note\">\(HTMLText.escape($0))</p>" }.joined() + "</header>"
         html += "<section><h2>Summary</h2>" + periodTable(report.weeks, report: report, showDay: false) + "</section>"
         html += definitions(report)
         for (index, targets) in report.targets.enumerated() {

@@ -20,7 +20,7 @@ public enum ReportText {
             text += "\nAgents whose week breaks a rule (reported, not refused)\n"
             for agent in agents { text += "  \(agent.id) \(agent.name): " + agent.brokenRules.joined(separator: "; ") + "\n" }
         }
-        return text + "\n" + verdict(report) + "\n"
+        return text + "\n" + verdict(report) + "\n" + report.verdictNotes.map { "Note: \($0)\n" }.joined()
     }
 
     /// Agent-hours on the phones that no open queue of the agents' skills could use (shifts
@@ -41,16 +41,29 @@ public enum ReportText {
     /// One line: all targets met, or how many intervals miss and the worst of them.
     public static func verdict(_ report: RosterReport) -> String {
         let total = report.intervals.count
-        guard !report.targetsMet else { return "All targets met in every one of \(total) queue-intervals (by formula)." }
+        let source = "by \(report.verdict.rawValue)"
+        guard !report.targetsMet else { return "All targets met in every one of \(total) queue-intervals (\(source))." }
+        let short = report.weeks.first { $0.queue == "all" }?.shortfallHours ?? 0
+        let head = "Targets missed in \(report.intervalsMissed) of \(total) queue-intervals (\(source)); "
+            + "\(NumberFormatting.fixed(short, 1)) agent-hours short of the requirement."
+        let targetOf = Dictionary(uniqueKeysWithValues: report.targets.map { ($0.queue, $0.serviceLevel) })
+        if report.verdict == .simulation, let simulation = report.simulation {
+            // The simulated interval furthest below its service-level target.
+            let worst = zip(report.intervals, simulation.intervals).compactMap { row, simulated -> (IntervalFigures, Double)? in
+                guard row.calls > 0, let level = simulated.serviceLevel?.mean else { return nil }
+                return (row, level)
+            }.min { ($0.1 - (targetOf[$0.0.queue] ?? 0), $0.0.interval) < ($1.1 - (targetOf[$1.0.queue] ?? 0), $1.0.interval) }
+            guard let (row, level) = worst else { return head }
+            return head + " Worst: \(row.queue) \(row.start), SL \(NumberFormatting.percent(level, 1)) simulated against "
+                + "\(NumberFormatting.percent(targetOf[row.queue] ?? 0, 0))."
+        }
         let worst = report.intervals.filter(\.missesTarget).max { lhs, rhs in
             let left = lhs.flags.map(\.agents).max() ?? 0, right = rhs.flags.map(\.agents).max() ?? 0
             return left != right ? left < right : lhs.interval > rhs.interval
-        }!
-        let target = report.targets.first { $0.queue == worst.queue }
-        let short = report.weeks.first { $0.queue == "all" }?.shortfallHours ?? 0
-        return "Targets missed in \(report.intervalsMissed) of \(total) queue-intervals (by formula); "
-            + "\(NumberFormatting.fixed(short, 1)) agent-hours short of the requirement. Worst: \(worst.queue) \(worst.start), "
-            + "SL \(NumberFormatting.percent(worst.predicted.serviceLevel, 1)) against \(NumberFormatting.percent(target?.serviceLevel ?? 0, 0)), "
+        }
+        guard let worst else { return head }
+        return head + " Worst: \(worst.queue) \(worst.start), "
+            + "SL \(NumberFormatting.percent(worst.predicted.serviceLevel, 1)) against \(NumberFormatting.percent(targetOf[worst.queue] ?? 0, 0)), "
             + "\(NumberFormatting.fixed(worst.productive, 1)) productive agents where \(worst.requiredProductive) are required."
     }
 

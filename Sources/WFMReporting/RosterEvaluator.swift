@@ -100,7 +100,7 @@ public struct RosterEvaluator: Sendable {
             intervals: figures, days: days, weeks: weeks,
             agents: agentFigures(presence: presence, violations: violations),
             ruleViolations: violations.map(\.description), unallocatedPresentHours: unallocated, simulation: simulated,
-            fairness: fairnessFigures(shifts))
+            fairness: fairnessFigures(shifts), verdict: center.report.verdict)
     }
 
     private func intervalFigures(row: IntervalRequirement, queue: Queue, interval: PlanningInterval, present: Double) throws

@@ -89,15 +89,22 @@ public struct RosterReport: Sendable, Encodable {
     /// How evenly weekends, late and unpopular shifts fall on each contract's agents.
     public var fairness: FairnessFigures
 
-    /// Whether every open interval meets every target (by formula).
+    /// Which prediction the verdict follows: `report.verdict` (or `--verdict`), the formula
+    /// when there is no simulation.
+    public var verdict: VerdictSource
+    /// Whether every open interval meets every target, by ``verdict``.
     public var targetsMet: Bool
-    /// Intervals (queue × interval) missing a target, by formula.
+    /// Intervals (queue × interval) missing a target, by ``verdict``.
     public var intervalsMissed: Int
+    /// Per queue whose week the formula and the simulation judge differently beyond the
+    /// simulation's 95% confidence interval: the two figures and why they differ.
+    public var verdictNotes: [String]
 
     /// Creates a report; the verdict is derived from `intervals`.
     init(center: String, weekStart: String, intervalMinutes: Int, definitions: ReportDefinitions, targets: [QueueTargets],
          intervals: [IntervalFigures], days: [PeriodFigures], weeks: [PeriodFigures], agents: [AgentFigures],
-         ruleViolations: [String], unallocatedPresentHours: Double, simulation: SimulationReport?, fairness: FairnessFigures) {
+         ruleViolations: [String], unallocatedPresentHours: Double, simulation: SimulationReport?, fairness: FairnessFigures,
+         verdict: VerdictSource) {
         self.center = center
         self.weekStart = weekStart
         self.intervalMinutes = intervalMinutes
@@ -111,8 +118,48 @@ public struct RosterReport: Sendable, Encodable {
         self.unallocatedPresentHours = unallocatedPresentHours
         self.simulation = simulation
         self.fairness = fairness
-        intervalsMissed = intervals.filter(\.missesTarget).count
+        let source = simulation == nil ? VerdictSource.formula : verdict
+        self.verdict = source
+        if source == .simulation, let simulation {
+            let targetOf = Dictionary(uniqueKeysWithValues: targets.map { ($0.queue, $0) })
+            intervalsMissed = zip(intervals, simulation.intervals).filter { row, simulated in
+                targetOf[row.queue].map { Self.misses(simulated, $0, calls: row.calls) } ?? false
+            }.count
+        } else {
+            intervalsMissed = intervals.filter(\.missesTarget).count
+        }
         targetsMet = intervalsMissed == 0
+        verdictNotes = simulation.map { Self.disagreements(weeks: weeks, simulation: $0, verdict: source) } ?? []
+    }
+}
+
+extension RosterReport {
+    /// Whether a simulated interval misses a target: its mean service level below the target,
+    /// or its mean ASA or abandonment above the queue's limits (intervals without calls miss
+    /// nothing).
+    static func misses(_ simulated: SimulatedFigures, _ target: QueueTargets, calls: Double) -> Bool {
+        guard calls > 0 else { return false }
+        if let level = simulated.serviceLevel?.mean, level < target.serviceLevel - 1e-9 { return true }
+        if let limit = target.asaSeconds, let asa = simulated.asaSeconds?.mean, asa > limit + 1e-9 { return true }
+        if let limit = target.maxAbandonRate, let rate = simulated.abandonmentRate?.mean, rate > limit + 1e-9 { return true }
+        return false
+    }
+
+    /// One note per queue whose weekly service level by formula lies outside the simulation's
+    /// 95% confidence interval.
+    static func disagreements(weeks: [PeriodFigures], simulation: SimulationReport, verdict: VerdictSource) -> [String] {
+        weeks.filter { $0.queue != "all" }.compactMap { week in
+            guard let estimate = simulation.figures(queue: week.queue, period: "week")?.serviceLevel, let half = estimate.halfWidth,
+                abs(week.serviceLevel - estimate.mean) > half
+            else { return nil }
+            return "queue \(week.queue): \(NumberFormatting.percent(week.serviceLevel, 1)) by formula, "
+                + "\(NumberFormatting.percent(estimate.mean, 1)) ± \(NumberFormatting.percent(half, 1)) simulated: they differ beyond the "
+                + "simulation's uncertainty. The formula takes each interval on its own and gives cross-trained agents' time to "
+                + "their queues in fixed shares; the simulation carries calls waiting across intervals and lets cross-trained agents "
+                + "answer whichever call waits (pooling), which the formula cannot see. "
+                + (verdict == .formula ? "The verdict follows the formula; to follow the simulation, set report.verdict: simulation in center.yaml or pass --verdict simulation."
+                    : "The verdict follows the simulation.")
+        }
     }
 }
 

@@ -19,6 +19,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The center description.") var config = "center.yaml"
     @Option(help: "The folder for every file.") var out = "out"
     @OptionGroup var previous: PreviousRosterOptions
+    @OptionGroup var verdict: VerdictOptions
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Weeks to simulate in the report, 0 for the formula only.") var simulate = 30
     @Option(help: "The simulation's seed.") var seed: UInt64 = 1
@@ -37,6 +38,7 @@ struct PlanCommand: ParsableCommand {
         var job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
                           replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
         job.previousPaths = previous.previous
+        job.verdict = verdict.verdict
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }

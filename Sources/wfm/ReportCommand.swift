@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "First day of the week (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
     @OptionGroup var previous: PreviousRosterOptions
+    @OptionGroup var verdict: VerdictOptions
     @Option(help: "Also simulate this many weeks (1 to 10000) and report 95% confidence intervals.") var simulate: Int?
     @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Output format: table, json or csv (per queue and interval).") var format: ReportFormat = .table
@@ -42,6 +43,7 @@ struct ReportCommand: ParsableCommand {
         var job = ReportJob(configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, week: week,
                             replications: simulate, seed: seed, htmlPath: html, outDirectory: outDir, icsDirectory: ics, overwrite: force)
         job.previousPaths = previous.previous
+        job.verdict = verdict.verdict
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }

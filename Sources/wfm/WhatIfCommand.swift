@@ -28,6 +28,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "evaluate (keep the roster), repair (also move breaks, extend shifts into allowed overtime and add shifts on days off where that fixes the shortfall best) or replan (also re-schedule near it).")
     var mode: WhatIfModeArgument = .evaluate
     @OptionGroup var previous: PreviousRosterOptions
+    @OptionGroup var verdict: VerdictOptions
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "What a replan pays per agent-day it changes, in paid hours (default: 8).", transform: number) var changeCost = 8.0
     @Flag(help: "Add each scenario's week-level capacity: FTE required and available, and the cheapest hires.") var capacity = false
@@ -64,6 +65,7 @@ struct WhatIfCommand: ParsableCommand {
             job.changeCostPerAgentDay = changeCost
             job.capacity = capacity
             job.previousPaths = previous.previous
+            job.verdict = verdict.verdict
             let quiet = output.quiet
             let outcome = try job.run { if !quiet { printError($0) } }
             if !quiet, output.format == .table { outcome.warnings.forEach { printError("warning: \($0)") } }

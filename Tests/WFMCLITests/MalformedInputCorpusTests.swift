@@ -89,6 +89,8 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
               expected: "min_rest_hours 48.0 leaves 3 days between the starts of two shifts at the least, so at most 3 working days fit in a week, fewer than the 4 needed"),
         .init(name: "negative cost", command: .schedule, file: "center.yaml", edit: .replace("paid_hour: 1", "paid_hour: -1"),
               expected: "center.yaml:41: costs.paid_hour:"),
+        .init(name: "unknown verdict", command: .report, file: "center.yaml",
+              edit: .replace("  paid_hour: 1\n", "  paid_hour: 1\nreport: {verdict: gut}\n"), expected: "center.yaml:42: report.verdict: 'gut' is not a verdict the report gives"),
         .init(name: "negative fairness price", command: .schedule, file: "center.yaml",
               edit: .replace("  paid_hour: 1\n", "  paid_hour: 1\nfairness: {weekend_day: -2}\n"), expected: "center.yaml:42: fairness.weekend_day:"),
         .init(name: "unknown fairness burden", command: .schedule, file: "center.yaml",

@@ -147,6 +147,28 @@ import _WFMTestSupport
         }
     }
 
+    @Test func theVerdictFollowsTheSimulationWhenAsked() throws {
+        let formula = try report(["--simulate", "20", "--format", "json", "--quiet"])
+        let simulated = try report(["--simulate", "20", "--verdict", "simulation", "--format", "json", "--quiet"])
+        let byFormula = try #require(try JSONSerialization.jsonObject(with: Data(formula.output.utf8)) as? [String: Any])
+        let bySimulation = try #require(try JSONSerialization.jsonObject(with: Data(simulated.output.utf8)) as? [String: Any])
+        #expect(byFormula["verdict"] as? String == "formula" && bySimulation["verdict"] as? String == "simulation")
+        // Short-staffed, the fixture misses 19 intervals by formula; the simulation, which
+        // carries waiting calls from one interval to the next, counts more.
+        #expect(byFormula["intervals_missed"] as? Int == 19)
+        let missed = try #require(bySimulation["intervals_missed"] as? Int)
+        #expect(missed != 19 && missed > 0, "\(missed)")
+        let notes = try #require(bySimulation["verdict_notes"] as? [String])
+        #expect(notes.count == 1 && notes[0].hasPrefix("queue support: 65.2% by formula, ") && notes[0].hasSuffix("The verdict follows the simulation."),
+                "\(notes)")
+        let text = try report(["--simulate", "20", "--verdict", "simulation", "--quiet"])
+        #expect(text.output.contains("Targets missed in \(missed) of 50 queue-intervals (by simulation)"), "\(text.output.suffix(600))")
+        let unsimulated = try report(["--verdict", "simulation"])
+        #expect(unsimulated.status == 1 && unsimulated.error.contains("the verdict is by simulation (--verdict) but nothing is simulated: add --simulate N"))
+        let unknown = try report(["--verdict", "gut"])
+        #expect(unknown.status == 64 && unknown.error.contains("--verdict must be formula or simulation, got 'gut'"))
+    }
+
     @Test func theWeeksASAIsOverTheIntervalsThatKeepUp() throws {
         // Short-staffed, 10 of the fixture's intervals cannot keep up with their calls: the
         // week's ASA leaves them out and counts them, rather than being infinite.

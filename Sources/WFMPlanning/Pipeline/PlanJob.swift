@@ -22,6 +22,8 @@ public struct PlanJob: Sendable {
     /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
     /// hold across the week's start.
     public var previousPaths: [String] = []
+    /// `--verdict`: formula or simulation; nil for `report.verdict` in center.yaml.
+    public var verdict: String?
 
     /// Creates the job.
     public init(configPath: String, outDirectory: String, timeLimitSeconds: Double = 60, relativeGap: Double = 0.005,
@@ -77,7 +79,7 @@ public struct PlanJob: Sendable {
         for file in [names.forecast, names.requirements, names.roster] + report.reportFolderFiles {
             try AtomicFileWriter.checkWritable(path(file), overwrite: overwrite)
         }
-        let center = try CenterReader.read(path: configPath)
+        let center = try CommandVocabulary.applyingVerdict(verdict, to: try CenterReader.read(path: configPath), simulates: replications > 0)
         guard let agentsFile = center.agentsPath else { throw PlanningError("no agents file: set agents in \(configPath)") }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         let previous = try PreviousRostersReader.read(paths: previousPaths, center: center)

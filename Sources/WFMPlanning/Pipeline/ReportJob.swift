@@ -29,6 +29,8 @@ public struct ReportJob: Sendable {
     /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
     /// are checked across the week's start.
     public var previousPaths: [String] = []
+    /// `--verdict`: formula or simulation; nil for `report.verdict` in center.yaml.
+    public var verdict: String?
 
     /// The most replications a report runs.
     public static let maximumReplications = 10_000
@@ -79,7 +81,7 @@ public struct ReportJob: Sendable {
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
         try checkReplications()
         for path in plannedFiles().map(\.path) { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
-        var center = try CenterReader.read(path: configPath)
+        var center = try CommandVocabulary.applyingVerdict(verdict, to: try CenterReader.read(path: configPath), simulates: replications != nil)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")

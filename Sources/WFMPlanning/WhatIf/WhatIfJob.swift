@@ -111,6 +111,9 @@ public struct WhatIfJob: Sendable {
     /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
     /// hold across the week's start, in the checks, repairs and replans.
     public var previousPaths: [String] = []
+    /// `--verdict`: formula or simulation; nil for `report.verdict` in center.yaml. Sweep
+    /// points are never simulated: they follow the formula.
+    public var verdict: String?
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, rosterPath: String, agentsPath: String? = nil, scenarioPaths: [String] = [],
@@ -133,7 +136,7 @@ public struct WhatIfJob: Sendable {
     ///   unknown agents on the command line.
     /// - Parameter progress: receives progress lines (replans), from any thread.
     public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> WhatIfOutcome {
-        let center = try CenterReader.read(path: configPath)
+        let center = try CommandVocabulary.applyingVerdict(verdict, to: try CenterReader.read(path: configPath), simulates: replications != nil)
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }

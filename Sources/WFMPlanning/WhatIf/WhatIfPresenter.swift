@@ -28,7 +28,7 @@ extension WhatIfOutcome {
         row("occupancy") { $0.week("all").map { NumberFormatting.percent($0.occupancy, 1) } ?? "-" }
         row("paid hours") { $0.week("all").map { NumberFormatting.fixed($0.paidHours, 1) } ?? "-" }
         row("short agent-hours") { $0.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-" }
-        row("intervals below target") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
+        row("intervals below target (by \(columns.first?.report.verdict.rawValue ?? "formula"))") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
         row("agent-days changed") { "\($0.agentDaysChanged)" }
         row("rules broken") { "\($0.report.ruleViolations.count)" }
         if columns.contains(where: { $0.capacity != nil }) {
