@@ -31,30 +31,30 @@ struct ReportSettingsParser {
                                      expected: "a share of the required agents, e.g. 20% or 0.2") {
             settings.overstaffingMargin = margin
         }
-        if let node = entries["headline"] {
-            let choices = HeadlineRatio.allCases.map(\.rawValue).joined(separator: " or ")
-            if let text = walker.string(node, "report.headline", expected: choices) {
-                if let value = HeadlineRatio(rawValue: text) {
-                    settings.headline = value
-                } else {
-                    walker.error(node, "report.headline", "'\(text)' is not a ratio the report shows", expected: choices)
-                }
-            }
+        if let headline = choice(entries["headline"], "report.headline", of: HeadlineRatio.self, is: "a ratio the report shows") {
+            settings.headline = headline
         }
         if let cv = walker.number(entries["handle_time_cv"], "report.handle_time_cv", in: 0.05...10,
                                   expected: "a coefficient of variation from 0.05 to 10 (1 = exponential)") {
             settings.handleTimeCV = cv
         }
-        if let node = entries["verdict"] {
-            let choices = VerdictSource.allCases.map(\.rawValue).joined(separator: " or ")
-            if let text = walker.string(node, "report.verdict", expected: choices) {
-                if let value = VerdictSource(rawValue: text) {
-                    settings.verdict = value
-                } else {
-                    walker.error(node, "report.verdict", "'\(text)' is not a verdict the report gives", expected: choices)
-                }
-            }
+        if let verdict = choice(entries["verdict"], "report.verdict", of: VerdictSource.self, is: "a verdict the report gives") {
+            settings.verdict = verdict
         }
         return settings
+    }
+
+    /// One of `Choice`'s values named at `node`, or nil (with an error naming the choices
+    /// when the text names none: "'x' is not `what`").
+    private func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node?, _ path: String, of _: Choice.Type, is what: String) -> Choice?
+    where Choice.RawValue == String {
+        guard let node else { return nil }
+        let choices = Choice.allCases.map(\.rawValue).joined(separator: " or ")
+        guard let text = walker.string(node, path, expected: choices) else { return nil }
+        guard let value = Choice(rawValue: text) else {
+            walker.error(node, path, "'\(text)' is not \(what)", expected: choices)
+            return nil
+        }
+        return value
     }
 }
