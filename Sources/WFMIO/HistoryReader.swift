@@ -18,7 +18,9 @@ public struct History: Sendable {
 public enum HistoryReader {
     /// Reads and validates `path` against the center's queues and time zone.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
-    public static func read(path: String, center: Center) throws -> History {
+    /// With `ignoringUnknownQueues`, rows of a queue center.yaml does not name are left out,
+    /// with one warning per such queue, instead of being an error.
+    public static func read(path: String, center: Center, ignoringUnknownQueues: Bool = false) throws -> History {
         let table = try CSVTable(path: path)
         let columns = try table.columns(required: ["timestamp", "queue", "calls"], optional: ["aht_seconds"])
         var log = DiagnosticLog(file: path)
@@ -59,8 +61,13 @@ public enum HistoryReader {
         }
         for queue in unknownOrder {
             let seen = unknown[queue]!
-            log.error(line: seen.line, field: "queue", "unknown queue '\(queue)' in \(seen.rows) row\(seen.rows == 1 ? "" : "s") (the first on this line)",
-                      expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml): add the queue there, or remove its rows")
+            let rows = "\(seen.rows) row\(seen.rows == 1 ? "" : "s")"
+            if ignoringUnknownQueues {
+                log.warning(line: seen.line, field: "queue", "\(rows) of queue '\(queue)', which center.yaml does not name, left out (the first on this line)")
+            } else {
+                log.error(line: seen.line, field: "queue", "unknown queue '\(queue)' in \(rows) (the first on this line)",
+                          expected: "one of \(queueIDs.sorted().joined(separator: ", ")) (from center.yaml): add the queue there, remove its rows, or pass --ignore-unknown-queues")
+            }
         }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and interval") }
         let interval = checkGrid(records, planMinutes: center.intervalMinutes, log: &log)

@@ -23,6 +23,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Where to write forecast.csv.") var out: String?
     @Option(help: "Backtest every method over the last N full weeks instead of forecasting.") var backtest: Int?
     @Flag(help: "Forecast special days (around closures, and center.yaml's special_days) as ordinary days.") var noSpecialDays = false
+    @Flag(help: "Leave out history rows of queues center.yaml does not name (one warning per queue) instead of refusing them.")
+    var ignoreUnknownQueues = false
     @Flag(help: "Replace the output file if it exists.") var force = false
     @OptionGroup var output: OutputOptions
 
@@ -38,6 +40,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         var job = ForecastJob(configPath: config, historyPath: history, week: week, method: method)
         job.specialDays = !noSpecialDays
+        job.ignoreUnknownQueues = ignoreUnknownQueues
         try reportingFailures {
             if let backtest {
                 let (report, warnings) = try job.backtest(weeks: backtest) { if !output.quiet { printError($0) } }

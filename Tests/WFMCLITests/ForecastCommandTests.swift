@@ -64,6 +64,10 @@ import _WFMTestSupport
         let lines = result.error.split(separator: "\n").filter { $0.contains("retail") }
         #expect(lines.count == 1, "\(result.error)")
         #expect(lines.first?.contains("queue: unknown queue 'retail' in 60 rows (the first on this line)") == true, "\(result.error)")
+        let ignoring = try runWFM(["forecast", "--config", "Inputs/small/center.yaml", "--history", history, "--out", folder.path("f.csv"),
+                                   "--ignore-unknown-queues"])
+        #expect(ignoring.status == 0, "\(ignoring.error)")
+        #expect(ignoring.error.contains("queue: 60 rows of queue 'retail', which center.yaml does not name, left out"), "\(ignoring.error)")
     }
 
     @Test func aHandleTimeInMinutesIsQuestioned() throws {

@@ -4,8 +4,8 @@ import WFMPlanning
 
 /// The forecast-accuracy benchmark: an 8-week rolling-origin backtest of every method on the
 /// history named by WFM_BENCH_HISTORY (default: the `history` of the center), for the center
-/// named by WFM_BENCH_CENTER (default: ../Inputs/bank/center.yaml, the bank data in
-/// ../shared/data). Prints the accuracy table once, then times the whole backtest.
+/// named by WFM_BENCH_CENTER (default: ../Inputs/bank/center.yaml, whose bank data is not
+/// shipped). Prints the accuracy table once, then times the whole backtest.
 let benchmarks: @Sendable () -> Void = {
     let environment = ProcessInfo.processInfo.environment
     let center = environment["WFM_BENCH_CENTER"] ?? "../Inputs/bank/center.yaml"

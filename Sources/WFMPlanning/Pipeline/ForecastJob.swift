@@ -17,6 +17,9 @@ public struct ForecastJob: Sendable {
     /// Whether forecasts handle special days (the days around closures, and center.yaml's
     /// `special_days`).
     public var specialDays = true
+    /// Whether history rows of queues center.yaml does not name are left out (with a
+    /// warning) rather than refused.
+    public var ignoreUnknownQueues = false
 
     /// Creates the job.
     public init(configPath: String, historyPath: String?, week: String?, method: String) {
@@ -89,7 +92,7 @@ public struct ForecastJob: Sendable {
         guard let path = historyPath ?? center.historyPath else {
             throw PlanningError("no history file: pass --history or set history in \(configPath)")
         }
-        let history = try HistoryReader.read(path: path, center: center)
+        let history = try HistoryReader.read(path: path, center: center, ignoringUnknownQueues: ignoreUnknownQueues)
         let forecaster = try naming(path) { try Forecaster(center: center, records: history.records, historyMinutes: history.intervalMinutes) }
         return (forecaster, history.warnings.map(\.description), path)
     }
