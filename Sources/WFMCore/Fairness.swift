@@ -30,12 +30,16 @@ public struct Fairness: Sendable, Equatable {
     /// The burdens with a price above zero, in declaration order.
     public var priced: [Burden] { Burden.allCases.filter { price($0) > 0 } }
 
+    /// Whether a shift starting `startMinute` minutes after local midnight is a late shift:
+    /// from noon on (the same rule as the `late` and `early` wishes).
+    public static func isLate(startMinute: Int) -> Bool { startMinute >= 12 * 60 }
+
     /// Whether `burden` comes with a shift of `template` starting on `date` at `startMinute`
     /// (local minutes after midnight).
     public static func carries(_ burden: Burden, date: LocalDate, startMinute: Int, template: ShiftTemplate?) -> Bool {
         switch burden {
         case .weekendDay: date.weekday.isWeekend
-        case .lateShift: startMinute >= 12 * 60
+        case .lateShift: isLate(startMinute: startMinute)
         case .unpopularShift: template?.unpopular ?? false
         }
     }
@@ -45,7 +49,7 @@ public struct Fairness: Sendable, Equatable {
     public static func counts(of shifts: [RosterShift], center: Center) -> [Burden: Int] {
         var counts: [Burden: Int] = [:]
         counts[.weekendDay] = Set(shifts.map(\.date).filter(\.weekday.isWeekend)).count
-        counts[.lateShift] = shifts.filter { LocalDateTime($0.regularStart, in: center.timeZone).minuteOfDay >= 12 * 60 }.count
+        counts[.lateShift] = shifts.filter { isLate(startMinute: LocalDateTime($0.regularStart, in: center.timeZone).minuteOfDay) }.count
         let unpopular = Set(center.shiftTemplates.filter(\.unpopular).map(\.id))
         counts[.unpopularShift] = shifts.filter { unpopular.contains($0.templateID) }.count
         return counts

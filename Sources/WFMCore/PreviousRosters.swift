@@ -64,7 +64,7 @@ public struct PreviousRosters: Sendable, Equatable {
             }
             if let last = own.max(by: { $0.end < $1.end }) { carry.lastShift = CarryOver.LastShift(date: last.date, end: last.end) }
             carry.weekendDays = dates.filter(\.weekday.isWeekend).count
-            carry.lateShifts = own.filter { LocalDateTime($0.regularStart, in: timeZone).minuteOfDay >= 12 * 60 }.count
+            carry.lateShifts = own.filter { Fairness.isLate(startMinute: LocalDateTime($0.regularStart, in: timeZone).minuteOfDay) }.count
             carry.unpopularShifts = own.filter { unpopularTemplates.contains($0.templateID) }.count
             carry.paidHours = Double(own.reduce(0) { $0 + $1.paidMinutes }) / 60
             byAgent[agent] = carry

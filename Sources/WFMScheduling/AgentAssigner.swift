@@ -473,7 +473,7 @@ struct AgentAssigner {
 
     /// Whether `shift` starts at noon or later (a late shift, for wishes and fairness).
     private func startsLate(_ shift: GridShift) -> Bool {
-        LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay >= 12 * 60
+        Fairness.isLate(startMinute: LocalDateTime(shift.option.start, in: problem.grid.timeZone).minuteOfDay)
     }
 
     private func rosterShift(agent: Agent, planned: PlannedShift) -> RosterShift {

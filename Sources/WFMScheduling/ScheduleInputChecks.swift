@@ -55,9 +55,9 @@ enum ScheduleInputChecks {
             let starts = problem.templates(of: agent).flatMap(\.startTimes).map(\.minutes)
             return agent.preferences.compactMap { wish in
                 switch wish {
-                case .late where !starts.contains { $0 >= 12 * 60 }:
+                case .late where !starts.contains { Fairness.isLate(startMinute: $0) }:
                     ScheduleWarning(.wishNeverMet, "agent \(agent.id) wishes late shifts but no template of contract \(agent.contract) starts at noon or later")
-                case .early where !starts.contains { $0 < 12 * 60 }:
+                case .early where !starts.contains { !Fairness.isLate(startMinute: $0) }:
                     ScheduleWarning(.wishNeverMet, "agent \(agent.id) wishes early shifts but every template of contract \(agent.contract) starts at noon or later")
                 default:
                     nil
