@@ -13,8 +13,16 @@ public struct FairnessMeasure: Sendable {
         public let contract: String
         /// The burden.
         public let burden: Fairness.Burden
-        /// Per agent id, in agents.csv order: the load.
-        public let loads: [(agent: String, load: Int)]
+        /// One agent's load: this week's count plus the previous weeks'.
+        public struct AgentLoad: Sendable, Equatable {
+            /// The agent's id.
+            public let agent: String
+            /// The load.
+            public let load: Int
+        }
+
+        /// Per agent, in agents.csv order.
+        public let loads: [AgentLoad]
         /// The average load.
         public var fairShare: Double { loads.isEmpty ? 0 : Double(loads.reduce(0) { $0 + $1.load }) / Double(loads.count) }
         /// The largest load less the smallest.
@@ -29,11 +37,6 @@ public struct FairnessMeasure: Sendable {
             let weighted = sorted.enumerated().reduce(0.0) { $0 + Double(2 * ($1.offset + 1) - sorted.count - 1) * $1.element }
             return weighted / (Double(sorted.count) * total)
         }
-        public static func == (lhs: Spread, rhs: Spread) -> Bool {
-            lhs.contract == rhs.contract && lhs.burden == rhs.burden && lhs.loads.map(\.agent) == rhs.loads.map(\.agent)
-                && lhs.loads.map(\.load) == rhs.loads.map(\.load)
-        }
-
         enum CodingKeys: String, CodingKey { case contract, burden, agents, fairShare, range, gini }
 
         public func encode(to encoder: Encoder) throws {
@@ -68,7 +71,7 @@ public struct FairnessMeasure: Sendable {
             burdens.map { burden in
                 let carriers = agents.filter { $0.contract == contract.id && Fairness.canCarry(burden, agent: $0, week: week) }
                 return Spread(contract: contract.id, burden: burden,
-                              loads: carriers.map { ($0.id, (counts[$0.id]?[burden] ?? 0) + previous.count(burden, of: $0.id)) })
+                              loads: carriers.map { Spread.AgentLoad(agent: $0.id, load: (counts[$0.id]?[burden] ?? 0) + previous.count(burden, of: $0.id)) })
             }
         }.filter { !$0.loads.isEmpty }
     }
