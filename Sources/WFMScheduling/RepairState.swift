@@ -10,6 +10,8 @@ struct RepairState {
     /// Objective units per agent short for one interval, by queue.
     let weights: [Double]
     var net: [[Double]]
+    /// Breaks starting before this instant stay where they are; moved ones start at or after it.
+    var frozenBefore: Date?
     private let first: Date?
     private let grid: TimeGrid
     private let intervalSeconds: Double
@@ -114,12 +116,17 @@ struct RepairState {
         let queues = skills[shift.agentID] ?? []
         var breaks: [RosterBreak] = []
         let step = center.intervalMinutes
-        for rule in template.breaks.sorted(by: { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }) {
+        let placed = shift.breaks.sorted { $0.start < $1.start }
+        for (index, rule) in template.breaks.sorted(by: { $0.earliestOffsetMinutes < $1.earliestOffsetMinutes }).enumerated() {
+            if let frozenBefore, index < placed.count, placed[index].start < frozenBefore {
+                breaks.append(placed[index])
+                continue
+            }
             var best: (cost: Double, start: Date)?
             for offset in stride(from: rule.earliestOffsetMinutes, through: rule.latestOffsetMinutes, by: step) {
                 let start = shift.regularStart.addingTimeInterval(Double(offset * 60))
                 let end = start.addingTimeInterval(Double(rule.minutes * 60))
-                guard breaks.allSatisfy({ $0.end <= start || end <= $0.start }) else { continue }
+                guard breaks.allSatisfy({ $0.end <= start || end <= $0.start }), frozenBefore.map({ start >= $0 }) ?? true else { continue }
                 var cost = 0.0
                 var begin = start
                 while begin < end {

@@ -75,6 +75,12 @@ public struct RosterRepair: Sendable {
     /// Per agent, when a what-if scenario has them away for part of a day: their shifts there
     /// are neither extended nor have their breaks moved.
     public var away: [String: [Range<Date>]] = [:]
+    /// Nothing before this instant changes (intraday: now plus the lead time): breaks that
+    /// start before it stay, moved breaks, added shifts and overtime before a shift start at
+    /// or after it, and only a shift still running at it is extended after its end.
+    public var frozenBefore: Date?
+    /// Whether agents on a day off may be called in (a shift added).
+    public var addsShifts = true
 
     /// Creates a repair.
     public init(center: Center, agents: [Agent]) {
@@ -90,11 +96,12 @@ public struct RosterRepair: Sendable {
     /// - Complexity: O(changes × (candidate shifts × intervals per shift)).
     public func repair(_ shifts: [RosterShift], net: [[Double]]) -> RepairedRoster {
         var state = RepairState(center: center, agents: agents, net: net)
+        state.frozenBefore = frozenBefore
         var roster = shifts
         var changes: [RepairChange] = []
         var rejected = Set<String>()
         let agentIndex = Dictionary(agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let options = dayOffOptions(net: net)
+        let options = addsShifts ? dayOffOptions(net: net) : []
         let optionAgents = options.map { agentIndex[$0.agent.id] ?? -1 }
         let optionDays = options.map { center.weekStart.days(to: $0.option.date) }
         // Candidates are kept between steps and recomputed only where a change can alter their
@@ -225,7 +232,7 @@ public struct RosterRepair: Sendable {
             guard let contract = center.contracts.first(where: { $0.id == agent.contract }), let first else { continue }
             let queues = agent.skills.compactMap { queueIndex[$0.queue] }
             for (template, shifts) in catalogue where contract.templates.contains(template.id) {
-                for option in shifts {
+                for option in shifts where frozenBefore.map({ option.start >= $0 }) ?? true {
                     let from = max(0, Int((option.start.timeIntervalSince(first) / grid.intervalSeconds).rounded(.down)))
                     let to = min(grid.intervals.count, Int((option.end.timeIntervalSince(first) / grid.intervalSeconds).rounded(.up)))
                     guard from < to, queues.contains(where: { shortBefore[$0][to] > shortBefore[$0][from] }) else { continue }
@@ -270,6 +277,7 @@ public struct RosterRepair: Sendable {
             later.end = shift.end.addingTimeInterval(Double(minutes * 60))
             later.overtimeAfterMinutes += minutes
             for (direction, extended) in [("before", earlier), ("after", later)] {
+                if let frozenBefore, direction == "before" ? earlier.start < frozenBefore : shift.end < frozenBefore { continue }
                 var extended = extended
                 extended.paidMinutes += minutes
                 let value = state.value(from: shift, to: extended) - Double(minutes) / 60 * center.costs.paidHour * allowance.payFactor

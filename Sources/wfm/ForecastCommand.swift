@@ -14,6 +14,7 @@ struct ForecastCommand: ParsableCommand {
               wfm forecast --config center.yaml --history h.csv --week 2026-11-30 --out f.csv
               wfm forecast --config center.yaml --method weekday-median --out f.csv
               wfm forecast --config center.yaml --backtest 8
+              wfm forecast --config center.yaml --backtest-intraday 8 --cutoffs 09:00,11:00,13:00,15:00
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String
@@ -22,6 +23,8 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Forecasting method.") var method = "auto"
     @Option(help: "Where to write forecast.csv.") var out: String?
     @Option(help: "Backtest every method over the last N full weeks instead of forecasting.") var backtest: Int?
+    @Option(help: "Score the intraday reforecast over the last N full weeks instead of forecasting.") var backtestIntraday: Int?
+    @Option(help: "The cut-offs --backtest-intraday scores, comma-separated HH:MM.") var cutoffs = ForecastJob.intradayCutoffs.joined(separator: ",")
     @Flag(help: "Forecast special days (around closures, and center.yaml's special_days) as ordinary days.") var noSpecialDays = false
     @Flag(help: "Leave out history rows of queues center.yaml does not name (one warning per queue) instead of refusing them.")
     var ignoreUnknownQueues = false
@@ -34,7 +37,9 @@ struct ForecastCommand: ParsableCommand {
             throw ValidationError("--method must be one of \(CommandVocabulary.forecastMethods.joined(separator: ", "))")
         }
         if let backtest, !(1...52).contains(backtest) { throw ValidationError("--backtest takes 1 to 52 weeks") }
-        if backtest == nil, out == nil { throw ValidationError("--out is required (or --backtest N)") }
+        if let backtestIntraday, !(1...52).contains(backtestIntraday) { throw ValidationError("--backtest-intraday takes 1 to 52 weeks") }
+        if backtest != nil, backtestIntraday != nil { throw ValidationError("--backtest and --backtest-intraday cannot be combined") }
+        if backtest == nil, backtestIntraday == nil, out == nil { throw ValidationError("--out is required (or --backtest N, or --backtest-intraday N)") }
     }
 
     func run() throws {
@@ -46,6 +51,12 @@ struct ForecastCommand: ParsableCommand {
                 let (report, warnings) = try job.backtest(weeks: backtest) { if !output.quiet { printError($0) } }
                 if !output.quiet { warnings.forEach { printError("warning: \($0)") } }
                 print(output.format == .json ? try BacktestPresenter.json(report) : BacktestPresenter.text(report), terminator: "")
+                return
+            }
+            if let backtestIntraday {
+                let (results, warnings) = try job.backtestIntraday(weeks: backtestIntraday, cutoffs: cutoffs.split(separator: ",").map(String.init))
+                if !output.quiet { warnings.forEach { printError("warning: \($0)") } }
+                print(output.format == .json ? try IntradayBacktestPresenter.json(results) : IntradayBacktestPresenter.text(results), terminator: "")
                 return
             }
             let outcome = try job.run(outputPath: out!, overwrite: force)

@@ -18,7 +18,7 @@ struct WFM: ParsableCommand {
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
             """,
         version: WFMVersion.text,
-        subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, WhatIfCommand.self,
+        subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, WhatIfCommand.self, IntradayCommand.self,
                       ErlangCommand.self,
                       BenchCommand.self]
     )

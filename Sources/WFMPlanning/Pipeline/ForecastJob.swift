@@ -81,6 +81,30 @@ public struct ForecastJob: Sendable {
         return (report, warnings + forecaster.exclusionWarnings)
     }
 
+    /// The cut-offs `--backtest-intraday` scores by default.
+    public static let intradayCutoffs = ["09:00", "11:00", "13:00", "15:00"]
+
+    /// Scores the intraday reforecast over the last `weeks` full weeks at each of `cutoffs`
+    /// (`HH:MM`, on the interval grid), with the forecasting method of the job.
+    /// - Throws: ``PlanningError`` for a cut-off off the grid or an unknown method; as
+    ///   ``run(outputPath:overwrite:)`` for the files.
+    public func backtestIntraday(weeks: Int, cutoffs: [String]) throws -> (results: [IntradayBacktest], warnings: [String]) {
+        let center = try center()
+        let minutes = try cutoffs.map { text in
+            guard let time = TimeOfDay(text), time.minutes > 0, time.minutes < 1440, time.minutes % center.intervalMinutes == 0 else {
+                throw PlanningError("--cutoffs: '\(text)' is not a time of day on the \(center.intervalMinutes)-minute grid (expected HH:MM, such as 11:00)")
+            }
+            return time.minutes
+        }
+        guard let strategy = ForecastMethodCatalog.strategy(named: method) else {
+            throw PlanningError("unknown method '\(method)' (expected one of \(ForecastMethodCatalog.names.joined(separator: ", ")))")
+        }
+        let (forecaster, warnings, _) = try load(center)
+        let results = forecaster.intradayBacktest(strategy: strategy, weekCount: weeks, weekStartDay: center.weekStart.weekday,
+                                                  cutoffs: minutes, specialDays: specialDays)
+        return (results, warnings + forecaster.exclusionWarnings)
+    }
+
     /// center.yaml, for the week asked.
     private func center() throws -> Center {
         var center = try CenterReader.read(path: configPath)
