@@ -27,6 +27,9 @@ public struct Contract: Sendable, Equatable, Identifiable {
     public var minRestHours: Double
     /// Ids of the shift templates this contract may work.
     public var templates: [String]
+    /// Overtime an agent of this contract may be asked for on the day (`wfm intraday`); nil
+    /// for none. Its `agents` are empty: it applies to the contract's agents.
+    public var overtime: OvertimeAllowance?
 
     /// Creates a contract.
     public init(

@@ -77,7 +77,10 @@ public enum CenterWriter {
             "    max_consecutive_days: \(contract.maxConsecutiveDays)",
             "    min_rest_hours: \(number(contract.minRestHours))",
             "    templates: [\(contract.templates.joined(separator: ", "))]",
-        ]
+        ] + (contract.overtime.map { overtime in
+            ["    overtime: {max_hours_per_week: \(number(overtime.maxHoursPerWeek)), max_hours_per_shift: \(number(Double(overtime.maxMinutesPerShift) / 60)), "
+                + "pay_factor: \(number(overtime.payFactor))}"]
+        } ?? [])
     }
 
     private static func shrinkage(_ shrinkage: Shrinkage) -> String {

@@ -62,18 +62,13 @@ struct ScenarioParser {
         return scenario
     }
 
-    /// One entry of `overtime`: hours per week and per shift (default: the weekly hours, at most
-    /// 12), the pay factor (default 1.5) and the agents (default all).
+    /// One entry of `overtime` (``YAMLWalker/overtimeAllowance(_:_:)``) and the agents it is
+    /// for (default all).
     private func overtime(_ entries: [String: Node], _ path: String) -> OvertimeAllowance? {
-        let most = Double(InputLimits.maximumOvertimeMinutes) / 60
-        let week = walker.number(entries["max_hours_per_week"], "\(path).max_hours_per_week", in: 0...60, expected: "hours from 0 to 60")
-        let shift = walker.number(entries["max_hours_per_shift"], "\(path).max_hours_per_shift", in: 0...most,
-                                  expected: "hours from 0 to \(Int(most))")
-        let factor = walker.number(entries["pay_factor"], "\(path).pay_factor", in: 1...10, expected: "a factor from 1 to 10, e.g. 1.5")
         let agents = entries["agents"] == nil ? [] : self.agents(entries["agents"], "\(path).agents")
-        guard let week else { return nil }
-        return OvertimeAllowance(agents: agents, maxMinutesPerShift: Int(((shift ?? min(week, most)) * 60).rounded(.down)),
-                                 maxHoursPerWeek: week, payFactor: factor ?? 1.5)
+        guard var allowance = walker.overtimeAllowance(entries, path) else { return nil }
+        allowance.agents = agents
+        return allowance
     }
 
     /// A list of mappings with `keys` (required, optional), each read by `read`.

@@ -99,7 +99,7 @@ struct ShiftParser {
     private func contract(_ node: Node, _ path: String, templateIDs: Set<String>) -> Contract? {
         guard let entries = walker.mapping(
             node, path, required: ["id", "weekly_paid_hours", "days_per_week", "templates"],
-            optional: ["max_consecutive_days", "min_rest_hours"])
+            optional: ["max_consecutive_days", "min_rest_hours", "overtime"])
         else { return nil }
         let id = walker.string(entries["id"], "\(path).id", expected: "a contract id")
         let hours = range(entries["weekly_paid_hours"], "\(path).weekly_paid_hours", in: 0...168)
@@ -121,11 +121,20 @@ struct ShiftParser {
             walker.error(entries["templates"], "\(path).templates", "is empty: no agent of this contract could work",
                          expected: "at least one of \(templateIDs.sorted().joined(separator: ", "))")
         }
+        let allowance = entries["overtime"].flatMap { overtime($0, "\(path).overtime") }
         guard let id, let hours, let days, let templates, !templates.isEmpty else { return nil }
-        return Contract(
+        var contract = Contract(
             id: id, weeklyPaidHours: Bounds(min: hours.min, max: hours.max),
             daysPerWeek: Bounds(min: Int(days.min), max: Int(days.max)),
             maxConsecutiveDays: consecutive, minRestHours: rest, templates: templates)
+        contract.overtime = allowance
+        return contract
+    }
+
+    /// A contract's `overtime` (``YAMLWalker/overtimeAllowance(_:_:)``).
+    private func overtime(_ node: Node, _ path: String) -> OvertimeAllowance? {
+        walker.mapping(node, path, required: ["max_hours_per_week"], optional: ["max_hours_per_shift", "pay_factor"])
+            .flatMap { walker.overtimeAllowance($0, path) }
     }
 
     /// `{min: a, max: b}` with `a ≤ b` inside `limits`.

@@ -171,3 +171,17 @@ final class YAMLWalker {
         return values.contains { $0 == nil } ? nil : values.compactMap { $0 }
     }
 }
+
+extension YAMLWalker {
+    /// An overtime allowance's `max_hours_per_week` (required), `max_hours_per_shift` (default:
+    /// the weekly hours, at most 12) and `pay_factor` (default 1.5), for every agent.
+    func overtimeAllowance(_ entries: [String: Node], _ path: String) -> OvertimeAllowance? {
+        let most = Double(InputLimits.maximumOvertimeMinutes) / 60
+        let week = number(entries["max_hours_per_week"], "\(path).max_hours_per_week", in: 0...60, expected: "hours from 0 to 60")
+        let shift = number(entries["max_hours_per_shift"], "\(path).max_hours_per_shift", in: 0...most, expected: "hours from 0 to \(Int(most))")
+        let factor = number(entries["pay_factor"], "\(path).pay_factor", in: 1...10, expected: "a factor from 1 to 10, e.g. 1.5")
+        guard let week else { return nil }
+        return OvertimeAllowance(maxMinutesPerShift: Int(((shift ?? min(week, most)) * 60).rounded(.down)), maxHoursPerWeek: week,
+                                 payFactor: factor ?? 1.5)
+    }
+}

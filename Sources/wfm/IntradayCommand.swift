@@ -24,8 +24,9 @@ struct IntradayCommand: ParsableCommand {
     @Option(help: "History to learn the adjustment from; default: the history path in center.yaml.") var history: String?
     @Option(help: "Agents not there for the rest of the day, comma-separated ids.") var absent: String?
     @Option(help: "Minutes after --now before which nothing changes.") var lead = 30
-    @Option(help: "Overtime an agent may work today, in hours (0: none).") var overtimeHours = 0.0
-    @Option(help: "What an overtime hour costs, in paid hours.") var overtimePay = 1.5
+    @Option(help: "Overtime any agent may work today, in hours (0: none); default: each contract's overtime in center.yaml.")
+    var overtimeHours: Double?
+    @Option(help: "What an --overtime-hours hour costs, in paid hours.") var overtimePay = 1.5
     @Flag(help: "Allow calling in agents on a day off.") var callIn = false
     @Option(help: "Replications of the rest of the day to simulate (0: the formula only).") var simulate = 10
     @Option(help: "The simulation's seed.") var seed: UInt64 = 1
@@ -41,7 +42,7 @@ struct IntradayCommand: ParsableCommand {
     func validate() throws {
         if apply != (out != nil) { throw ValidationError("--apply and --out go together: --apply --out roster-today.csv") }
         if !(0...1000).contains(simulate) { throw ValidationError("--simulate takes 0 to 1000 replications, got \(simulate)") }
-        if !(overtimeHours >= 0 && overtimeHours <= 12) { throw ValidationError("--overtime-hours takes 0 to 12 hours") }
+        if let overtimeHours, !(overtimeHours >= 0 && overtimeHours <= 12) { throw ValidationError("--overtime-hours takes 0 to 12 hours") }
         if !(overtimePay >= 1 && overtimePay <= 5) { throw ValidationError("--overtime-pay takes 1 to 5") }
     }
 

@@ -53,6 +53,20 @@ import WFMCore
         #expect(IntradayModel(queue: "q", training: days, slotMinutes: 60).adjustment == .fallback)
     }
 
+    /// Training days that keep their level within ±2%: calls 50% above the day's earlier level
+    /// in the last two hours are a shift, and the rest of the day follows them; 10% is within
+    /// the Poisson noise of 200 calls and is not.
+    @Test func aStepWithinTheDayIsALevelShift() {
+        let training = (0..<12).map { day in forecastedDay(day, level: [0.9, 1.1][day % 2], noise: { ($0 + day) % 2 == 0 ? 0.02 : -0.02 }) }
+        let model = IntradayModel(queue: "q", training: training, slotMinutes: 60)
+        let forecast = Array(repeating: 0.0, count: 8) + Array(repeating: 100.0, count: 10) + Array(repeating: 0.0, count: 6)
+        let day = { (step: Double) -> [Double?] in (0..<24).map { slot in (8..<12).contains(slot) ? 100 : (12..<14).contains(slot) ? 100 * step : nil } }
+        let shifted = model.reforecast(forecast: forecast, actual: day(1.5), cutoffSlot: 14)
+        #expect(shifted.shift?.ratio == 1.5 && shifted.shift?.withinDay == true)
+        #expect(abs(shifted.calls[14] - 150) < 1e-9, "the rest of the day follows the window")
+        #expect(model.reforecast(forecast: forecast, actual: day(1.1), cutoffSlot: 14).shift == nil)
+    }
+
     /// A day open 08:00–18:00 on hourly slots, forecast 100 per slot, actual 100 × level × (1 + noise(slot)).
     private func forecastedDay(_ index: Int, level: Double, noise: (Int) -> Double) -> ForecastedDay {
         let open = (0..<24).map { (8..<18).contains($0) }

@@ -29,6 +29,7 @@ func expectInputError(_ fragments: [String], sourceLocation: SourceLocation = #_
         #expect(center.shrinkage.value(queue: "billing", weekday: .sat) == 0.25)
         #expect(center.shiftTemplates.first { $0.id == "early8" }?.lengthMinutes == 510)
         #expect(center.contracts.map(\.id) == ["fulltime", "parttime"])
+        #expect(center.contracts[0].overtime == OvertimeAllowance(maxMinutesPerShift: 120, maxHoursPerWeek: 4, payFactor: 1.5))
         #expect(center.agentsPath?.hasSuffix("Inputs/demo/agents.csv") == true)
     }
 
@@ -99,6 +100,20 @@ func expectInputError(_ fragments: [String], sourceLocation: SourceLocation = #_
             "contracts[0].templates[0]: unknown template 'night12'",
             "shrinkge: unknown key",
         ]) { _ = try CenterReader.read(path: path) }
+    }
+
+    @Test func contractOvertimeIsReadAndChecked() throws {
+        let folder = try TemporaryDirectory()
+        let plain = try CenterReader.read(path: try folder.write("plain.yaml", sampleCenterYAML()))
+        #expect(plain.contracts.allSatisfy { $0.overtime == nil })
+        let text = sampleCenterYAML().replacingOccurrences(of: "templates: [day8]", with: "templates: [day8]\n    overtime: {max_hours_per_week: 3}")
+        let read = try CenterReader.read(path: try folder.write("center.yaml", text))
+        #expect(read.contracts[0].overtime == OvertimeAllowance(maxMinutesPerShift: 180, maxHoursPerWeek: 3, payFactor: 1.5))
+        let bad = sampleCenterYAML().replacingOccurrences(of: "templates: [day8]", with: "templates: [day8]\n    overtime: {max_hours_per_week: 99, pay_factor: 0.5}")
+        let path = try folder.write("bad.yaml", bad)
+        expectInputError(["contracts[0].overtime.max_hours_per_week: 99 is out of range", "contracts[0].overtime.pay_factor"]) {
+            _ = try CenterReader.read(path: path)
+        }
     }
 
     @Test func breakWindowOutsideTheShiftIsRejected() throws {

@@ -68,7 +68,9 @@ enum IntradayHTML {
                           queue.actualSoFar, queue.forecastSoFar, queue.callsFactor, queue.observedRatio, queue.weight, queue.adjustment,
                           queue.ahtFactor, queue.restOfDayReforecast, queue.restOfDayForecast)
         if let shift = queue.levelShift {
-            text += String(format: " Level shift from %@: ×%.2f against the usual ×%.2f to ×%.2f.", shift.from, shift.ratio, shift.usualLow, shift.usualHigh)
+            text += String(format: " Level shift from %@: calls ×%.2f of forecast", shift.from, shift.ratio)
+                + (shift.step.map { String(format: ", ×%.2f of the day's level before", $0) } ?? "")
+                + String(format: " (usually ×%.2f to ×%.2f).", shift.usualLow, shift.usualHigh)
         }
         if let sl = queue.serviceLevel {
             text += String(format: " Service level by formula: planned %.1f%%, now %.1f%%, after actions %.1f%%.", sl.planned * 100, sl.now * 100, sl.afterActions * 100)

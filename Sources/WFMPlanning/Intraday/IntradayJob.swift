@@ -27,9 +27,10 @@ public struct IntradayJob: Sendable {
     public var absent: [String] = []
     /// Minutes after `now` before which nothing changes.
     public var leadMinutes = 30
-    /// Overtime an agent may work today, in hours (0: none offered).
-    public var overtimeHours = 0.0
-    /// What an overtime hour costs in paid hours.
+    /// Overtime any agent may work today, in hours (0: none offered); nil for each contract's
+    /// `overtime` in center.yaml.
+    public var overtimeHours: Double?
+    /// What an overtime hour costs in paid hours, with ``overtimeHours``.
     public var overtimePayFactor = 1.5
     /// Whether agents on a day off may be called in.
     public var callIn = false
@@ -128,12 +129,24 @@ public struct IntradayJob: Sendable {
             shifts: try RosterFiles.read(path: rosterPath, timeZone: center.timeZone), agents: agents,
             previous: try PreviousRostersReader.read(paths: previousPaths, center: center), absent: absent,
             changesFrom: instant.addingTimeInterval(Double(leadMinutes * 60)),
-            overtime: overtimeHours > 0 ? [OvertimeAllowance(maxMinutesPerShift: Int((overtimeHours * 60).rounded()), maxHoursPerWeek: overtimeHours,
-                                                             payFactor: overtimePayFactor)] : [],
+            overtime: overtime(center: center, agents: agents),
             callIn: callIn)
         let (result, shifts) = try planner.planned(notes: notes)
         return Outcome(result: result, rosterCSV: RosterFiles.csv(shifts, timeZone: center.timeZone),
                        html: IntradayHTML.render(result, center: center, now: instant, actuals: actuals, forecast: forecast))
+    }
+
+    /// `--overtime-hours` for everyone, else each contract's allowance for its agents.
+    private func overtime(center: Center, agents: [Agent]) -> [OvertimeAllowance] {
+        if let overtimeHours {
+            guard overtimeHours > 0 else { return [] }
+            return [OvertimeAllowance(maxMinutesPerShift: Int((overtimeHours * 60).rounded()), maxHoursPerWeek: overtimeHours, payFactor: overtimePayFactor)]
+        }
+        return center.contracts.compactMap { contract in
+            guard var allowance = contract.overtime else { return nil }
+            allowance.agents = agents.filter { $0.contract == contract.id }.map(\.id)
+            return allowance.agents.isEmpty ? nil : allowance
+        }
     }
 
     /// `--now` as an instant in the center's zone.

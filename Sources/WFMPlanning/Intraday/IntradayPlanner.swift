@@ -132,7 +132,7 @@ struct IntradayPlanner {
     {
         let shift = queue.reforecast.shift.map { shift in
             IntradayResult.LevelShiftSummary(
-                from: TimeOfDay(minutes: shift.fromSlot * grid.intervalMinutes)?.description ?? "", ratio: shift.ratio,
+                from: TimeOfDay(minutes: shift.fromSlot * grid.intervalMinutes)?.description ?? "", ratio: shift.ratio, step: shift.withinDay ? shift.step : nil,
                 usualLow: shift.usual.lowerBound, usualHigh: shift.usual.upperBound)
         }
         let hours = grid.intervalSeconds / 3600

@@ -62,10 +62,14 @@ public struct IntradayResult: Sendable, Encodable {
         public let shortAgentHours: Figures?
     }
 
-    /// The window whose calls left the usual range.
+    /// The window whose calls left the usual range: their ratio to the forecast, the step from
+    /// the day's earlier ratio, and the usual range of that step.
     public struct LevelShiftSummary: Sendable, Encodable {
         public let from: String
         public let ratio: Double
+        /// The step from the day's earlier ratio; nil when the window starts the day (the
+        /// window's ratio was tested).
+        public let step: Double?
         public let usualLow: Double
         public let usualHigh: Double
     }
