@@ -66,6 +66,36 @@ import _WFMTestSupport
         }
     }
 
+    /// Calls at half the forecast leave the rest of the day overstaffed: agents are offered an
+    /// hour or more off from the change time on, and the roster written does not take it.
+    @Test func aQuietDayOffersVoluntaryTimeOff() throws {
+        let folder = try TemporaryDirectory()
+        let quiet = try folder.write("quiet.csv", "interval_start,queue,offered,handled,abandoned,aht_seconds\n"
+            + "2026-11-30T08:00,support,10,10,0,300\n2026-11-30T09:00,support,15,15,0,300\n")
+        let out = folder.path("today.csv")
+        let run = try intraday(["--actuals", quiet, "--roster", "\(small)/roster.csv", "--simulate", "0", "--format", "json", "--apply", "--out", out])
+        #expect(run.status == 0, "\(run.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as! [String: Any]
+        let offers = (json["actions"] as! [[String: Any]]).filter { $0["kind"] as? String == "time_off" }
+        #expect(!offers.isEmpty)
+        for offer in offers {
+            #expect((offer["from"] as! String) >= "2026-11-30T11:00+01:00")
+            #expect((offer["paid_hours_added"] as! Double) <= -1)
+        }
+        let written = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        for offer in offers {
+            let row = written.first { $0.hasPrefix("\(offer["agent_id"] as! String),2026-11-30,") }
+            #expect(row?.split(separator: ",")[4] == "2026-11-30T17:00+01:00", "offers are voluntary: the shift keeps its end")
+        }
+    }
+
+    @Test func sameInputsGiveTheSameOutput() throws {
+        let folder = try TemporaryDirectory()
+        let arguments = ["--actuals", try actuals(folder), "--roster", "\(small)/roster.csv", "--absent", "S03", "--simulate", "5", "--format", "json"]
+        let first = try intraday(arguments), second = try intraday(arguments)
+        #expect(first.status == second.status && first.output == second.output && !first.output.isEmpty)
+    }
+
     @Test func actualsFromTheFutureAreRefused() throws {
         let folder = try TemporaryDirectory()
         let run = try intraday(["--actuals", try actuals(folder, extra: "2026-11-30T10:00,support,30,30,0,300\n")])

@@ -67,11 +67,54 @@ struct IntradayPlanner {
         evaluator.away = Dictionary(roster.absent.map { ($0, [dayStart..<dayEnd]) }, uniquingKeysWith: { a, _ in a })
         let current = try evaluator.evaluate(shifts: roster.shifts, requirements: after, simulation: simulation)
         let repaired = repair(roster, report: current, away: evaluator.away)
-        let afterActions = try evaluator.evaluate(shifts: repaired.shifts, requirements: after, simulation: simulation)
-        let actions = repaired.changes.map { IntradayActionText.action($0, timeZone: center.timeZone) }
+        let repairedReport = try evaluator.evaluate(shifts: repaired.shifts, requirements: after, simulation: simulation)
+        var notes = notes
+        let (afterActions, routing) = try routed(roster, shifts: repaired.shifts, report: repairedReport, evaluator: evaluator, requirements: after,
+                                                 simulation: simulation, dayEnd: dayEnd, notes: &notes)
+        let offers = IntradayTimeOff.offers(center: center, agents: roster.agents, shifts: repaired.shifts, report: afterActions,
+                                            from: roster.changesFrom, dayEnd: dayEnd, absent: Set(roster.absent))
+        let actions = repaired.changes.map { IntradayActionText.action($0, timeZone: center.timeZone) } + routing + offers
         let result = try assemble(before: before, after: after, reports: (planned, current, afterActions), actions: actions, notes: notes,
                                   changesFrom: Timestamp.format(roster.changesFrom, in: center.timeZone), violations: afterActions.ruleViolations)
         return (result, repaired.shifts)
+    }
+
+    /// The repaired roster with the serving order of ``IntradayRouting``, measured, when it
+    /// raises the worst queue's simulated service level over the rest of the day (against its
+    /// target); else `report` as it was, with a note. The formula's split of cross-trained
+    /// agents does not depend on the order, so only a simulation can tell.
+    private func routed(_ roster: Roster, shifts: [RosterShift], report: RosterReport, evaluator: RosterEvaluator,
+                        requirements: [IntervalRequirement], simulation: SimulationOptions?, dayEnd: Date, notes: inout [String])
+        throws -> (RosterReport, [IntradayResult.Action])
+    {
+        guard simulation != nil else { return (report, []) }
+        let choices = IntradayRouting.serveFirst(center: center, agents: roster.agents, shifts: shifts, report: report, from: roster.changesFrom,
+                                                 dayEnd: dayEnd, absent: Set(roster.absent))
+        guard !choices.isEmpty else { return (report, []) }
+        var routedEvaluator = RosterEvaluator(center: center, agents: IntradayRouting.reordered(roster.agents, choices: choices), overtime: roster.overtime)
+        routedEvaluator.previous = roster.previous
+        routedEvaluator.away = evaluator.away
+        let candidate = try routedEvaluator.evaluate(shifts: shifts, requirements: requirements, simulation: simulation)
+        guard worstMargin(candidate) > worstMargin(report) + 1e-9 else {
+            notes.append("serving order left as agents.csv has it: putting each cross-trained agent on the queue that needs them most "
+                + "did not raise the worst queue's simulated service level")
+            return (report, [])
+        }
+        let from = Timestamp.format(roster.changesFrom, in: center.timeZone)
+        let reordered = Dictionary(IntradayRouting.reordered(roster.agents, choices: choices).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return (candidate, choices.map { choice in
+            IntradayResult.Action(agentId: choice.agentID, kind: "serve_first",
+                                  change: "serve " + (reordered[choice.agentID]?.skills.map(\.queue).joined(separator: ", then ") ?? choice.queue),
+                                  from: from, paidHoursAdded: 0, coveredAgentHours: 0)
+        })
+    }
+
+    /// The least, over queues, of the simulated service level of the rest of today less the
+    /// queue's target.
+    private func worstMargin(_ report: RosterReport) -> Double {
+        center.queues.compactMap { queue in
+            report.simulation?.figures(queue: queue.id, period: today.description)?.serviceLevel.map { $0.mean - queue.serviceLevel.fraction }
+        }.min() ?? 0
     }
 
     /// The roster repaired for the shortfall `report` finds from ``Roster/changesFrom`` on.
