@@ -22,7 +22,7 @@ struct IntradayCommand: ParsableCommand {
     @Option(help: "The published roster (roster.csv); without it, the reforecast alone.") var roster: String?
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "History to learn the adjustment from; default: the history path in center.yaml.") var history: String?
-    @Option(help: "Agents not there for the rest of the day, comma-separated ids.") var absent: String?
+    @Option(help: "Agents not there, comma-separated: A017 for the whole day, A017@13:00 from 13:00 on.") var absent: String?
     @Option(help: "Minutes after --now before which nothing changes.") var lead = 30
     @Option(help: "Overtime any agent may work today, in hours (0: none); default: each contract's overtime in center.yaml.")
     var overtimeHours: Double?

@@ -96,6 +96,37 @@ import _WFMTestSupport
         #expect(first.status == second.status && first.output == second.output && !first.output.isEmpty)
     }
 
+    @Test func absencesTakeAnIdAndOptionallyATime() throws {
+        let folder = try TemporaryDirectory()
+        let file = try actuals(folder)
+        let timed = try intraday(["--actuals", file, "--roster", "\(small)/roster.csv", "--absent", "S02@13:00,S03", "--simulate", "0", "--format", "json"])
+        #expect(timed.status == 0 || timed.status == 2, "\(timed.error)")
+        let badTime = try intraday(["--actuals", file, "--roster", "\(small)/roster.csv", "--absent", "S02@25:00"])
+        #expect(badTime.status == 1 && badTime.error.contains("--absent: 'S02@25:00' is not an agent id or id@HH:MM"), "\(badTime.error)")
+        let unknown = try intraday(["--actuals", file, "--roster", "\(small)/roster.csv", "--absent", "S99"])
+        #expect(unknown.status == 1 && unknown.error.contains("--absent: S99 not in"), "\(unknown.error)")
+    }
+
+    /// The intraday page renders in headless Chromium (skipped without it, as the report's).
+    @Test(.enabled(if: chromium != nil, "needs Debian's chromium (apt-get install chromium)"))
+    func theIntradayPageRendersInChromium() throws {
+        let browser = try #require(chromium)
+        let folder = try TemporaryDirectory()
+        let run = try intraday(["--actuals", try actuals(folder), "--roster", "\(small)/roster.csv", "--simulate", "3", "--html", folder.path("today.html")])
+        #expect(run.status == 0 || run.status == 2, "\(run.error)")
+        let process = Process()
+        process.executableURL = projectRoot.appendingPathComponent("scripts/screenshot-report.sh")
+        process.arguments = [folder.path("today.html"), folder.path("today.png"), "1000,800"]
+        process.environment = ["PATH": (browser as NSString).deletingLastPathComponent + ":/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder.path("today.png")))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a PNG, more than a blank page")
+    }
+
     @Test func actualsFromTheFutureAreRefused() throws {
         let folder = try TemporaryDirectory()
         let run = try intraday(["--actuals", try actuals(folder, extra: "2026-11-30T10:00,support,30,30,0,300\n")])

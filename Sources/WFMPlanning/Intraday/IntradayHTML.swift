@@ -12,36 +12,42 @@ enum IntradayHTML {
         var body = "<h1>\(escape(result.center)): intraday at \(escape(result.now))</h1>\n"
         if let from = result.changesFrom { body += "<p>Nothing changes before \(escape(from)).</p>\n" }
         for queue in result.queues {
-            let dayIntervals = grid.intervals.filter { $0.local.date == today }
             let forecastByInterval = Dictionary(forecast.filter { $0.queue == queue.queue }.map { ($0.interval, $0.calls) }, uniquingKeysWith: { a, _ in a })
             let actualByInterval = Dictionary(actuals.filter { $0.queue == queue.queue }.map { ($0.interval, $0.offered) }, uniquingKeysWith: { a, _ in a })
             let rows = result.rows.filter { $0.queue == queue.queue }
-            let restStart = dayIntervals.count - rows.count
-            let position = { (offset: Int) in Double(offset) }
+            let restStarts = Set(rows.map(\.intervalStart))
+            // The queue's open span today: the intervals with a forecast, an actual or a row.
+            let dayIntervals = grid.intervals.filter { interval in
+                interval.local.date == today && (forecastByInterval[interval.index] != nil || actualByInterval[interval.index] != nil
+                    || restStarts.contains(Timestamp.format(interval.start, in: center.timeZone)))
+            }
+            let position = Dictionary(dayIntervals.enumerated().map { (Timestamp.format($1.start, in: center.timeZone), Double($0)) },
+                                      uniquingKeysWith: { a, _ in a })
+            let at = { (row: IntradayResult.Row) in position[row.intervalStart] ?? 0 }
+            let restStart = rows.first.map(at) ?? Double(dayIntervals.count)
             let calls: [Series] = [
                 Series(name: "forecast", color: "#888", dashed: true, points: dayIntervals.enumerated().compactMap { offset, interval in
-                    forecastByInterval[interval.index].map { (position(offset), $0) } }),
+                    forecastByInterval[interval.index].map { (Double(offset), $0) } }),
                 Series(name: "actual", color: "#000", dashed: false, points: dayIntervals.enumerated().compactMap { offset, interval in
-                    actualByInterval[interval.index].map { (position(offset), $0) } }),
-                Series(name: "reforecast", color: "#1565c0", dashed: false, points: rows.enumerated().map { (position(restStart + $0), $1.reforecast) }),
+                    actualByInterval[interval.index].map { (Double(offset), $0) } }),
+                Series(name: "reforecast", color: "#1565c0", dashed: false, points: rows.map { (at($0), $0.reforecast) }),
             ]
-            let band = rows.enumerated().compactMap { offset, row -> (Double, Double, Double)? in
+            let band = rows.compactMap { row -> (Double, Double, Double)? in
                 guard let low = row.reforecastP10, let high = row.reforecastP90 else { return nil }
-                return (position(restStart + offset), low, high)
+                return (at(row), low, high)
             }
             var agents: [Series] = [
-                Series(name: "required (forecast)", color: "#888", dashed: true, points: rows.enumerated().map { (position(restStart + $0), Double($1.requiredBefore)) }),
-                Series(name: "required (reforecast)", color: "#1565c0", dashed: false, points: rows.enumerated().map { (position(restStart + $0), Double($1.requiredAfter)) }),
+                Series(name: "required (forecast)", color: "#888", dashed: true, points: rows.map { (at($0), Double($0.requiredBefore)) }),
+                Series(name: "required (reforecast)", color: "#1565c0", dashed: false, points: rows.map { (at($0), Double($0.requiredAfter)) }),
             ]
             if rows.first?.present != nil {
-                agents.append(Series(name: "present now", color: "#c62828", dashed: false, points: rows.enumerated().map { (position(restStart + $0), $1.present!.now) }))
-                agents.append(Series(name: "present after actions", color: "#2e7d32", dashed: false,
-                                     points: rows.enumerated().map { (position(restStart + $0), $1.present!.afterActions) }))
+                agents.append(Series(name: "present now", color: "#c62828", dashed: false, points: rows.map { (at($0), $0.present!.now) }))
+                agents.append(Series(name: "present after actions", color: "#2e7d32", dashed: false, points: rows.map { (at($0), $0.present!.afterActions) }))
             }
             let labels = dayIntervals.map { TimeOfDay(minutes: $0.local.minuteOfDay)?.description ?? "" }
             body += "<h2>\(escape(queue.queue))</h2>\n<p>" + escape(summaryLine(queue)) + "</p>\n"
-            body += chart(title: "Calls per interval", series: calls, band: band, labels: labels, now: Double(restStart))
-            body += chart(title: "Agents", series: agents, band: [], labels: labels, now: Double(restStart))
+            body += chart(title: "Calls per interval", series: calls, band: band, labels: labels, now: restStart)
+            body += chart(title: "Agents", series: agents, band: [], labels: labels, now: restStart)
         }
         if !result.actions.isEmpty {
             body += "<h2>Actions</h2>\n<table><tr><th>agent</th><th>action</th><th>change</th><th>from</th><th>paid hours</th><th>covers agent-hours</th></tr>\n"

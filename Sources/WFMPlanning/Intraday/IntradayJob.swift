@@ -23,7 +23,7 @@ public struct IntradayJob: Sendable {
     public var historyPath: String?
     /// The forecasting method whose week-ahead forecasts the adjustment is learned on.
     public var method = "auto"
-    /// Agents not there for the rest of the day.
+    /// Agents not there: `A017` for the whole day, `A017@13:00` from 13:00 to the end of it.
     public var absent: [String] = []
     /// Minutes after `now` before which nothing changes.
     public var leadMinutes = 30
@@ -120,8 +120,8 @@ public struct IntradayJob: Sendable {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
-        let absent = self.absent.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let unknown = absent.filter { id in !agents.contains { $0.id == id } }
+        let absent = try absences(center: center, day: today)
+        let unknown = absent.keys.filter { id in !agents.contains { $0.id == id } }.sorted()
         guard unknown.isEmpty else {
             throw PlanningError("--absent: \(unknown.joined(separator: ", ")) not in \(agentsFile) (expected agent ids from its id column)")
         }
@@ -134,6 +134,25 @@ public struct IntradayJob: Sendable {
         let (result, shifts) = try planner.planned(notes: notes)
         return Outcome(result: result, rosterCSV: RosterFiles.csv(shifts, timeZone: center.timeZone),
                        html: IntradayHTML.render(result, center: center, now: instant, actuals: actuals, forecast: forecast))
+    }
+
+    /// Per agent of `--absent`, from when they are away today.
+    private func absences(center: Center, day: LocalDate) throws -> [String: Date] {
+        var away: [String: Date] = [:]
+        for entry in absent.map({ $0.trimmingCharacters(in: .whitespaces) }) where !entry.isEmpty {
+            let parts = entry.split(separator: "@", maxSplits: 1).map(String.init)
+            var from = TimeGrid.startOfDay(day, in: center.timeZone)
+            if parts.count == 2 {
+                guard let time = TimeOfDay(parts[1]), time.minutes < 1440,
+                    let instant = LocalDateTime(date: day, minuteOfDay: time.minutes).instants(in: center.timeZone).first
+                else {
+                    throw PlanningError("--absent: '\(entry)' is not an agent id or id@HH:MM (expected such as A017 or A017@13:00)")
+                }
+                from = instant
+            }
+            away[parts[0]] = min(away[parts[0]] ?? from, from)
+        }
+        return away
     }
 
     /// `--overtime-hours` for everyone, else each contract's allowance for its agents.

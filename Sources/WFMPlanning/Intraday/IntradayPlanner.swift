@@ -29,7 +29,8 @@ struct IntradayPlanner {
         let shifts: [RosterShift]
         let agents: [Agent]
         let previous: PreviousRosters
-        let absent: [String]
+        /// Per absent agent, from when (to the end of the day).
+        let absent: [String: Date]
         let changesFrom: Date
         let overtime: [OvertimeAllowance]
         let callIn: Bool
@@ -63,8 +64,8 @@ struct IntradayPlanner {
         var evaluator = RosterEvaluator(center: center, agents: roster.agents, overtime: roster.overtime)
         evaluator.previous = roster.previous
         let planned = try evaluator.evaluate(shifts: roster.shifts, requirements: before, simulation: simulation)
-        let dayStart = TimeGrid.startOfDay(today, in: center.timeZone), dayEnd = TimeGrid.startOfDay(today.adding(days: 1), in: center.timeZone)
-        evaluator.away = Dictionary(roster.absent.map { ($0, [dayStart..<dayEnd]) }, uniquingKeysWith: { a, _ in a })
+        let dayEnd = TimeGrid.startOfDay(today.adding(days: 1), in: center.timeZone)
+        evaluator.away = roster.absent.mapValues { [$0..<dayEnd] }
         let current = try evaluator.evaluate(shifts: roster.shifts, requirements: after, simulation: simulation)
         let repaired = repair(roster, report: current, away: evaluator.away)
         let repairedReport = try evaluator.evaluate(shifts: repaired.shifts, requirements: after, simulation: simulation)
@@ -72,7 +73,7 @@ struct IntradayPlanner {
         let (afterActions, routing) = try routed(roster, shifts: repaired.shifts, report: repairedReport, evaluator: evaluator, requirements: after,
                                                  simulation: simulation, dayEnd: dayEnd, notes: &notes)
         let offers = IntradayTimeOff.offers(center: center, agents: roster.agents, shifts: repaired.shifts, report: afterActions,
-                                            from: roster.changesFrom, dayEnd: dayEnd, absent: Set(roster.absent))
+                                            from: roster.changesFrom, dayEnd: dayEnd, absent: roster.absent)
         let actions = repaired.changes.map { IntradayActionText.action($0, timeZone: center.timeZone) } + routing + offers
         let result = try assemble(before: before, after: after, reports: (planned, current, afterActions), actions: actions, notes: notes,
                                   changesFrom: Timestamp.format(roster.changesFrom, in: center.timeZone), violations: afterActions.ruleViolations)
@@ -89,7 +90,7 @@ struct IntradayPlanner {
     {
         guard simulation != nil else { return (report, []) }
         let choices = IntradayRouting.serveFirst(center: center, agents: roster.agents, shifts: shifts, report: report, from: roster.changesFrom,
-                                                 dayEnd: dayEnd, absent: Set(roster.absent))
+                                                 dayEnd: dayEnd, absent: roster.absent)
         guard !choices.isEmpty else { return (report, []) }
         var routedEvaluator = RosterEvaluator(center: center, agents: IntradayRouting.reordered(roster.agents, choices: choices), overtime: roster.overtime)
         routedEvaluator.previous = roster.previous

@@ -13,7 +13,7 @@ enum IntradayRouting {
     /// Per cross-trained agent on the phones after `from` today whose serving order changes
     /// (agents.csv gives another queue first, or no strict order), the queue to serve first.
     static func serveFirst(center: Center, agents: [Agent], shifts: [RosterShift], report: RosterReport, from: Date, dayEnd: Date,
-                           absent: Set<String>) -> [(agentID: String, queue: String)] {
+                           absent: [String: Date]) -> [(agentID: String, queue: String)] {
         let grid = center.timeGrid
         let hours = grid.intervalSeconds / 3600
         var need = Dictionary(uniqueKeysWithValues: center.queues.map { ($0.id, 0.0) })
@@ -21,9 +21,9 @@ enum IntradayRouting {
             need[row.queue, default: 0] += Double(row.requiredScheduled) * hours
         }
         let remaining = { (agent: Agent) -> Double in
-            guard !absent.contains(agent.id) else { return 0 }
+            let gone = min(dayEnd, absent[agent.id] ?? dayEnd)
             return shifts.filter { $0.agentID == agent.id }.reduce(0.0) { total, shift in
-                let start = max(shift.start, from), end = min(shift.end, dayEnd)
+                let start = max(shift.start, from), end = min(shift.end, gone)
                 guard start < end else { return total }
                 let onBreak = shift.breaks.reduce(0.0) { $0 + max(0, min($1.end, end).timeIntervalSince(max($1.start, start))) }
                 return total + (end.timeIntervalSince(start) - onBreak) / 3600

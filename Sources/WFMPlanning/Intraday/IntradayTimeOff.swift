@@ -15,7 +15,7 @@ enum IntradayTimeOff {
     static let minimumMinutes = 60
 
     static func offers(center: Center, agents: [Agent], shifts: [RosterShift], report: RosterReport, from: Date, dayEnd: Date,
-                       absent: Set<String>) -> [IntradayResult.Action] {
+                       absent: [String: Date]) -> [IntradayResult.Action] {
         let grid = center.timeGrid
         let step = grid.intervalSeconds
         var surplus: [String: [Int: Double]] = [:]
@@ -26,7 +26,7 @@ enum IntradayTimeOff {
         let index = { (instant: Date) in Int((instant.timeIntervalSince(firstStart) / step).rounded(.down)) }
         let agentByID = Dictionary(agents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let order = Dictionary(agents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let candidates = shifts.filter { $0.end > from && $0.start < dayEnd && !absent.contains($0.agentID) && agentByID[$0.agentID] != nil }
+        let candidates = shifts.filter { $0.end > from && $0.start < dayEnd && absent[$0.agentID] == nil && agentByID[$0.agentID] != nil }
             .sorted { $0.end != $1.end ? $0.end > $1.end : order[$0.agentID]! < order[$1.agentID]! }
         var offers: [IntradayResult.Action] = []
         for shift in candidates {
