@@ -164,7 +164,20 @@ public struct WhatIfJob: Sendable {
             evaluator.previous = previous
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
             var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts, shifts: plan.shifts)
-            if capacity, simulate { column.capacity = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime) }
+            if capacity, simulate {
+                let check = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime)
+                column.capacity = check
+                column.verifiedHires = try HireVerification.verify(check, scenario: scenario, center: plan.center, agents: agents, current: report) { hired in
+                    progress("\(scenario.name): replanning with \(hired.hires.count - scenario.hires.count) hire(s)")
+                    let hiredPlan = ScenarioApplier.apply(hired, center: center, agents: agents, forecast: forecast, shifts: shifts)
+                    var hiredEvaluator = RosterEvaluator(center: hiredPlan.center, agents: hiredPlan.agents, overtime: hiredPlan.overtime)
+                    hiredEvaluator.away = hiredPlan.away
+                    hiredEvaluator.previous = previous
+                    let published = try hiredEvaluator.evaluate(shifts: hiredPlan.shifts, requirements: staffing.rows, simulation: nil)
+                    return try Self.replanned(hired, plan: hiredPlan, previous: previous, staffing: staffing, evaluated: published, simulation: nil,
+                                              timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, changeCost: 0) { _ in }.report
+                }
+            }
             guard repair else { return [column] }
             if mode == .replan {
                 return [column, try Self.replanned(scenario, plan: plan, previous: previous, staffing: staffing, evaluated: report,

@@ -34,10 +34,22 @@ extension WhatIfOutcome {
         if columns.contains(where: { $0.capacity != nil }) {
             row("FTE required (week)") { $0.capacity.map { NumberFormatting.fixed($0.requiredFTE, 1) } ?? "" }
             row("FTE available (week)") { $0.capacity.map { NumberFormatting.fixed($0.availableFTE, 1) } ?? "" }
-            row("hires to close the gap") { column in
+            row("hires, week-level bound") { column in
                 guard let capacity = column.capacity else { return "" }
                 guard let hires = capacity.hires else { return "none can" }
-                return hires.isEmpty ? "none needed" : hires.map { "\($0.count) \($0.contract) \($0.skills.joined(separator: "+"))" }.joined(separator: ", ")
+                return hires.isEmpty ? "none" : hires.map { "\($0.count) \($0.contract) \($0.skills.joined(separator: "+"))" }.joined(separator: ", ")
+            }
+            row("hires verified by replanning") { column in
+                guard column.capacity != nil else { return "" }
+                guard let verified = column.verifiedHires else { return "none can" }
+                if verified.replans == 0 { return "none needed (targets met)" }
+                let replans = "\(verified.replans) replan\(verified.replans == 1 ? "" : "s")"
+                guard verified.targetsMet else {
+                    let missed = verified.serviceLevels.filter { $0.serviceLevel < $0.target - 1e-9 }
+                        .map { "\($0.queue) \(NumberFormatting.percent($0.serviceLevel, 1))" }.joined(separator: ", ")
+                    return "not met after \(replans) with \(verified.hiresText) (\(missed))"
+                }
+                return verified.hires.isEmpty ? "none; a replan meets the targets" : "\(verified.hiresText) (targets met, \(replans))"
             }
             if columns.contains(where: { !($0.capacity?.overtime.isEmpty ?? true) }) {
                 row("overtime to close the gap") { column in
@@ -147,6 +159,23 @@ struct WhatIfJSON: Encodable {
         var targetsMet: Bool
         var rulesBroken: [String]
         var changes: [Change]
+        var capacity: Capacity?
+    }
+
+    struct Hire: Encodable {
+        var contract: String
+        var skills: [String]
+        var count: Int
+    }
+
+    /// The week-level bound and the hires verified by replanning (nil when no mix can).
+    struct Capacity: Encodable {
+        var requiredFte: Double
+        var availableFte: Double
+        var hiresLowerBound: [Hire]?
+        var verifiedHires: [Hire]?
+        var verifiedTargetsMet: Bool?
+        var replans: Int?
     }
 
     struct Change: Encodable {
@@ -211,6 +240,12 @@ struct WhatIfJSON: Encodable {
                                   previousStart: change.before.map { time($0.start) }, previousEnd: change.before.map { time($0.end) },
                                   previousBreaks: change.before.map(breaks), paidHoursAdded: change.paidHoursAdded,
                                   overtimeHoursAdded: change.overtimeHoursAdded, coveredAgentHours: change.coveredAgentHours)
+                },
+                capacity: column.capacity.map { capacity in
+                    let hires = { (hires: [CapacityCheck.Hire]) in hires.map { Hire(contract: $0.contract, skills: $0.skills, count: $0.count) } }
+                    return Capacity(requiredFte: capacity.requiredFTE, availableFte: capacity.availableFTE, hiresLowerBound: capacity.hires.map(hires),
+                                    verifiedHires: column.verifiedHires.map { hires($0.hires) }, verifiedTargetsMet: column.verifiedHires?.targetsMet,
+                                    replans: column.verifiedHires?.replans)
                 })
         }
         sweep = outcome.sweep.map { result in

@@ -19,6 +19,8 @@ public struct WhatIfColumn: Sendable {
     public let replannedDays: Int?
     /// The week's capacity under the scenario, if asked for.
     public var capacity: CapacityCheck?
+    /// Its hires checked by replanning (``HireVerification``), with the capacity.
+    public var verifiedHires: HireVerification?
 
     /// Creates a column.
     public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = [], replannedDays: Int? = nil,
