@@ -87,6 +87,24 @@ struct RepairState {
         return total
     }
 
+    /// Whether every interval the change takes the agent off the phones in is overstaffed by
+    /// at least one agent on each of the agent's queues.
+    func leavesNoShortfall(from before: RosterShift, to after: RosterShift) -> Bool {
+        let queues = skills[after.agentID] ?? []
+        let old = onPhone(before), new = onPhone(after)
+        for interval in old.from..<old.to where old.contains(interval) && !new.contains(interval) {
+            guard queues.allSatisfy({ net[$0][interval] <= -1 + 1e-9 }) else { return false }
+        }
+        return true
+    }
+
+    /// Whether the change covers any agent-hours short, net (a break move can be worth
+    /// something in the objective while only moving shortfall to a cheaper queue).
+    func covers(from before: RosterShift?, to after: RosterShift) -> Bool {
+        var trial = self
+        return trial.apply(from: before, to: after) > 1e-9
+    }
+
     /// Makes the change; returns the agent-hours short it covers, net.
     mutating func apply(from before: RosterShift?, to after: RosterShift) -> Double {
         let queues = skills[after.agentID] ?? []

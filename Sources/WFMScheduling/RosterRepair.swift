@@ -53,6 +53,9 @@ public struct RepairedRoster: Sendable, Equatable {
 ///   hours per shift and week, paid at its pay factor);
 /// - add a shift on an agent's day off.
 ///
+/// A break move that covers no agent-hours short (it would only move shortfall to a queue
+/// whose shortfall costs less) is not made.
+///
 /// Greedy, at the scheduler's own costs: each step makes the change whose covered shortfall
 /// (`shortfall_per_agent_hour` × queue weight) less its paid cost (`paid_hour` per paid hour,
 /// overtime at the pay factor) and, for an agent not yet changed, `changeCostPerAgent`, is
@@ -293,7 +296,7 @@ public struct RosterRepair: Sendable {
         guard !shift.breaks.isEmpty, let template = center.shiftTemplates.first(where: { $0.id == shift.templateID }) else { return nil }
         var moved = shift
         moved.breaks = state.cheapestBreaks(for: shift, template: template, onPhone: state.onPhone(shift))
-        guard moved.breaks != shift.breaks else { return nil }
+        guard moved.breaks != shift.breaks, state.covers(from: shift, to: moved) else { return nil }
         let starts = moved.breaks.map { String(Int($0.start.timeIntervalSince1970)) }.joined(separator: ",")
         return Candidate(kind: .moveBreaks, rosterIndex: index, before: shift, after: moved, value: state.value(from: shift, to: moved),
                          key: "breaks#\(shift.agentID)#\(shift.date)#\(starts)")

@@ -126,6 +126,35 @@ struct RosterRepairTests {
         #expect(RosterRuleChecker(center: center, agents: [agent]).violations(in: repaired.shifts).isEmpty)
     }
 
+    /// A cross-trained agent's lunch sits where the weighty queue is short; the other place in
+    /// its window is short on the light queue. Moving it is worth something at the scheduler's
+    /// costs (the shortfall moves to the cheaper queue) but covers no agent-hour short, so
+    /// repair leaves it.
+    @Test func aBreakMoveThatCoversNothingIsNotMade() {
+        var center = Self.center(maxDays: 5)
+        var light = center.queues[0]
+        light.id = "light"
+        var heavy = center.queues[0]
+        heavy.id = "heavy"
+        heavy.weight = 3
+        center.queues = [heavy, light]
+        center.shiftTemplates = [ShiftTemplate(id: "day8", paidMinutes: 420, earliestStart: TimeOfDay("09:00")!, latestStart: TimeOfDay("09:00")!,
+                                               startStepMinutes: 60, breaks: [BreakRule(minutes: 60, earliestOffsetMinutes: 180,
+                                                                                        latestOffsetMinutes: 240, paid: false)])]
+        let agent = Agent(id: "A", name: "A", contract: "c", skills: [Skill(queue: "heavy"), Skill(queue: "light")])
+        var shift = Self.shift("A", day: 0, center: center)
+        shift.paidMinutes = 420
+        shift.breaks = [RosterBreak(start: shift.start.addingTimeInterval(3 * 3600), end: shift.start.addingTimeInterval(4 * 3600))]
+        var heavyNet = Array(repeating: 0.0, count: center.timeGrid.intervals.count), lightNet = heavyNet
+        heavyNet[12] = 1
+        lightNet[13] = 1
+        let repaired = RosterRepair(center: center, agents: [agent]).repair([shift], net: [heavyNet, lightNet])
+        #expect(repaired.changes.isEmpty, "\(repaired.changes)")
+        lightNet[13] = -1
+        let useful = RosterRepair(center: center, agents: [agent]).repair([shift], net: [heavyNet, lightNet])
+        #expect(useful.changes.map(\.kind) == [.moveBreaks] && useful.changes.first?.coveredAgentHours == 1, "where 13:00 is over, the move covers an hour")
+    }
+
     /// Only the agents the changes name have a different week.
     @Test func changesOnlyTheAgentsItReports() {
         let center = Self.center(maxDays: 5)

@@ -193,11 +193,21 @@ public struct WhatIfJob: Sendable {
             return [column, WhatIfColumn(scenario: name, report: repairedReport, removedShifts: plan.removedShifts, changes: repaired.changes,
                                          shifts: repaired.shifts)]
         }
+        let counted = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
+            let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
+            let offPhones = Set(plan.shifts.filter { shift in (plan.away[shift.agentID] ?? []).contains { $0.overlaps(shift.start..<shift.end) } }
+                .map(AgentDayChanges.key))
+            return try evaluate(scenario, simulate, repair).map { column in
+                var column = column
+                column.dayChanges = AgentDayChanges.between(shifts, column.shifts, offPhones: offPhones)
+                return column
+            }
+        }
         let repairs = mode != .evaluate
         let columns = try Self.parallel(Array(scenarios.enumerated())) { index, scenario in
-            try evaluate(scenario, true, repairs && index > 0)
+            try counted(scenario, true, repairs && index > 0)
         }.flatMap { $0 }
-        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try evaluate(sweep.scenario($0, agents: agents), false, false)[0] } }
+        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try counted(sweep.scenario($0, agents: agents), false, false)[0] } }
         var outcome = WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
                                     timeZone: center.timeZone)
         outcome.warnings = try StaffingPlanner.plan(center: center, forecast: forecast).warnings
@@ -239,11 +249,16 @@ public struct WhatIfJob: Sendable {
         problem.previous = previous
         let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: relativeGap)
         let outcome = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
-        let violations = RosterRuleChecker(center: plan.center, agents: plan.agents, previous: previous).violations(in: outcome.shifts)
         var evaluator = RosterEvaluator(center: plan.center, agents: plan.agents)
         evaluator.away = plan.away
         evaluator.previous = previous
-        let report = try evaluator.evaluate(shifts: outcome.shifts, requirements: staffing.rows, simulation: simulation)
+        let scheduled = try evaluator.evaluate(shifts: outcome.shifts, requirements: staffing.rows, simulation: nil)
+        var net = Array(repeating: Array(repeating: 0.0, count: grid.intervals.count), count: plan.center.queues.count)
+        let queueIndex = Dictionary(uniqueKeysWithValues: plan.center.queues.enumerated().map { ($1.id, $0) })
+        for row in scheduled.intervals { net[queueIndex[row.queue]!][row.interval] = Double(row.requiredScheduled) - row.present }
+        let shifts = PublishedBreaks.restore(outcome.shifts, published: plan.shifts, center: plan.center, agents: plan.agents, net: net)
+        let violations = RosterRuleChecker(center: plan.center, agents: plan.agents, previous: previous).violations(in: shifts)
+        let report = try evaluator.evaluate(shifts: shifts, requirements: staffing.rows, simulation: simulation)
         let short = { (report: RosterReport) in report.weeks.first { $0.queue == "all" }?.shortfallHours ?? 0 }
         var replanned = scenario
         replanned.name = scenario.name + ", replanned"
@@ -253,18 +268,14 @@ public struct WhatIfJob: Sendable {
                 + ", so the published roster is kept"
             return WhatIfColumn(scenario: replanned, report: evaluated, removedShifts: plan.removedShifts, shifts: plan.shifts)
         }
-        let key = { (shift: RosterShift) in "\(shift.agentID)#\(shift.date)" }
-        let before = Dictionary(plan.shifts.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Dictionary(outcome.shifts.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let changedDays = Set(before.keys).union(after.keys).filter { day in
-            guard let old = before[day], let new = after[day] else { return true }
-            return old.templateID != new.templateID || old.start != new.start
-        }.count
-        let hours = Double(outcome.shifts.reduce(0) { $0 + $1.paidMinutes } - plan.shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
-        replanned.description = "\(scenario.name) re-scheduled near the published roster: \(changedDays) agent-day(s) changed, "
-            + "\(NumberFormatting.fixed(hours, 1)) paid hours added, objective \(NumberFormatting.fixed(outcome.cost.objective, 2))"
+        let changes = AgentDayChanges.between(plan.shifts, shifts)
+        let changedDays = changes.changed
+        let hours = Double(shifts.reduce(0) { $0 + $1.paidMinutes } - plan.shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
+        replanned.description = "\(scenario.name) re-scheduled near the published roster: \(changedDays) agent-day(s) changed "
+            + "(\(changes.breaksOnly) in their breaks only), \(NumberFormatting.fixed(hours, 1)) paid hours added, "
+            + "objective \(NumberFormatting.fixed(outcome.cost.objective, 2))"
         return WhatIfColumn(scenario: replanned, report: report, removedShifts: plan.removedShifts, replannedDays: changedDays,
-                            shifts: outcome.shifts)
+                            shifts: shifts)
     }
 
     /// The relative gap a replan's group plan stops at unless asked otherwise. The plan's

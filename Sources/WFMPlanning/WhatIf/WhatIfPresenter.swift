@@ -29,7 +29,7 @@ extension WhatIfOutcome {
         row("paid hours") { $0.week("all").map { NumberFormatting.fixed($0.paidHours, 1) } ?? "-" }
         row("short agent-hours") { $0.week("all").map { NumberFormatting.fixed($0.shortfallHours, 1) } ?? "-" }
         row("intervals below target (by \(columns.first?.report.verdict.rawValue ?? "formula"))") { "\($0.report.intervalsMissed) of \($0.report.intervals.count)" }
-        row("agent-days changed") { "\($0.agentDaysChanged)" }
+        row("agent-days changed") { $0.dayChanges.breaksOnly > 0 ? "\($0.agentDaysChanged) (\($0.dayChanges.breaksOnly) breaks only)" : "\($0.agentDaysChanged)" }
         row("rules broken") { "\($0.report.ruleViolations.count)" }
         if columns.contains(where: { $0.capacity != nil }) {
             row("FTE required (week)") { $0.capacity.map { NumberFormatting.fixed($0.requiredFTE, 1) } ?? "" }
@@ -156,6 +156,7 @@ struct WhatIfJSON: Encodable {
         var intervalsMissed: Int
         var intervals: Int
         var agentDaysChanged: Int
+        var agentDaysBreaksOnly: Int
         var targetsMet: Bool
         var rulesBroken: [String]
         var changes: [Change]
@@ -231,7 +232,7 @@ struct WhatIfJSON: Encodable {
                         simulatedServiceLevel: column.report.simulation?.figures(queue: target.queue, period: "week")?.serviceLevel)
                 },
                 week: column.week("all"), intervalsMissed: column.report.intervalsMissed, intervals: column.report.intervals.count,
-                agentDaysChanged: column.agentDaysChanged, targetsMet: column.report.targetsMet, rulesBroken: column.report.ruleViolations,
+                agentDaysChanged: column.agentDaysChanged, agentDaysBreaksOnly: column.dayChanges.breaksOnly, targetsMet: column.report.targetsMet, rulesBroken: column.report.ruleViolations,
                 changes: column.changes.map { change in
                     let time = { (instant: Date) in Timestamp.format(instant, in: zone) }
                     let breaks = { (shift: RosterShift) in shift.breaks.map { "\(time($0.start))/\(time($0.end))" } }

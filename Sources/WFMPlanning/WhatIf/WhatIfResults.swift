@@ -17,6 +17,8 @@ public struct WhatIfColumn: Sendable {
 
     /// Agent-days a replan changed against the published roster (absences included), if replanned.
     public let replannedDays: Int?
+    /// How the column's roster differs from the published one (``AgentDayChanges``).
+    public var dayChanges = AgentDayChanges.none
     /// The week's capacity under the scenario, if asked for.
     public var capacity: CapacityCheck?
     /// Its hires checked by replanning (``HireVerification``), with the capacity.
@@ -33,11 +35,9 @@ public struct WhatIfColumn: Sendable {
         self.replannedDays = replannedDays
     }
 
-    /// Agent-days the scenario changes: shifts removed for absences and changed by a repair, or
-    /// every day a replan changed.
-    public var agentDaysChanged: Int {
-        replannedDays.map { $0 + removedShifts } ?? removedShifts + Set(changes.map { "\($0.agentID)#\($0.after.date)" }).count
-    }
+    /// Agent-days the scenario changes against the published roster, in every mode alike
+    /// (``AgentDayChanges``).
+    public var agentDaysChanged: Int { dayChanges.changed }
 
     /// The week of `queue` (or `all`).
     public func week(_ queue: String) -> PeriodFigures? { report.weeks.first { $0.queue == queue } }
