@@ -51,6 +51,10 @@ extension WhatIfOutcome {
                 }
                 return verified.hires.isEmpty ? "none; a replan meets the targets" : "\(verified.hiresText) (targets met, \(replans))"
             }
+            row("SL week with them, replanned") { column in
+                guard let verified = column.verifiedHires, verified.replans > 0 else { return "" }
+                return verified.serviceLevels.map { "\($0.queue) \(NumberFormatting.percent($0.serviceLevel, 1))" }.joined(separator: ", ")
+            }
             if columns.contains(where: { !($0.capacity?.overtime.isEmpty ?? true) }) {
                 row("overtime to close the gap") { column in
                     guard let overtime = column.capacity?.overtime, !overtime.isEmpty else { return "" }
@@ -173,8 +177,10 @@ struct WhatIfJSON: Encodable {
     struct Capacity: Encodable {
         var requiredFte: Double
         var availableFte: Double
-        var hiresLowerBound: [Hire]?
+        var lowerBoundHires: [Hire]?
         var verifiedHires: [Hire]?
+        /// Per queue, the weekly service level in the last replan with the verified hires.
+        var verifiedServiceLevels: [String: Double]?
         var verifiedTargetsMet: Bool?
         var replans: Int?
     }
@@ -244,8 +250,12 @@ struct WhatIfJSON: Encodable {
                 },
                 capacity: column.capacity.map { capacity in
                     let hires = { (hires: [CapacityCheck.Hire]) in hires.map { Hire(contract: $0.contract, skills: $0.skills, count: $0.count) } }
-                    return Capacity(requiredFte: capacity.requiredFTE, availableFte: capacity.availableFTE, hiresLowerBound: capacity.hires.map(hires),
-                                    verifiedHires: column.verifiedHires.map { hires($0.hires) }, verifiedTargetsMet: column.verifiedHires?.targetsMet,
+                    return Capacity(requiredFte: capacity.requiredFTE, availableFte: capacity.availableFTE, lowerBoundHires: capacity.hires.map(hires),
+                                    verifiedHires: column.verifiedHires.map { hires($0.hires) },
+                                    verifiedServiceLevels: column.verifiedHires.map { verified in
+                                        Dictionary(verified.serviceLevels.map { ($0.queue, $0.serviceLevel) }, uniquingKeysWith: { a, _ in a })
+                                    },
+                                    verifiedTargetsMet: column.verifiedHires?.targetsMet,
                                     replans: column.verifiedHires?.replans)
                 })
         }
