@@ -78,21 +78,31 @@ public struct RosterPresence: Sendable {
         return periods
     }
 
-    /// The share of each interval that disjoint `periods` cover (at most 1), in interval order.
+    /// The share of each interval that disjoint `periods` cover (at most 1), in interval order;
+    /// intervals they do not touch are left out.
+    /// - Complexity: O(intervals the periods span); no hashing (the repair calls this for
+    ///   every candidate change it values).
     private static func intervalShares(of periods: [Range<Double>], intervalSeconds length: Double, intervals count: Int)
         -> [(interval: Int, share: Double)]
     {
-        var shares: [Int: Double] = [:]
-        for period in periods {
+        let spans = periods.compactMap { period -> (first: Int, last: Int, period: Range<Double>)? in
             let first = max(0, Int((period.lowerBound / length).rounded(.down)))
             let last = min(count - 1, Int(((period.upperBound / length).rounded(.up))) - 1)
-            guard first <= last else { continue }
+            return first <= last ? (first, last, period) : nil
+        }
+        guard let low = spans.map(\.first).min(), let high = spans.map(\.last).max() else { return [] }
+        var shares = Array(repeating: 0.0, count: high - low + 1)
+        var touched = Array(repeating: false, count: high - low + 1)
+        for (first, last, period) in spans {
             for interval in first...last {
                 let begin = Double(interval) * length
                 let overlap = min(period.upperBound, begin + length) - max(period.lowerBound, begin)
-                if overlap > 0 { shares[interval, default: 0] += overlap / length }
+                if overlap > 0 {
+                    shares[interval - low] += overlap / length
+                    touched[interval - low] = true
+                }
             }
         }
-        return shares.keys.sorted().map { ($0, min(1, shares[$0]!)) }
+        return shares.indices.compactMap { touched[$0] ? (low + $0, min(1, shares[$0])) : nil }
     }
 }
