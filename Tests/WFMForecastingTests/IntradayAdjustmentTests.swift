@@ -67,6 +67,18 @@ import WFMCore
         #expect(model.reforecast(forecast: forecast, actual: day(1.1), cutoffSlot: 14).shift == nil)
     }
 
+    /// Four hours at +50% from 12:00: at 16:00 the last two hours step from a day already
+    /// partly raised, while the last four step from the morning; the longer window is the
+    /// clearer, and the shift is dated from 12:00.
+    @Test func aShiftFoundEarlierStaysInSight() {
+        let training = (0..<12).map { day in forecastedDay(day, level: [0.9, 1.1][day % 2], noise: { ($0 + day) % 2 == 0 ? 0.02 : -0.02 }) }
+        let model = IntradayModel(queue: "q", training: training, slotMinutes: 60)
+        let forecast = Array(repeating: 0.0, count: 8) + Array(repeating: 100.0, count: 10) + Array(repeating: 0.0, count: 6)
+        let actual = (0..<24).map { slot -> Double? in (8..<12).contains(slot) ? 100 : (12..<16).contains(slot) ? 150 : nil }
+        let shift = model.reforecast(forecast: forecast, actual: actual, cutoffSlot: 16).shift
+        #expect(shift?.fromSlot == 12 && shift?.ratio == 1.5, "\(String(describing: shift))")
+    }
+
     /// A day open 08:00–18:00 on hourly slots, forecast 100 per slot, actual 100 × level × (1 + noise(slot)).
     private func forecastedDay(_ index: Int, level: Double, noise: (Int) -> Double) -> ForecastedDay {
         let open = (0..<24).map { (8..<18).contains($0) }
