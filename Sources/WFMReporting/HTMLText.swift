@@ -1,7 +1,7 @@
-/// Escaping and number formats for the HTML report.
-enum HTMLText {
+/// Escaping and number formats for the HTML pages (the report, what-if, intraday).
+public enum HTMLText {
     /// `text` safe inside HTML and SVG text and attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {

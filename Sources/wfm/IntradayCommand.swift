@@ -10,7 +10,7 @@ struct IntradayCommand: ParsableCommand {
             Without --roster, the reforecast alone. Exit codes: 0 done, and with a roster every queue meets its service level over the rest of the day after the actions; 2 a queue still misses it; 1 bad input; 64 usage error.
 
             Examples:
-              wfm intraday --config center.yaml --forecast forecast.csv --actuals actuals.csv --now 2026-11-30T10:30
+              wfm intraday --config Inputs/demo/center.yaml --forecast Inputs/demo/forecast.csv --actuals Inputs/demo/actuals.csv --now 2026-11-30T10:30
               wfm intraday --config center.yaml --forecast f.csv --roster roster.csv --actuals a.csv --now 2026-11-30T10:30 --absent A017,A042 --overtime-hours 2
               wfm intraday --config center.yaml --forecast f.csv --roster roster.csv --actuals a.csv --now 2026-11-30T10:30 --apply --out roster-today.csv
             """)
@@ -41,6 +41,7 @@ struct IntradayCommand: ParsableCommand {
 
     func validate() throws {
         if apply != (out != nil) { throw ValidationError("--apply and --out go together: --apply --out roster-today.csv") }
+        if !(0...IntradayJob.maximumLeadMinutes).contains(lead) { throw ValidationError("--lead takes 0 to \(IntradayJob.maximumLeadMinutes) minutes, got \(lead)") }
         if !(0...1000).contains(simulate) { throw ValidationError("--simulate takes 0 to 1000 replications, got \(simulate)") }
         if let overtimeHours, !(overtimeHours >= 0 && overtimeHours <= 12) { throw ValidationError("--overtime-hours takes 0 to 12 hours") }
         if !(overtimePay >= 1 && overtimePay <= 5) { throw ValidationError("--overtime-pay takes 1 to 5") }

@@ -114,16 +114,7 @@ import _WFMTestSupport
         let folder = try TemporaryDirectory()
         let run = try intraday(["--actuals", try actuals(folder), "--roster", "\(small)/roster.csv", "--simulate", "3", "--html", folder.path("today.html")])
         #expect(run.status == 0 || run.status == 2, "\(run.error)")
-        let process = Process()
-        process.executableURL = projectRoot.appendingPathComponent("scripts/screenshot-report.sh")
-        process.arguments = [folder.path("today.html"), folder.path("today.png"), "1000,800"]
-        process.environment = ["PATH": (browser as NSString).deletingLastPathComponent + ":/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let png = try Data(contentsOf: URL(fileURLWithPath: folder.path("today.png")))
+        let png = try screenshot(folder.path("today.html"), browser: browser)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a PNG, more than a blank page")
     }
 

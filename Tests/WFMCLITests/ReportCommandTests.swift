@@ -244,19 +244,26 @@ import _WFMTestSupport
         let browser = try #require(chromium)
         let folder = try TemporaryDirectory()
         _ = try report(["--html", folder.path("report.html"), "--quiet"])
-        let process = Process()
-        process.executableURL = projectRoot.appendingPathComponent("scripts/screenshot-report.sh")
-        process.arguments = [folder.path("report.html"), folder.path("report.png"), "1000,800"]
-        process.environment = ["PATH": (browser as NSString).deletingLastPathComponent + ":/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let png = try Data(contentsOf: URL(fileURLWithPath: folder.path("report.png")))
+        let png = try screenshot(folder.path("report.html"), browser: browser)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
         #expect(png.count > 10_000, "more than a blank page")
     }
+}
+
+/// `page` rendered by headless Chromium at 1000×800 (scripts/screenshot-report.sh), as PNG
+/// bytes; empty when the script fails.
+func screenshot(_ page: String, browser: String) throws -> Data {
+    let png = (page as NSString).deletingPathExtension + ".png"
+    let process = Process()
+    process.executableURL = projectRoot.appendingPathComponent("scripts/screenshot-report.sh")
+    process.arguments = [page, png, "1000,800"]
+    process.environment = ["PATH": (browser as NSString).deletingLastPathComponent + ":/usr/bin:/bin"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return Data() }
+    return try Data(contentsOf: URL(fileURLWithPath: png))
 }
 
 /// Debian's Chromium, if installed.

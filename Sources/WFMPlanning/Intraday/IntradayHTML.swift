@@ -1,5 +1,6 @@
 import Foundation
 import WFMCore
+import WFMReporting
 
 /// The intraday page: per queue, the day's calls (actual so far, the original forecast, the
 /// reforecast and its 80% band) and agents (required for the forecast and the reforecast,
@@ -9,8 +10,8 @@ enum IntradayHTML {
     static func render(_ result: IntradayResult, center: Center, now: Date, actuals: [IntervalActual], forecast: [ForecastEntry]) -> String {
         let grid = center.timeGrid
         let today = LocalDateTime(now, in: center.timeZone).date
-        var body = "<h1>\(escape(result.center)): intraday at \(escape(result.now))</h1>\n"
-        if let from = result.changesFrom { body += "<p>Nothing changes before \(escape(from)).</p>\n" }
+        var body = "<h1>\(HTMLText.escape(result.center)): intraday at \(HTMLText.escape(result.now))</h1>\n"
+        if let from = result.changesFrom { body += "<p>Nothing changes before \(HTMLText.escape(from)).</p>\n" }
         for queue in result.queues {
             let forecastByInterval = Dictionary(forecast.filter { $0.queue == queue.queue }.map { ($0.interval, $0.calls) }, uniquingKeysWith: { a, _ in a })
             let actualByInterval = Dictionary(actuals.filter { $0.queue == queue.queue }.map { ($0.interval, $0.offered) }, uniquingKeysWith: { a, _ in a })
@@ -45,22 +46,22 @@ enum IntradayHTML {
                 agents.append(Series(name: "present after actions", color: "#2e7d32", dashed: false, points: rows.map { (at($0), $0.present!.afterActions) }))
             }
             let labels = dayIntervals.map { TimeOfDay(minutes: $0.local.minuteOfDay)?.description ?? "" }
-            body += "<h2>\(escape(queue.queue))</h2>\n<p>" + escape(summaryLine(queue)) + "</p>\n"
+            body += "<h2>\(HTMLText.escape(queue.queue))</h2>\n<p>" + HTMLText.escape(summaryLine(queue)) + "</p>\n"
             body += chart(title: "Calls per interval", series: calls, band: band, labels: labels, now: restStart)
             body += chart(title: "Agents", series: agents, band: [], labels: labels, now: restStart)
         }
         if !result.actions.isEmpty {
             body += "<h2>Actions</h2>\n<table><tr><th>agent</th><th>action</th><th>change</th><th>from</th><th>paid hours</th><th>covers agent-hours</th></tr>\n"
             for action in result.actions {
-                body += "<tr><td>\(escape(action.agentId))</td><td>\(escape(action.kind))</td><td>\(escape(action.change))</td><td>\(escape(action.from))</td>"
+                body += "<tr><td>\(HTMLText.escape(action.agentId))</td><td>\(HTMLText.escape(action.kind))</td><td>\(HTMLText.escape(action.change))</td><td>\(HTMLText.escape(action.from))</td>"
                     + "<td>\(String(format: "%.2f", action.paidHoursAdded))</td><td>\(String(format: "%.2f", action.coveredAgentHours))</td></tr>\n"
             }
             body += "</table>\n"
         }
-        if !result.notes.isEmpty { body += "<ul>" + result.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n" }
+        if !result.notes.isEmpty { body += "<ul>" + result.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>\n" }
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escape(result.center)) intraday</title>
+            <html lang="en"><head><meta charset="utf-8"><title>\(HTMLText.escape(result.center)) intraday</title>
             <style>body{font-family:sans-serif;max-width:1200px;margin:1em auto;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}
             .legend span{margin-right:1em}</style></head><body>
             \(body)</body></html>
@@ -101,7 +102,7 @@ enum IntradayHTML {
         let x = { (value: Double) in left + (value + 0.5) / count * (width - left - 10) }
         let y = { (value: Double) in (height - bottom) - value / top * (height - bottom - 10) }
         let format = { (value: Double) in String(format: "%.1f", value) }
-        var svg = "<h3>\(escape(title))</h3>\n<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(title))\">\n"
+        var svg = "<h3>\(HTMLText.escape(title))</h3>\n<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">\n"
         svg += "<line x1=\"\(format(x(now - 0.5)))\" y1=\"0\" x2=\"\(format(x(now - 0.5)))\" y2=\"\(format(height - bottom))\" stroke=\"#999\"/>"
         svg += "<text x=\"\(format(x(now - 0.5) + 3))\" y=\"12\" font-size=\"11\">now</text>\n"
         if !band.isEmpty {
@@ -111,18 +112,13 @@ enum IntradayHTML {
         }
         for line in series where !line.points.isEmpty {
             let points = line.points.map { "\(format(x($0.0))),\(format(y($0.1)))" }.joined(separator: " ")
-            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5,4\"" : "")><title>\(escape(line.name))</title></polyline>\n"
+            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"5,4\"" : "")><title>\(HTMLText.escape(line.name))</title></polyline>\n"
         }
         for (index, label) in labels.enumerated() where label.hasSuffix(":00") {
             svg += "<text x=\"\(format(x(Double(index))))\" y=\"\(format(height - 6))\" font-size=\"10\" text-anchor=\"middle\">\(label)</text>"
         }
         svg += "<text x=\"4\" y=\"14\" font-size=\"10\">\(format(top))</text></svg>\n"
-        let legend = series.map { "<span style=\"color:\($0.color)\">━ \(escape($0.name))</span>" } + (band.isEmpty ? [] : ["<span style=\"color:#90caf9\">█ 80% band</span>"])
+        let legend = series.map { "<span style=\"color:\($0.color)\">━ \(HTMLText.escape($0.name))</span>" } + (band.isEmpty ? [] : ["<span style=\"color:#90caf9\">█ 80% band</span>"])
         return svg + "<div class=\"legend\">\(legend.joined())</div>\n"
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
