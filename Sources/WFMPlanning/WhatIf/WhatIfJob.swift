@@ -163,7 +163,7 @@ public struct WhatIfJob: Sendable {
             evaluator.away = plan.away
             evaluator.previous = previous
             let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
-            var column = WhatIfColumn(scenario: scenario, report: report, removedShifts: plan.removedShifts, shifts: plan.shifts)
+            var column = WhatIfColumn(scenario: scenario, report: report, shifts: plan.shifts)
             if capacity, simulate {
                 let check = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime)
                 column.capacity = check
@@ -190,7 +190,7 @@ public struct WhatIfJob: Sendable {
             name.name = scenario.name + ", repaired"
             name.description = "\(scenario.name) with \(repaired.changes.count) change(s) to \(repaired.agentsChanged) agent(s): "
                 + Self.leverCounts(repaired.changes)
-            return [column, WhatIfColumn(scenario: name, report: repairedReport, removedShifts: plan.removedShifts, changes: repaired.changes,
+            return [column, WhatIfColumn(scenario: name, report: repairedReport, changes: repaired.changes,
                                          shifts: repaired.shifts)]
         }
         let counted = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
@@ -266,16 +266,14 @@ public struct WhatIfJob: Sendable {
             replanned.description = "\(scenario.name) re-scheduled: the new roster "
                 + (violations.isEmpty ? "left more shortfall (\(NumberFormatting.fixed(short(report), 1)) agent-h)" : "broke \(violations.count) rule(s)")
                 + ", so the published roster is kept"
-            return WhatIfColumn(scenario: replanned, report: evaluated, removedShifts: plan.removedShifts, shifts: plan.shifts)
+            return WhatIfColumn(scenario: replanned, report: evaluated, shifts: plan.shifts)
         }
         let changes = AgentDayChanges.between(plan.shifts, shifts)
-        let changedDays = changes.changed
         let hours = Double(shifts.reduce(0) { $0 + $1.paidMinutes } - plan.shifts.reduce(0) { $0 + $1.paidMinutes }) / 60
-        replanned.description = "\(scenario.name) re-scheduled near the published roster: \(changedDays) agent-day(s) changed "
+        replanned.description = "\(scenario.name) re-scheduled near the published roster: \(changes.changed) agent-day(s) changed beyond the absences "
             + "(\(changes.breaksOnly) in their breaks only), \(NumberFormatting.fixed(hours, 1)) paid hours added, "
             + "objective \(NumberFormatting.fixed(outcome.cost.objective, 2))"
-        return WhatIfColumn(scenario: replanned, report: report, removedShifts: plan.removedShifts, replannedDays: changedDays,
-                            shifts: shifts)
+        return WhatIfColumn(scenario: replanned, report: report, replanned: true, shifts: shifts)
     }
 
     /// The relative gap a replan's group plan stops at unless asked otherwise. The plan's

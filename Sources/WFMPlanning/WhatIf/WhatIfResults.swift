@@ -8,15 +8,13 @@ import WFMScheduling
 public struct WhatIfColumn: Sendable {
     public let scenario: Scenario
     public let report: RosterReport
-    /// Shifts taken out of the roster for the scenario's absences.
-    public let removedShifts: Int
     /// A repair's changes (repair mode), in the order made.
     public let changes: [RepairChange]
     /// The roster the column measures.
     public let shifts: [RosterShift]
 
-    /// Agent-days a replan changed against the published roster (absences included), if replanned.
-    public let replannedDays: Int?
+    /// Whether the column's roster is a replan's.
+    public let replanned: Bool
     /// How the column's roster differs from the published one (``AgentDayChanges``).
     public var dayChanges = AgentDayChanges.none
     /// The week's capacity under the scenario, if asked for.
@@ -25,14 +23,12 @@ public struct WhatIfColumn: Sendable {
     public var verifiedHires: HireVerification?
 
     /// Creates a column.
-    public init(scenario: Scenario, report: RosterReport, removedShifts: Int, changes: [RepairChange] = [], replannedDays: Int? = nil,
-                shifts: [RosterShift]) {
+    public init(scenario: Scenario, report: RosterReport, changes: [RepairChange] = [], replanned: Bool = false, shifts: [RosterShift]) {
         self.shifts = shifts
         self.scenario = scenario
         self.report = report
-        self.removedShifts = removedShifts
         self.changes = changes
-        self.replannedDays = replannedDays
+        self.replanned = replanned
     }
 
     /// Agent-days the scenario changes against the published roster, in every mode alike
@@ -93,7 +89,7 @@ extension WhatIfOutcome {
     /// - Throws: ``InputError`` if a file exists (without `overwrite`) or cannot be written.
     public func writeChangedRosters(to directory: String, overwrite: Bool) throws -> [String] {
         var written: [String] = []
-        for column in columns where !column.changes.isEmpty || column.replannedDays != nil {
+        for column in columns where !column.changes.isEmpty || column.replanned {
             let words = column.scenario.name.lowercased().split { !$0.isLetter && !$0.isNumber }
             let path = URL(fileURLWithPath: directory).appendingPathComponent("roster-\(words.joined(separator: "-")).csv").path
             try AtomicFileWriter.write(RosterFiles.csv(column.shifts, timeZone: timeZone), to: path, overwrite: overwrite)
