@@ -2,6 +2,8 @@
 SWIFT ?= swift
 OUT ?= out
 DEMO ?= Inputs/demo
+# Extra flags for the release build (the Containerfile adds --static-swift-stdlib).
+SWIFT_BUILD_FLAGS ?=
 
 .PHONY: run test build deps demo bench clean
 
@@ -9,7 +11,7 @@ deps:
 	@scripts/ensure-glpk.sh
 
 build: deps
-	$(SWIFT) build -c release --product wfm
+	$(SWIFT) build -c release --product wfm $(SWIFT_BUILD_FLAGS)
 
 # The main job on the shipped demo: `wfm plan` forecasts the demo week from its history,
 # staffs it, schedules the agents and reports on the roster (formula, 30 simulated weeks,

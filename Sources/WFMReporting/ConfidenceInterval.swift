@@ -1,5 +1,5 @@
 /// A mean over replications with its 95% confidence interval (Student's t).
-public struct Estimate: Sendable, Equatable, Encodable {
+public struct Estimate: Sendable, Equatable, Codable {
     /// The mean of the replications' values.
     public var mean: Double
     /// Half the width of the 95% confidence interval; nil with fewer than two replications.

@@ -6,7 +6,7 @@ import WFMCore
 /// the intervals that can keep up with their calls; those that cannot are counted apart),
 /// abandonment by offered calls; occupancy is handled hours over productive hours (on the
 /// phones, breaks and shrinkage excluded), utilization handled hours over paid hours.
-public struct PeriodFigures: Sendable, Equatable, Encodable {
+public struct PeriodFigures: Sendable, Equatable, Codable {
     /// The queue id, or `all` for the whole center.
     public var queue: String
     /// The local date, or `week`.

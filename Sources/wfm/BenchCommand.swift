@@ -15,9 +15,10 @@ struct BenchCommand: ParsableCommand {
               wfm bench compare --baseline base.json --current results.json --max-slowdown 25%
               wfm bench generate --size large --out large/
               wfm bench export --size large --out large.mps
+              wfm bench run --sizes small,medium,large --shard 1/3 --json results.json   (then: wfm bench merge results.shard-*.json --json results.json)
             """,
         subcommands: [BenchRunCommand.self, BenchCompareCommand.self, BenchGenerateCommand.self, BenchExportCommand.self,
-                      BenchSolveCommand.self])
+                      BenchMergeCommand.self, BenchSolveCommand.self])
 }
 
 /// `wfm bench run`.
@@ -33,8 +34,10 @@ struct BenchRunCommand: ParsableCommand {
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Run members 1 to N of each instance's family instead, and report their distribution.") var family: Int?
     @Option(help: "The family's seed.") var seed: UInt64 = 1
-    @Option(help: "Write the results as JSON (schema wfm.bench/1).") var json: String?
+    @Option(help: "Write the results as JSON (schema wfm.bench/1); a shard writes NAME.shard-I-of-N.json (default: results.shard-I-of-N.json).")
+    var json: String?
     @Flag(help: "Replace the JSON file if it exists.") var force = false
+    @OptionGroup var sharding: ShardOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -51,9 +54,12 @@ struct BenchRunCommand: ParsableCommand {
             relativeGap: limits.relativeGap(), family: family.map { BenchFamily(members: $0, seed: seed) }, jsonPath: json,
             overwrite: force)
         try reportingFailures {
+            var job = job
+            job.shard = try sharding.resolve(quiet: output.quiet)
             let results = try job.run { if !output.quiet { printError($0) } }
             print(output.format == .json ? try BenchJSON.text(results) : BenchPresenter.text(results), terminator: "")
-            if let json, output.format == .table { print("Wrote \(json)") }
+            let written = job.shard.map { BenchRunJob.shardPath(json ?? "results.json", $0) } ?? json
+            if let written, output.format == .table { print("Wrote \(written)") }
         }
     }
 }

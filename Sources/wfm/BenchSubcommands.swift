@@ -43,17 +43,27 @@ struct BenchGenerateCommand: ParsableCommand {
               wfm bench generate --size large-night --out large-night/ && wfm schedule --config large-night/center.yaml --requirements large-night/requirements.csv --out roster.csv
               wfm bench generate --size medium --family 20 --seed 7 --out medium-family/
               wfm bench generate --config center.yaml --requirements requirements.csv --family 10 --out my-family/
+              wfm bench generate --centers 20 --size tiny,small --out centers/   (then: wfm plan --centers centers/centers.txt --out plans/)
             """)
 
     @Option(help: "The instance, e.g. large or medium-breaks3.") var size: String?
     @Option(help: "A user's instance instead: its center.yaml (with --requirements).") var config: String?
     @Option(help: "The user instance's requirements.csv.") var requirements: String?
     @Option(help: "Write members 1 to N of the instance's family instead.") var family: Int?
+    @Option(help: "Write N centers with call history instead, for wfm plan --centers: standard instances of the sizes --size lists (default: tiny,small), each with ten weeks of history, and centers.txt.")
+    var centers: Int?
     @Option(help: "The seed (default: 1); with --family, the family's.") var seed: UInt64 = 1
     @Option(help: "The folder to write.") var out: String
     @Flag(help: "Replace files if they exist.") var force = false
 
     func validate() throws {
+        if let centers {
+            guard config == nil, family == nil else { throw ValidationError("--centers writes standard instances: it does not go with --config or --family") }
+            guard (1...CenterSetGenerator.maximumCenters).contains(centers) else {
+                throw ValidationError("--centers must be from 1 to \(CenterSetGenerator.maximumCenters), got \(centers)")
+            }
+            return
+        }
         guard (size == nil) != (config == nil) else { throw ValidationError("name either --size or --config (with --requirements)") }
         guard (config == nil) == (requirements == nil) else { throw ValidationError("--config and --requirements go together") }
         if let family, !(1...1000).contains(family) { throw ValidationError("--family must be from 1 to 1000, got \(family)") }
@@ -61,6 +71,12 @@ struct BenchGenerateCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let centers {
+                let sizes = (size ?? "tiny,small").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                let files = try CenterSetGenerator(centers: centers, sizes: sizes, seed: seed, outDirectory: out, overwrite: force).run()
+                print("Wrote \(centers) centers (center.yaml, agents.csv, history.csv each) and \(files.last ?? "")")
+                return
+            }
             var job = BenchGenerateJob(instance: size ?? "", seed: seed, outDirectory: out, overwrite: force)
             job.userInstance = config.map { ($0, requirements!) }
             job.familyMembers = family
@@ -106,6 +122,30 @@ struct BenchSolveCommand: ParsableCommand {
             if let familySeed, let member { job.familyMember = (familySeed, member) }
             let record = try job.run()
             print(try BenchJSON.text(record), terminator: "")
+        }
+    }
+}
+
+/// `wfm bench merge`.
+struct BenchMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Combine the results of a sharded bench run into the results of the whole run.",
+        discussion: """
+            Each shard of `wfm bench run --shard I/N --json results.json` writes results.shard-I-of-N.json; merge checks that every shard is there once, of one run, and writes what the unsharded run would (every figure but the timings the same).
+
+            Example: wfm bench merge results.shard-*.json --json results.json
+            """)
+
+    @Argument(help: "The shards' result files.") var files: [String]
+    @Option(help: "Write the merged results as JSON (schema wfm.bench/1).") var json: String?
+    @Flag(help: "Replace the JSON file if it exists.") var force = false
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingFailures {
+            let results = try BenchMerge(paths: files, outputPath: json, overwrite: force).run()
+            print(output.format == .json ? try BenchJSON.text(results) : BenchPresenter.text(results), terminator: "")
+            if let json, output.format == .table { print("Wrote \(json)") }
         }
     }
 }

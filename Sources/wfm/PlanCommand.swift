@@ -14,6 +14,8 @@ struct PlanCommand: ParsableCommand {
               wfm plan center.yaml --out plan/ --simulate 100 --time-limit 2m --force
               wfm plan week2/center.yaml --out week2/ --previous week1/roster.csv
               wfm plan center.yaml --out plan/ --format json --quiet
+              wfm plan --centers centers.txt --out plans/                     (one folder per center, summary.json)
+              wfm plan --centers centers.txt --out plans/ --shard 2/4         (then: wfm plan --merge plans/)
             """)
 
     @Argument(help: "The center description.") var config = "center.yaml"
@@ -27,14 +29,19 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Replace output files if they exist.") var force = false
     @Option(help: "Output format: table (for people) or json (for machines, schema wfm.plan/1).") var format: OutputFormat = .table
     @Flag(help: "Print no progress on standard error.") var quiet = false
+    @Option(help: "Plan every center of this list (one center.yaml per line) instead, each into a folder of --out.") var centers: String?
+    @Option(help: "Merge the shards' summaries in this folder into summary.json and summary.csv.") var merge: String?
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
         guard (0...ReportJob.maximumReplications).contains(simulate) else {
             throw ValidationError("--simulate must be from 0 to \(ReportJob.maximumReplications), got \(simulate)")
         }
+        try validateCenters()
     }
 
     func run() throws {
+        if centers != nil || merge != nil { return try runCenters() }
         var job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
                           replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
         job.previousPaths = previous.previous

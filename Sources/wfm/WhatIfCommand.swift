@@ -14,11 +14,13 @@ struct WhatIfCommand: ParsableCommand {
               wfm whatif --config center.yaml --forecast f.csv --roster r.csv --scenario scenarios/monday-peak.yaml --simulate 20
               wfm whatif --config center.yaml --forecast f.csv --roster r.csv --scenario peak.yaml --mode repair
               wfm whatif --config center.yaml --forecast f.csv --roster r.csv --sweep volume=0.8:1.4:0.05
+              wfm whatif --config center.yaml --forecast f.csv --roster r.csv --scenario s1.yaml ... --mode replan --shard 2/4 --json whatif.json
+              wfm whatif --merge whatif.shard-*.json --json whatif.json
             """)
 
-    @Option(help: "The center description (center.yaml).") var config: String
-    @Option(help: "The forecast (forecast.csv).") var forecast: String
-    @Option(help: "The published roster (roster.csv).") var roster: String
+    @Option(help: "The center description (center.yaml).") var config: String?
+    @Option(help: "The forecast (forecast.csv).") var forecast: String?
+    @Option(help: "The published roster (roster.csv).") var roster: String?
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "A scenario file; repeat for several.") var scenario: [String] = []
     @Option(help: "Volume change for every queue and interval, e.g. +25%, -10% or x1.3.") var volume: String?
@@ -36,10 +38,16 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Also write the comparison as a self-contained HTML page.") var html: String?
     @Option(help: "Write each repaired or replanned roster to this folder as roster-<scenario>.csv.") var outDir: String?
-    @Flag(help: "Replace the HTML file and rosters if they exist.") var force = false
+    @Option(help: "Also write the comparison as JSON (schema wfm.whatif/2); a shard writes NAME.shard-I-of-N.json (default: whatif.shard-I-of-N.json).")
+    var json: String?
+    @Option(parsing: .upToNextOption, help: "Merge these shards' results (wfm whatif --shard … --json) into the whole run's instead.")
+    var merge: [String] = []
+    @OptionGroup var sharding: ShardOptions
+    @Flag(help: "Replace the HTML file, JSON file and rosters if they exist.") var force = false
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try validateSharding()
         guard changeCost >= 0, changeCost <= 1e6 else { throw ValidationError("--change-cost must be from 0 to 1,000,000, got \(changeCost)") }
         if let simulate, !(1...ReportJob.maximumReplications).contains(simulate) {
             throw ValidationError("--simulate must be from 1 to \(ReportJob.maximumReplications), got \(simulate)")
@@ -54,10 +62,11 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !merge.isEmpty { return try runMerge() }
         var exitCode: Int32 = 0
         try reportingFailures {
             var job = WhatIfJob(
-                configPath: config, forecastPath: forecast, rosterPath: roster, agentsPath: agents, scenarioPaths: scenario,
+                configPath: config!, forecastPath: forecast!, rosterPath: roster!, agentsPath: agents, scenarioPaths: scenario,
                 commandLine: try QuickScenario.make(volume: volume, aht: aht, absent: absent), replications: simulate, seed: seed,
                 sweep: try sweep.map(WhatIfSweep.init), mode: mode.mode)
             job.timeLimitSeconds = limits.timeLimitSeconds
@@ -66,14 +75,17 @@ struct WhatIfCommand: ParsableCommand {
             job.capacity = capacity
             job.previousPaths = previous.previous
             job.verdict = verdict.verdict
+            job.shard = try sharding.resolve(quiet: output.quiet)
             let quiet = output.quiet
             let outcome = try job.run { if !quiet { printError($0) } }
+            if job.shard != nil { return try finishShard(outcome) }
+            if let json { try WhatIfJob.write(try outcome.json(), to: json, overwrite: force) }
             if !quiet, output.format == .table { outcome.warnings.forEach { printError("warning: \($0)") } }
             if let html { try WhatIfJob.write(outcome.html(), to: html, overwrite: force) }
             let rosters = try outDir.map { try outcome.writeChangedRosters(to: $0, overwrite: force) } ?? []
             print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
             if output.format == .table {
-                for path in (html.map { [$0] } ?? []) + rosters { print("Wrote \(path)") }
+                for path in (html.map { [$0] } ?? []) + (json.map { [$0] } ?? []) + rosters { print("Wrote \(path)") }
                 if let outDir, rosters.isEmpty { print("No roster was changed (mode \(mode.mode.rawValue)): nothing written to \(outDir)") }
             }
             exitCode = outcome.exitCode

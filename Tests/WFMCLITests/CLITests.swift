@@ -5,29 +5,52 @@ import _WFMTestSupport
 /// Runs the real `wfm` binary and returns its exit status, standard output and standard error.
 /// Both streams go to files rather than pipes, so that no amount of output can block the
 /// process while it is waited for.
-func runWFM(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [products, Bundle.main.bundleURL, products.deletingLastPathComponent()]
-        .map { $0.appendingPathComponent("wfm") }
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    let streams = try TemporaryDirectory()
-    let outputPath = try streams.write("stdout", ""), errorPath = try streams.write("stderr", "")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = projectRoot
-    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-    let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-    defer {
+func runWFM(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
+    try WFMProcess(arguments, environment: environment).finish()
+}
+
+/// A `wfm` process started and not yet waited for, so that several can run at once (shards).
+/// It inherits the test's environment less the shard variables, plus `environment`.
+final class WFMProcess {
+    private let process = Process()
+    private let streams: TemporaryDirectory
+    private let outputPath: String, errorPath: String
+    private let output: FileHandle, error: FileHandle
+
+    /// The variables from which wfm takes a shard index: never inherited from the test's own run.
+    static let shardVariables = ["JOB_COMPLETION_INDEX", "WFM_SHARDS", "AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE",
+                                 "SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_STEP", "SLURM_ARRAY_TASK_COUNT"]
+
+    /// Starts `wfm arguments` in the project's folder.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [products, Bundle.main.bundleURL, products.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("wfm") }
+        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        streams = try TemporaryDirectory()
+        outputPath = try streams.write("stdout", "")
+        errorPath = try streams.write("stderr", "")
+        output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = projectRoot
+        var inherited = ProcessInfo.processInfo.environment
+        for name in Self.shardVariables { inherited[name] = nil }
+        process.environment = inherited.merging(environment) { $1 }
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Waits for the process; its exit status, standard output and standard error.
+    func finish() throws -> (status: Int32, output: String, error: String) {
+        process.waitUntilExit()
         try? output.close()
         try? error.close()
+        return (process.terminationStatus, try String(contentsOfFile: outputPath, encoding: .utf8), try String(contentsOfFile: errorPath, encoding: .utf8))
     }
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, try String(contentsOfFile: outputPath, encoding: .utf8), try String(contentsOfFile: errorPath, encoding: .utf8))
 }
 
 @Suite(.serialized) struct ErlangCommandTests {

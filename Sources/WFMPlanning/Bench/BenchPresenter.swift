@@ -24,7 +24,8 @@ public enum BenchPresenter {
         }
         let failures = results.instances.compactMap { result in result.failure.map { "\(result.instance): no roster: \($0)\n" } }.joined()
         let machine = results.machine
-        return table.render() + failures + distributions(results)
+        let share = results.shard.map { "Shard \($0.shard): \($0.positions.count) of \($0.solves.count) solves\n" } ?? ""
+        return share + table.render() + failures + distributions(results)
             + "wfm \(results.wfmVersion), GLPK \(results.glpkVersion); \(machine.cores) cores, \(String(format: "%.1f", machine.memoryGib)) GiB, \(machine.processor); "
             + "\(results.repetitions) run(s) per instance, time limit \(String(format: "%g", results.timeLimitSeconds)) s\n"
     }

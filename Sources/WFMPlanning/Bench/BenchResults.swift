@@ -174,6 +174,9 @@ public struct BenchResults: Sendable, Codable, Equatable {
     public var family: BenchFamily?
     /// Per family, the distribution of its members' figures (nil without a family).
     public var distributions: [BenchDistribution]?
+    /// For one shard's results (`--shard I/N`), which share of the run they are; nil for a
+    /// whole run, and for what `wfm bench merge` writes.
+    public var shard: BenchShardInfo?
 
     /// Results; with a family, the distribution of each base's members is computed.
     public init(wfmVersion: String, glpkVersion: String, machine: MachineFacts, startedAt: String, timeLimitSeconds: Double,
@@ -192,6 +195,22 @@ public struct BenchResults: Sendable, Codable, Equatable {
 
     /// The schema's name and version.
     public static let schemaName = "wfm.bench/1"
+}
+
+/// The share of a `wfm bench run` one shard ran.
+public struct BenchShardInfo: Sendable, Codable, Equatable {
+    public var shard: Shard
+    /// Every solve of the whole run (instance or family member names), in the run's order.
+    public var solves: [String]
+    /// The positions in ``solves`` of this shard's instances, in their order.
+    public var positions: [Int]
+
+    /// Creates the description.
+    public init(shard: Shard, solves: [String], positions: [Int]) {
+        self.shard = shard
+        self.solves = solves
+        self.positions = positions
+    }
 }
 
 /// A family of instances: members 1 to `members` of each base, seeded `seed`.

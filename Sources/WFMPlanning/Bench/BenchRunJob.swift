@@ -21,8 +21,10 @@ public struct BenchRunJob: Sendable {
     /// Run a family of each instance instead (``InstanceFamily``): its members 1 to `members`,
     /// seeded `seed`.
     public var family: BenchFamily?
-    /// Where to write the results JSON, if anywhere.
+    /// Where to write the results JSON, if anywhere; a shard writes ``shardPath(_:)`` instead.
     public var jsonPath: String?
+    /// The share of the solves to run (balanced by ``ExpectedWork``); nil for all.
+    public var shard: Shard?
     public var overwrite: Bool
 
     /// Creates the job.
@@ -47,7 +49,8 @@ public struct BenchRunJob: Sendable {
         for name in instances where StandardInstance(name) == nil {
             throw PlanningError("unknown instance '\(name)': expected one of \(StandardInstance.names.joined(separator: ", "))")
         }
-        if let jsonPath { try AtomicFileWriter.checkWritable(jsonPath, overwrite: overwrite) }
+        let outputPath = shard.map { Self.shardPath(jsonPath ?? "results.json", $0) } ?? jsonPath
+        if let outputPath { try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite) }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         let started = formatter.string(from: Date())
@@ -63,8 +66,10 @@ public struct BenchRunJob: Sendable {
                 }
             }
         }
+        let positions = try shard.map { ShardAssignment(work: try Self.expectedWork(solves.map(\.arguments)), shards: $0.count).items(of: $0) }
+            ?? Array(solves.indices)
         var results: [BenchInstanceResult] = []
-        for (name, arguments) in solves {
+        for (name, arguments) in positions.map({ solves[$0] }) {
             var runs: [BenchRunRecord] = []
             for repetition in 1...repetitions {
                 progress("\(name): run \(repetition) of \(repetitions)")
@@ -72,11 +77,35 @@ public struct BenchRunJob: Sendable {
             }
             results.append(BenchInstanceResult(runs: runs))
         }
-        let document = BenchResults(
+        var document = BenchResults(
             wfmVersion: WFMVersion.number, glpkVersion: GLPKSolver.libraryVersion, machine: .current(), startedAt: started,
             timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, repetitions: repetitions, instances: results, family: family)
-        if let jsonPath { try AtomicFileWriter.write(try JSONOutput.text(document), to: jsonPath, overwrite: overwrite) }
+        document.shard = shard.map { BenchShardInfo(shard: $0, solves: solves.map(\.name), positions: positions) }
+        if let outputPath { try AtomicFileWriter.write(try JSONOutput.text(document), to: outputPath, overwrite: overwrite) }
         return document
+    }
+
+    /// The file a shard writes for `--json path`: `results.json` becomes
+    /// `results.shard-2-of-4.json`.
+    public static func shardPath(_ path: String, _ shard: Shard) -> String {
+        let stem = path.hasSuffix(".json") ? String(path.dropLast(5)) : path
+        return "\(stem).\(shard.fileTag).json"
+    }
+
+    /// Each solve's expected work (``ExpectedWork``), from its instance's size; family members
+    /// weigh as their base.
+    static func expectedWork(_ solves: [[String]]) throws -> [Double] {
+        var cache: [String: Double] = [:]
+        return try solves.map { arguments in
+            let base = Array(arguments.prefix { $0 != "--family-seed" })
+            let key = base.joined(separator: "\u{0}")
+            if let work = cache[key] { return work }
+            let problem = base.first == "--instance" ? try BenchInstances.standard(base[1])
+                : try BenchInstances.user(configPath: base[1], requirementsPath: base[3])
+            let work = ExpectedWork.of(agents: problem.agents.count, intervals: problem.grid.intervals.count, queues: problem.center.queues.count)
+            cache[key] = work
+            return work
+        }
     }
 
 

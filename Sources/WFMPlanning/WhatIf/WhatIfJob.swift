@@ -114,6 +114,8 @@ public struct WhatIfJob: Sendable {
     /// `--verdict`: formula or simulation; nil for `report.verdict` in center.yaml. Sweep
     /// points are never simulated: they follow the formula.
     public var verdict: String?
+    /// The share of the scenarios and sweep points to evaluate (``WhatIfShard``); nil for all.
+    public var shard: Shard?
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, rosterPath: String, agentsPath: String? = nil, scenarioPaths: [String] = [],
@@ -204,12 +206,28 @@ public struct WhatIfJob: Sendable {
             }
         }
         let repairs = mode != .evaluate
-        let columns = try Self.parallel(Array(scenarios.enumerated())) { index, scenario in
-            try counted(scenario, true, repairs && index > 0)
-        }.flatMap { $0 }
-        let points = try sweep.map { sweep in try Self.parallel(sweep.values) { try counted(sweep.scenario($0, agents: agents), false, false)[0] } }
-        var outcome = WhatIfOutcome(columns: columns, sweep: sweep.map { WhatIfSweepResult(sweep: $0, columns: points!) }, mode: mode,
-                                    timeZone: center.timeZone)
+        let all = scenarios
+        let items = WhatIfShard.items(scenarios: scenarios, sweep: sweep)
+        let work = WhatIfShard.expectedWork(scenarios: scenarios.count, sweep: sweep, mode: mode, replications: replications)
+        let positions = shard.map { ShardAssignment(work: work, shards: $0.count).items(of: $0) } ?? Array(items.indices)
+        let scenarioPositions = positions.filter { $0 < scenarios.count }
+        let pointPositions = positions.filter { $0 >= scenarios.count }
+        let columnGroups = try Self.parallel(scenarioPositions) { index in try counted(all[index], true, repairs && index > 0) }
+        let columns = columnGroups.flatMap { $0 }
+        let points = try sweep.map { sweep in
+            try Self.parallel(pointPositions) { try counted(sweep.scenario(sweep.values[$0 - all.count], agents: agents), false, false)[0] }
+        }
+        var outcome = WhatIfOutcome(
+            columns: columns, sweep: sweep.map { sweep in
+                var evaluated = sweep
+                evaluated.values = pointPositions.map { sweep.values[$0 - scenarios.count] }
+                return WhatIfSweepResult(sweep: evaluated, columns: points!)
+            }, mode: mode, timeZone: center.timeZone)
+        outcome.shard = shard.map { shard in
+            WhatIfShardInfo(shard: shard, items: items,
+                            columnItems: zip(scenarioPositions, columnGroups).flatMap { position, group in group.map { _ in position } },
+                            pointItems: pointPositions)
+        }
         outcome.warnings = try StaffingPlanner.plan(center: center, forecast: forecast).warnings
         return outcome
     }

@@ -141,9 +141,9 @@ extension WhatIfOutcome {
     public func json() throws -> String { try JSONOutput.text(WhatIfJSON(self, mode: mode.rawValue, zone: timeZone)) }
 }
 
-/// The JSON of `wfm whatif`.
-struct WhatIfJSON: Encodable {
-    struct QueueFigures: Encodable {
+/// The JSON of `wfm whatif`; read back to merge shards (``WhatIfMerge``).
+struct WhatIfJSON: Codable {
+    struct QueueFigures: Codable {
         var queue: String
         var target: Double
         var serviceLevel: Double?
@@ -152,7 +152,7 @@ struct WhatIfJSON: Encodable {
         var simulatedServiceLevel: Estimate?
     }
 
-    struct Column: Encodable {
+    struct Column: Codable {
         var name: String
         var description: String
         var queues: [QueueFigures]
@@ -167,14 +167,14 @@ struct WhatIfJSON: Encodable {
         var capacity: Capacity?
     }
 
-    struct Hire: Encodable {
+    struct Hire: Codable {
         var contract: String
         var skills: [String]
         var count: Int
     }
 
     /// The week-level bound and the hires verified by replanning (nil when no mix can).
-    struct Capacity: Encodable {
+    struct Capacity: Codable {
         var requiredFte: Double
         var availableFte: Double
         var lowerBoundHires: [Hire]?
@@ -185,7 +185,7 @@ struct WhatIfJSON: Encodable {
         var replans: Int?
     }
 
-    struct Change: Encodable {
+    struct Change: Codable {
         var kind: String
         var agent: String
         var date: String
@@ -201,14 +201,14 @@ struct WhatIfJSON: Encodable {
         var coveredAgentHours: Double
     }
 
-    struct Point: Encodable {
+    struct Point: Codable {
         var value: Double
         var serviceLevel: [String: Double]
         var shortfallHours: Double?
         var intervalsMissed: Int
     }
 
-    struct Sweep: Encodable {
+    struct Sweep: Codable {
         var parameter: String
         var points: [Point]
         /// Per queue; absent when even the smallest value misses.
@@ -216,6 +216,23 @@ struct WhatIfJSON: Encodable {
         /// The queues that meet their target at every value of the range: their largest value
         /// is the range's end, not a limit found.
         var neverMissed: [String]
+
+        /// A sweep's points and what they show against the targets (``WhatIfSweepResult/largestMeetingTarget``).
+        init(parameter: String, points: [Point], targets: [QueueFigures]) {
+            let largest = WhatIfSweepResult.largestMeetingTarget(
+                targets: targets.map { ($0.queue, $0.target) }, values: points.map(\.value),
+                serviceLevels: points.map { point in { point.serviceLevel[$0] } })
+            self.init(parameter: parameter, points: points,
+                      largestMeetingTarget: Dictionary(uniqueKeysWithValues: largest.compactMap { queue, value in value.map { (queue, $0) } }),
+                      neverMissed: largest.filter { $0.value != nil && $0.value == points.last?.value }.map(\.queue))
+        }
+
+        init(parameter: String, points: [Point], largestMeetingTarget: [String: Double], neverMissed: [String]) {
+            self.parameter = parameter
+            self.points = points
+            self.largestMeetingTarget = largestMeetingTarget
+            self.neverMissed = neverMissed
+        }
     }
 
     var schema = "wfm.whatif/2"
@@ -223,6 +240,8 @@ struct WhatIfJSON: Encodable {
     var serviceLevelDefinition: String
     var columns: [Column]
     var sweep: Sweep?
+    /// For one shard's result: which items it evaluated (absent for a whole run).
+    var shard: WhatIfShardInfo?
 
     init(_ outcome: WhatIfOutcome, mode: String, zone: TimeZone) {
         self.mode = mode
@@ -259,15 +278,15 @@ struct WhatIfJSON: Encodable {
                                     replans: column.verifiedHires?.replans)
                 })
         }
+        shard = outcome.shard
         sweep = outcome.sweep.map { result in
-            Sweep(
-                parameter: result.sweep.parameter.rawValue,
-                points: zip(result.sweep.values, result.columns).map { value, column in
-                    Point(value: value, serviceLevel: Dictionary(uniqueKeysWithValues: column.report.weeks.map { ($0.queue, $0.serviceLevel) }),
-                          shortfallHours: column.week("all")?.shortfallHours, intervalsMissed: column.report.intervalsMissed)
-                },
-                largestMeetingTarget: Dictionary(uniqueKeysWithValues: result.largestMeetingTarget.compactMap { queue, value in value.map { (queue, $0) } }),
-                neverMissed: result.largestMeetingTarget.filter { $0.value != nil && $0.value == result.sweep.values.last }.map(\.queue))
+            let points = zip(result.sweep.values, result.columns).map { value, column in
+                Point(value: value, serviceLevel: Dictionary(uniqueKeysWithValues: column.report.weeks.map { ($0.queue, $0.serviceLevel) }),
+                      shortfallHours: column.week("all")?.shortfallHours, intervalsMissed: column.report.intervalsMissed)
+            }
+            // A shard's points are part of the range: what the range shows is the merge's to say.
+            return outcome.shard == nil ? Sweep(parameter: result.sweep.parameter.rawValue, points: points, targets: columns.first?.queues ?? [])
+                : Sweep(parameter: result.sweep.parameter.rawValue, points: points, largestMeetingTarget: [:], neverMissed: [])
         }
     }
 }

@@ -55,13 +55,22 @@ public struct WhatIfSweepResult: Sendable {
     /// even the smallest misses.
     public var largestMeetingTarget: [(queue: String, value: Double?)] {
         guard let targets = columns.first?.report.targets else { return [] }
-        return targets.map { target in
+        return Self.largestMeetingTarget(targets: targets.map { ($0.queue, $0.serviceLevel) }, values: sweep.values,
+                                         serviceLevels: columns.map { column in { column.week($0)?.serviceLevel } })
+    }
+
+    /// Per queue, the largest of `values` up to which the weekly service level
+    /// (`serviceLevels[i](queue)` at `values[i]`) meets the target, scanning from the first;
+    /// nil when the first already misses. The one rule for a sweep's result and for merged shards.
+    static func largestMeetingTarget(targets: [(queue: String, target: Double)], values: [Double],
+                                     serviceLevels: [(String) -> Double?]) -> [(queue: String, value: Double?)] {
+        targets.map { queue, target in
             var last: Double?
-            for (value, column) in zip(sweep.values, columns) {
-                guard let week = column.week(target.queue), week.serviceLevel >= target.serviceLevel - 1e-9 else { break }
+            for (value, serviceLevel) in zip(values, serviceLevels) {
+                guard let level = serviceLevel(queue), level >= target - 1e-9 else { break }
                 last = value
             }
-            return (target.queue, last)
+            return (queue, last)
         }
     }
 }
@@ -76,12 +85,17 @@ public struct WhatIfOutcome: Sendable {
     public let timeZone: TimeZone
     /// What staffing the forecast as given noticed (rows missing, figures in an odd unit).
     public var warnings: [String] = []
+    /// For one shard's evaluation (`--shard I/N`): which scenarios and sweep points it did.
+    public var shard: WhatIfShardInfo?
 
     /// 0 when every column meets every target in every interval, 2 otherwise.
     public var exitCode: Int32 { columns.allSatisfy(\.report.targetsMet) ? 0 : 2 }
 }
 
 extension WhatIfOutcome {
+    /// The file a shard writes for `--json path`: `whatif.json` becomes `whatif.shard-2-of-4.json`.
+    public static func shardPath(_ path: String, _ shard: Shard) -> String { BenchRunJob.shardPath(path, shard) }
+
     /// The rosters a repair or replan made, one file per such column:
     /// `DIR/roster-<scenario name, lower case, words joined by ->.csv`, written whole, never over
     /// a file unless `overwrite`.
