@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
               wfm plan --centers centers.txt --out plans/ --shard 2/4         (then: wfm plan --merge plans/)
             """)
 
-    @Argument(help: "The center description.") var config = "center.yaml"
+    @Argument(help: "The center description (default: center.yaml).") var config: String?
     @Option(help: "The folder for every file.") var out = "out"
     @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var verdict: VerdictOptions
@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         if centers != nil || merge != nil { return try runCenters() }
-        var job = PlanJob(configPath: config, outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
+        var job = PlanJob(configPath: config ?? "center.yaml", outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
                           replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
         job.previousPaths = previous.previous
         job.verdict = verdict.verdict
