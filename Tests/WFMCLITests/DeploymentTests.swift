@@ -9,19 +9,8 @@ import _WFMTestSupport
 @Suite(.serialized) struct DeploymentTests {
     /// Runs a project script; its exit status and both streams.
     func script(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let folder = try TemporaryDirectory()
-        let log = try folder.write("log", "")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = projectRoot
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOfFile: log, encoding: .utf8))
+        let run = try WFMScript(arguments)
+        return (run.status, run.output)
     }
 
     @Test func theContainerfileBuildsAsCIDoes() throws {
@@ -70,13 +59,4 @@ let kubernetesValidate = (ProcessInfo.processInfo.environment["PATH"] ?? "").spl
     .contains { FileManager.default.isExecutableFile(atPath: "\($0)/kubernetes-validate") }
 
 /// Whether python3 can import PyYAML.
-let pythonYAML: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import yaml"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-}()
+let pythonYAML: Bool = (try? WFMScript(["python3", "-c", "import yaml"]).status == 0) ?? false
