@@ -26,9 +26,14 @@ run: build
 test: deps
 	$(SWIFT) test
 
-# Regenerate the demo's history.csv, agents.csv and forecast.csv from its center.yaml.
-demo: deps
+# Regenerate the demo's history.csv, agents.csv and forecast.csv from its center.yaml, then
+# its published roster.csv: the staffing of that forecast, scheduled.
+demo: build
 	$(SWIFT) run wfm-demo-generator $(DEMO)
+	@bin=$$($(SWIFT) build -c release --show-bin-path); \
+	$$bin/wfm staff --config $(DEMO)/center.yaml --forecast $(DEMO)/forecast.csv --out $(DEMO)/.requirements.csv --force --quiet && \
+	$$bin/wfm schedule --config $(DEMO)/center.yaml --requirements $(DEMO)/.requirements.csv --out $(DEMO)/roster.csv --force --quiet; \
+	status=$$?; rm -f $(DEMO)/.requirements.csv; exit $$status
 
 # All benchmark suites; the forecast suite backtests WFM_BENCH_HISTORY (default: the bank data).
 bench: deps

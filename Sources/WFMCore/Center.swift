@@ -55,6 +55,8 @@ public struct Center: Sendable {
     /// `staffing: {percentile: p}`: staff each interval for the p-quantile of its forecast
     /// calls, so that its target is met with probability p; nil for the point forecast.
     public var staffingPercentile: Double?
+    /// What approved requests may cost in coverage (`requests:`).
+    public var requestAllowance = RequestAllowance()
 
     /// Creates a center.
     public init(

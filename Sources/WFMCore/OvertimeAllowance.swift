@@ -26,3 +26,14 @@ extension Array where Element == OvertimeAllowance {
         last { $0.agents.contains(agentID) } ?? last { $0.agents.isEmpty }
     }
 }
+
+extension OvertimeAllowance {
+    /// Each contract's `overtime:` allowance (center.yaml), for the agents on that contract.
+    public static func contracts(center: Center, agents: [Agent]) -> [OvertimeAllowance] {
+        center.contracts.compactMap { contract in
+            guard var allowance = contract.overtime else { return nil }
+            allowance.agents = agents.filter { $0.contract == contract.id }.map(\.id)
+            return allowance.agents.isEmpty ? nil : allowance
+        }
+    }
+}

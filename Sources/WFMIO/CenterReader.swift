@@ -31,7 +31,7 @@ struct CenterParser {
     ]
     private static let optionalTopKeys = [
         "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs", "service_level_definition",
-        "report", "special_days", "staffing", "fairness",
+        "report", "special_days", "staffing", "fairness", "requests",
     ]
 
     func center(_ root: Node) -> Center? {
@@ -61,6 +61,7 @@ struct CenterParser {
         let report = ReportSettingsParser(walker: walker).settings(definition: top["service_level_definition"], report: top["report"])
         let specialDays = top["special_days"].map(self.specialDays) ?? []
         let percentile = top["staffing"].flatMap(self.staffingPercentile)
+        let allowance = top["requests"].map(self.requestAllowance) ?? RequestAllowance()
         guard let name, let timeZone, let interval, TimeGrid.supportedIntervalMinutes.contains(interval),
             let weekStart, let hours, let queues, let shrinkage
         else { return nil }
@@ -72,6 +73,7 @@ struct CenterParser {
         center.specialDays = specialDays
         center.fairness = fairness
         center.staffingPercentile = percentile
+        center.requestAllowance = allowance
         return center
     }
 
@@ -92,6 +94,20 @@ struct CenterParser {
             return SpecialDayRule(date: date, like: like, factor: factor)
         }
         return rules.sorted { $0.date < $1.date }
+    }
+
+    /// `requests: {max_short_agent_hours_per_day: 2, max_off_per_interval: 3}`.
+    private func requestAllowance(_ node: Node) -> RequestAllowance {
+        var allowance = RequestAllowance()
+        guard let entries = walker.mapping(node, "requests", required: [], optional: ["max_short_agent_hours_per_day", "max_off_per_interval"])
+        else { return allowance }
+        if let hours = walker.number(entries["max_short_agent_hours_per_day"], "requests.max_short_agent_hours_per_day", in: 0...1000,
+                                     expected: "agent-hours from 0 to 1,000 per queue and day") {
+            allowance.maxShortAgentHoursPerDay = hours
+        }
+        allowance.maxOffPerInterval = walker.integer(entries["max_off_per_interval"], "requests.max_off_per_interval", in: 0...100_000,
+                                                     expected: "a whole number of agents from 0 to 100,000")
+        return allowance
     }
 
     /// `staffing: {percentile: 0.9}`.

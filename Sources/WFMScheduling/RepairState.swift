@@ -31,6 +31,17 @@ struct RepairState {
         intervalCount = grid.intervals.count
     }
 
+    /// Whether any interval overlapping `from..<to` is short in a queue the agent serves: where
+    /// none is, more presence there covers nothing (an overtime extension into it is worth
+    /// nothing).
+    func isShort(agent: String, from: Date, to: Date) -> Bool {
+        guard let first, let queues = skills[agent] else { return false }
+        let lower = max(0, Int((from.timeIntervalSince(first) / intervalSeconds).rounded(.down)))
+        let upper = min(intervalCount, Int((to.timeIntervalSince(first) / intervalSeconds).rounded(.up)))
+        guard lower < upper else { return false }
+        return queues.contains { queue in (lower..<upper).contains { net[queue][$0] > 0 } }
+    }
+
     /// The intervals of the week a shift is on the phones in: those it spends at least half of
     /// on the phones (``RosterPresence``), within `from..<to`.
     struct PhoneSpan {

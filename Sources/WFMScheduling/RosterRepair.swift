@@ -84,6 +84,9 @@ public struct RosterRepair: Sendable {
     public var frozenBefore: Date?
     /// Whether agents on a day off may be called in (a shift added).
     public var addsShifts = true
+    /// Only shifts of this date change, and only on it are agents called in (a request's day);
+    /// nil for any day.
+    public var onlyOn: LocalDate?
 
     /// Creates a repair.
     public init(center: Center, agents: [Agent]) {
@@ -235,7 +238,7 @@ public struct RosterRepair: Sendable {
             guard let contract = center.contracts.first(where: { $0.id == agent.contract }), let first else { continue }
             let queues = agent.skills.compactMap { queueIndex[$0.queue] }
             for (template, shifts) in catalogue where contract.templates.contains(template.id) {
-                for option in shifts where frozenBefore.map({ option.start >= $0 }) ?? true {
+                for option in shifts where frozenBefore.map({ option.start >= $0 }) ?? true && onlyOn.map({ $0 == option.date }) ?? true {
                     let from = max(0, Int((option.start.timeIntervalSince(first) / grid.intervalSeconds).rounded(.down)))
                     let to = min(grid.intervals.count, Int((option.end.timeIntervalSince(first) / grid.intervalSeconds).rounded(.up)))
                     guard from < to, queues.contains(where: { shortBefore[$0][to] > shortBefore[$0][from] }) else { continue }
@@ -261,6 +264,7 @@ public struct RosterRepair: Sendable {
     /// an absence cuts).
     private func shiftChanges(at index: Int, roster: [RosterShift], state: RepairState) -> [Candidate] {
         let shift = roster[index]
+        guard onlyOn.map({ $0 == shift.date }) ?? true else { return [] }
         guard !(away[shift.agentID] ?? []).contains(where: { $0.overlaps(shift.start..<shift.end) }) else { return [] }
         return (extensions(at: index, roster: roster, state: state) + [movedBreaks(at: index, roster: roster, state: state)].compactMap { $0 })
             .filter { $0.value > 1e-9 }
@@ -272,6 +276,14 @@ public struct RosterRepair: Sendable {
         let step = center.intervalMinutes
         let used = roster.reduce(0) { $0 + ($1.agentID == shift.agentID ? $1.overtimeMinutes : 0) }
         let room = min(allowance.maxMinutesPerShift - shift.overtimeMinutes, Int((allowance.maxHoursPerWeek * 60).rounded(.down)) - used)
+        guard room >= step else { return [] }
+        // A direction whose whole reach covers no shortage is worth nothing at any length.
+        let reach = Double(room * 60)
+        let directions = [
+            state.isShort(agent: shift.agentID, from: shift.start.addingTimeInterval(-reach), to: shift.start) ? "before" : nil,
+            state.isShort(agent: shift.agentID, from: shift.end, to: shift.end.addingTimeInterval(reach)) ? "after" : nil,
+        ].compactMap { $0 }
+        guard !directions.isEmpty else { return [] }
         var candidates: [Candidate] = []
         for minutes in stride(from: step, through: room, by: step) {
             var earlier = shift, later = shift
@@ -279,7 +291,7 @@ public struct RosterRepair: Sendable {
             earlier.overtimeBeforeMinutes += minutes
             later.end = shift.end.addingTimeInterval(Double(minutes * 60))
             later.overtimeAfterMinutes += minutes
-            for (direction, extended) in [("before", earlier), ("after", later)] {
+            for (direction, extended) in [("before", earlier), ("after", later)] where directions.contains(direction) {
                 if let frozenBefore, direction == "before" ? earlier.start < frozenBefore : shift.end < frozenBefore { continue }
                 var extended = extended
                 extended.paidMinutes += minutes

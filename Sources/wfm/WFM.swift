@@ -19,7 +19,7 @@ struct WFM: ParsableCommand {
             """,
         version: WFMVersion.text,
         subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, WhatIfCommand.self, IntradayCommand.self,
-                      PublishCommand.self, DiffCommand.self, ErlangCommand.self,
+                      RequestsCommand.self, PublishCommand.self, DiffCommand.self, ErlangCommand.self,
                       BenchCommand.self]
     )
 }

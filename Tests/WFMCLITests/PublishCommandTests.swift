@@ -78,7 +78,7 @@ import _WFMTestSupport
         #expect(try publish("\(small)/roster.csv", to: published, at: "2026-11-26T16:00").status == 0)
         #expect(try publish(try changedRoster(folder), to: published, at: "2026-11-27T09:00").status == 0)
         let script = try folder.write("read.py", """
-            import glob, json, sys, icalendar
+            glob, json, sys, icalendar = (__import__(name) for name in ("glob", "json", "sys", "icalendar"))
             out = {}
             for path in sorted(glob.glob(sys.argv[1] + "/*/calendars/*.ics")):
                 calendar = icalendar.Calendar.from_ical(open(path, "rb").read())

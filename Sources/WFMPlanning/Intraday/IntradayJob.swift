@@ -161,11 +161,7 @@ public struct IntradayJob: Sendable {
             guard overtimeHours > 0 else { return [] }
             return [OvertimeAllowance(maxMinutesPerShift: Int((overtimeHours * 60).rounded()), maxHoursPerWeek: overtimeHours, payFactor: overtimePayFactor)]
         }
-        return center.contracts.compactMap { contract in
-            guard var allowance = contract.overtime else { return nil }
-            allowance.agents = agents.filter { $0.contract == contract.id }.map(\.id)
-            return allowance.agents.isEmpty ? nil : allowance
-        }
+        return OvertimeAllowance.contracts(center: center, agents: agents)
     }
 
     /// `--now` as an instant in the center's zone.
