@@ -65,6 +65,16 @@ let package = Package(
             path: "Benchmarks/IntradayBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RequestsBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WFMPlanning", package: "wfm"),
+                .product(name: "WFMCore", package: "wfm"),
+            ],
+            path: "Benchmarks/RequestsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -120,14 +120,7 @@ public struct RosterReport: Sendable, Encodable {
         self.fairness = fairness
         let source = simulation == nil ? VerdictSource.formula : verdict
         self.verdict = source
-        if source == .simulation, let simulation {
-            let targetOf = Dictionary(uniqueKeysWithValues: targets.map { ($0.queue, $0) })
-            intervalsMissed = zip(intervals, simulation.intervals).filter { row, simulated in
-                targetOf[row.queue].map { Self.misses(simulated, $0, calls: row.calls) } ?? false
-            }.count
-        } else {
-            intervalsMissed = intervals.filter(\.missesTarget).count
-        }
+        intervalsMissed = Self.missed(intervals: intervals, simulation: simulation, targets: targets, verdict: source).filter { $0 }.count
         targetsMet = intervalsMissed == 0
         verdictNotes = simulation.map { Self.disagreements(weeks: weeks, simulation: $0, verdict: source) } ?? []
     }
@@ -137,6 +130,18 @@ extension RosterReport {
     /// Whether a simulated interval misses a target: its mean service level below the target,
     /// or its mean ASA or abandonment above the queue's limits (intervals without calls miss
     /// nothing).
+    /// Per row of ``intervals``, whether it misses a target by the report's verdict: the
+    /// formula's flags, or the simulated figures against the targets.
+    public var missesByVerdict: [Bool] { Self.missed(intervals: intervals, simulation: simulation, targets: targets, verdict: verdict) }
+
+    static func missed(intervals: [IntervalFigures], simulation: SimulationReport?, targets: [QueueTargets], verdict: VerdictSource) -> [Bool] {
+        guard verdict == .simulation, let simulation else { return intervals.map(\.missesTarget) }
+        let targetOf = Dictionary(uniqueKeysWithValues: targets.map { ($0.queue, $0) })
+        return zip(intervals, simulation.intervals).map { row, simulated in
+            targetOf[row.queue].map { Self.misses(simulated, $0, calls: row.calls) } ?? false
+        }
+    }
+
     static func misses(_ simulated: SimulatedFigures, _ target: QueueTargets, calls: Double) -> Bool {
         guard calls > 0 else { return false }
         if let level = simulated.serviceLevel?.mean, level < target.serviceLevel - 1e-9 { return true }

@@ -65,6 +65,19 @@ import _WFMTestSupport
         #expect(repairs.contains { $0.hasPrefix("S03 call_in 2026-12-02 ") }, "\(repairs)")
     }
 
+    @Test func aVerdictBySimulationJudgesTheDayBySimulation() throws {
+        let folder = try TemporaryDirectory()
+        let requests = try folder.write("requests.csv", "id,agent_id,type,date\nT2,A080,time_off,2026-11-30\n")
+        let simulated = try decide(requests, extra: ["--verdict", "simulation", "--simulate", "3", "--out", folder.path("decided")])
+        #expect(simulated.status == 0, "\(simulated.error)")
+        #expect(simulated.decisions["T2"]?["decision"] as? String == "denied")
+        #expect((simulated.decisions["T2"]?["reason"] as? String ?? "").contains("by simulation; simulated SL down to"), "\(simulated.decisions)")
+        let report = try String(contentsOfFile: folder.path("decided/report.json"), encoding: .utf8)
+        #expect(report.contains("\"verdict\" : \"simulation\""), "the new roster's report follows the verdict too")
+        let unsimulated = try decide(requests, extra: ["--verdict", "simulation"])
+        #expect(unsimulated.status == 1 && unsimulated.error.contains("add --simulate N"), "\(unsimulated.error)")
+    }
+
     @Test func badRowsNameTheLineAndTheRequest() throws {
         let folder = try TemporaryDirectory()
         let requests = try folder.write("requests.csv", """

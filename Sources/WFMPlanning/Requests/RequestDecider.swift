@@ -22,9 +22,25 @@ struct RequestDecider {
     private(set) var away: [String: [Range<Date>]] = [:]
     /// Per day of the week, the interval figures of ``shifts`` on it (by formula), as measured
     /// when last needed.
-    private var dayFigures: [Int: [IntervalFigures]] = [:]
+    private var dayFigures: [Int: DayFigures] = [:]
     /// The requirement rows of each day of the week.
     private let dayRequirements: [Int: [IntervalRequirement]]
+    /// How the verdict is reached: by formula (nil), or simulating this many replications.
+    private let simulation: SimulationOptions?
+
+    /// One day measured: its queue-intervals, and which miss a target by the report's verdict.
+    private struct DayFigures {
+        var rows: [IntervalFigures]
+        var missed: [Bool]
+        /// Per row, the service level the verdict judges: the formula's, or the simulated mean.
+        var serviceLevels: [Double]
+    }
+
+    /// A queue-interval a request would leave below target, and its service level by the verdict.
+    struct MissedInterval {
+        let row: IntervalFigures
+        let serviceLevel: Double
+    }
     /// Agent-hours short added by approvals within the allowance, per queue and day.
     private var allowanceUsed: [String: Double] = [:]
     /// Agents off by approved time off, per interval of the week.
@@ -33,7 +49,8 @@ struct RequestDecider {
     /// Each agent's queues, best priority first.
     private let skills: [String: [String]]
 
-    init(center: Center, agents: [Agent], requirements: [IntervalRequirement], shifts: [RosterShift]) throws {
+    init(center: Center, agents: [Agent], requirements: [IntervalRequirement], shifts: [RosterShift], simulation: SimulationOptions? = nil) throws {
+        self.simulation = center.report.verdict == .simulation ? simulation : nil
         self.center = center
         self.agents = agents
         self.requirements = requirements
@@ -51,7 +68,7 @@ struct RequestDecider {
     func report() throws -> RosterReport {
         var evaluator = RosterEvaluator(center: center, agents: agents, overtime: overtime)
         evaluator.away = away
-        return try evaluator.evaluate(shifts: shifts, requirements: requirements, simulation: nil)
+        return try evaluator.evaluate(shifts: shifts, requirements: requirements, simulation: simulation)
     }
 
     /// One candidate roster: the shifts, the away times, and the intervals the request takes
@@ -116,7 +133,7 @@ struct RequestDecider {
             decision.decision = .approved
             decision.basis = "within_allowance"
             decision.intervalsBelowTarget = missed.count
-            decision.reason = "within requests.max_short_agent_hours_per_day: " + Self.describe(missed, grid: grid)
+            decision.reason = "within requests.max_short_agent_hours_per_day: " + describe(missed)
             return decision
         }
         if let repaired = try repair(candidate, evaluated: evaluated, before: current, request: request) {
@@ -128,7 +145,7 @@ struct RequestDecider {
             return decision
         }
         decision.intervalsBelowTarget = missed.count
-        decision.reason = "would leave " + Self.describe(missed, grid: grid) + "; no call-in, overtime or break move on that day restores it"
+        decision.reason = "would leave " + describe(missed) + "; no call-in, overtime or break move on that day restores it"
         return decision
     }
 
@@ -226,21 +243,25 @@ struct RequestDecider {
 
     /// The figures of `day` for a roster: its requirement rows, measured with the shifts that
     /// reach into the day (a request changes one day; the rest of the week is as it was).
-    private func evaluate(_ roster: [RosterShift], away: [String: [Range<Date>]], day: Int) throws -> [IntervalFigures] {
-        guard let rows = dayRequirements[day], !rows.isEmpty else { return [] }
+    private func evaluate(_ roster: [RosterShift], away: [String: [Range<Date>]], day: Int) throws -> DayFigures {
+        guard let rows = dayRequirements[day], !rows.isEmpty else { return DayFigures(rows: [], missed: [], serviceLevels: []) }
         let date = center.weekStart.adding(days: day)
         let from = TimeGrid.startOfDay(date, in: center.timeZone), to = TimeGrid.startOfDay(date.adding(days: 1), in: center.timeZone)
         var evaluator = RosterEvaluator(center: center, agents: agents, overtime: overtime)
         evaluator.away = away
-        return try evaluator.evaluate(shifts: roster.filter { $0.start < to && $0.end > from }, requirements: rows, simulation: nil).intervals
+        let report = try evaluator.evaluate(shifts: roster.filter { $0.start < to && $0.end > from }, requirements: rows, simulation: simulation)
+        let levels = report.simulation.map { simulated in
+            zip(report.intervals, simulated.intervals).map { $1.serviceLevel?.mean ?? $0.predicted.serviceLevel }
+        } ?? report.intervals.map(\.predicted.serviceLevel)
+        return DayFigures(rows: report.intervals, missed: report.missesByVerdict, serviceLevels: levels)
     }
 
-    private func evaluate(_ candidate: Candidate, day: Int) throws -> [IntervalFigures] {
+    private func evaluate(_ candidate: Candidate, day: Int) throws -> DayFigures {
         try evaluate(candidate.shifts, away: candidate.away, day: day)
     }
 
     /// The figures of `day` as the roster stands.
-    private mutating func figures(_ day: Int) throws -> [IntervalFigures] {
+    private mutating func figures(_ day: Int) throws -> DayFigures {
         if let known = dayFigures[day] { return known }
         let measured = try evaluate(shifts, away: away, day: day)
         dayFigures[day] = measured
@@ -271,17 +292,18 @@ struct RequestDecider {
         }
     }
 
-    /// The rows of `candidate` below target whose interval met it `before`.
-    private static func newlyMissed(_ candidate: [IntervalFigures], before: [IntervalFigures]) -> [IntervalFigures] {
-        let missed = Set(before.filter(\.missesTarget).map { "\($0.queue)#\($0.interval)" })
-        return candidate.filter { $0.missesTarget && !missed.contains("\($0.queue)#\($0.interval)") }
+    /// The rows of `candidate` below target (by the verdict) whose interval met it `before`.
+    private static func newlyMissed(_ candidate: DayFigures, before: DayFigures) -> [MissedInterval] {
+        let missed = Set(zip(before.rows, before.missed).filter(\.1).map { "\($0.0.queue)#\($0.0.interval)" })
+        return candidate.rows.indices.filter { candidate.missed[$0] && !missed.contains("\(candidate.rows[$0].queue)#\(candidate.rows[$0].interval)") }
+            .map { MissedInterval(row: candidate.rows[$0], serviceLevel: candidate.serviceLevels[$0]) }
     }
 
     /// Agent-hours short added, per `queue#day`.
-    private func addedShortfall(_ candidate: [IntervalFigures], before rows: [IntervalFigures]) -> [String: Double] {
-        let before = Dictionary(rows.map { ("\($0.queue)#\($0.interval)", $0.shortfall) }, uniquingKeysWith: { a, _ in a })
+    private func addedShortfall(_ candidate: DayFigures, before rows: DayFigures) -> [String: Double] {
+        let before = Dictionary(rows.rows.map { ("\($0.queue)#\($0.interval)", $0.shortfall) }, uniquingKeysWith: { a, _ in a })
         var added: [String: Double] = [:]
-        for row in candidate {
+        for row in candidate.rows {
             let extra = row.shortfall - (before["\(row.queue)#\(row.interval)"] ?? 0)
             if extra > 1e-9 { added["\(row.queue)#\(row.day)", default: 0] += extra * grid.intervalSeconds / 3600 }
         }
@@ -308,15 +330,15 @@ struct RequestDecider {
     /// The candidate repaired on the request's day: breaks moved, overtime, agents called in
     /// (never the agents the request touches on that day), when that leaves no interval below
     /// target that met it.
-    private func repair(_ candidate: Candidate, evaluated: [IntervalFigures], before: [IntervalFigures], request: ShiftRequest) throws
+    private func repair(_ candidate: Candidate, evaluated: DayFigures, before: DayFigures, request: ShiftRequest) throws
         -> (candidate: Candidate, changes: [String])? {
         let day = request.date.daysSinceEpoch - center.weekStart.daysSinceEpoch
         let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
         var net = Array(repeating: Array(repeating: 0.0, count: grid.intervals.count), count: center.queues.count)
         // The repair covers what the request costs, not what the day lacked before it: where the
         // candidate is short, only the shortage added; where it is over, the surplus to draw on.
-        let shortBefore = Dictionary(before.map { ("\($0.queue)#\($0.interval)", $0.shortfall) }, uniquingKeysWith: { a, _ in a })
-        for row in evaluated where row.day == day {
+        let shortBefore = Dictionary(before.rows.map { ("\($0.queue)#\($0.interval)", $0.shortfall) }, uniquingKeysWith: { a, _ in a })
+        for row in evaluated.rows where row.day == day {
             let gap = Double(row.requiredScheduled) - row.present
             net[queueIndex[row.queue]!][row.interval] = gap > 0 ? max(0, gap - (shortBefore["\(row.queue)#\(row.interval)"] ?? 0)) : gap
         }
@@ -372,10 +394,10 @@ struct RequestDecider {
     private func clock(_ interval: Int) -> String { "\(grid.intervals[interval].local)" }
 
     /// `billing Mon 2026-11-30 10:00-11:30 (6 intervals, SL down to 71.2%); sales …`.
-    static func describe(_ missed: [IntervalFigures], grid: TimeGrid) -> String {
-        let byQueue = Dictionary(grouping: missed, by: \.queue)
+    func describe(_ missed: [MissedInterval]) -> String {
+        let byQueue = Dictionary(grouping: missed, by: \.row.queue)
         return byQueue.keys.sorted().map { queue in
-            let rows = byQueue[queue]!.sorted { $0.interval < $1.interval }
+            let rows = byQueue[queue]!.map(\.row).sorted { $0.interval < $1.interval }
             var spans: [String] = []
             var first = rows[0], last = rows[0]
             for row in rows.dropFirst().map(Optional.some) + [nil] {
@@ -388,8 +410,11 @@ struct RequestDecider {
                 spans.append("\(from.date) \(TimeOfDay(minutes: from.minuteOfDay)?.description ?? "")-\(TimeOfDay(minutes: to.minuteOfDay)?.description ?? "")")
                 if let row { first = row; last = row }
             }
+            let worst = byQueue[queue]!.map(\.serviceLevel).min() ?? 0
+            guard simulation == nil else {
+                return "\(queue) below target \(spans.joined(separator: ", ")) (\(rows.count) interval(s) by simulation; simulated SL down to \(NumberFormatting.percent(worst, 1)))"
+            }
             let missedTargets = Set(rows.flatMap { $0.flags.filter(\.kind.isMissedTarget).map(\.kind.rawValue) }).sorted()
-            let worst = rows.map(\.predicted.serviceLevel).min() ?? 0
             return "\(queue) below target \(spans.joined(separator: ", ")) (\(rows.count) interval(s): \(missedTargets.joined(separator: ", ")) missed; "
                 + "SL down to \(NumberFormatting.percent(worst, 1)))"
         }.joined(separator: "; ")

@@ -5,7 +5,9 @@ import WFMReporting
 
 /// `wfm requests`: each request of requests.csv decided against the published roster, in
 /// priority order (1 first), then submission order, then the file's order; the roster after
-/// the approvals and its report written to `--out`.
+/// the approvals and its report written to `--out`. Coverage is judged by the report's verdict:
+/// the formula, or with `report.verdict: simulation` (or `--verdict`) the simulation of the
+/// request's day.
 public struct RequestsJob: Sendable {
     public var configPath: String
     public var forecastPath: String
@@ -14,6 +16,11 @@ public struct RequestsJob: Sendable {
     /// The folder for decisions.csv, requests.json, roster.csv and the report files.
     public var outDirectory: String?
     public var overwrite: Bool
+    /// Replications to simulate, for a verdict by simulation (`--simulate`); nil for none.
+    public var replications: Int?
+    public var seed: UInt64 = 1
+    /// `--verdict`: formula or simulation; nil for `report.verdict` in center.yaml.
+    public var verdict: String?
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, rosterPath: String, requestsPath: String, outDirectory: String? = nil,
@@ -63,7 +70,7 @@ public struct RequestsJob: Sendable {
     /// - Throws: ``InputError`` for bad files (a request for an unknown agent or outside the
     ///   week names its id).
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
-        let center = try CenterReader.read(path: configPath)
+        let center = try CommandVocabulary.applyingVerdict(verdict, to: try CenterReader.read(path: configPath), simulates: replications != nil)
         guard let agentsFile = center.agentsPath else { throw PlanningError("no agents file: set agents in \(configPath)") }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
@@ -77,7 +84,8 @@ public struct RequestsJob: Sendable {
 
         progress("staffing the forecast")
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
-        var decider = try RequestDecider(center: center, agents: agents, requirements: plan.rows, shifts: shifts)
+        let simulation = replications.map { SimulationOptions(replications: $0, seed: seed) }
+        var decider = try RequestDecider(center: center, agents: agents, requirements: plan.rows, shifts: shifts, simulation: simulation)
         let ordered = requests.sorted { a, b in
             let lateness = { (request: ShiftRequest) in request.submittedAt.map { ($0.date.daysSinceEpoch, $0.minuteOfDay) } ?? (Int.max, 0) }
             return (a.priority, lateness(a).0, lateness(a).1, a.line) < (b.priority, lateness(b).0, lateness(b).1, b.line)
@@ -90,7 +98,7 @@ public struct RequestsJob: Sendable {
         let final = try decider.report()
         var outcome = Outcome(roster: rosterPath, requests: requestsPath, decisions: decisions, shifts: decider.shifts.count,
                               targetsMet: final.targetsMet, intervalsMissed: final.intervalsMissed, files: [])
-        guard let outDirectory else { return outcome }
+        guard outDirectory != nil else { return outcome }
         let sorted = decider.shifts.sorted { ($0.agentID, $0.start) < ($1.agentID, $1.start) }
         let evaluation = ReportJob.Evaluation(report: final, schedule: AgentSchedule(center: center, agents: decider.agents, shifts: sorted),
                                               center: center, agents: decider.agents)
