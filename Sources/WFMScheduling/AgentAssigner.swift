@@ -18,6 +18,10 @@ struct AgentAssigner {
     var published: Set<PublishedKey> = []
     /// What keeping a published shift is worth, in this stage's cost units.
     var keepBonus = 0.0
+    /// The published shifts' break starts, in time order: an agent who keeps a published shift
+    /// gets the planned variant with those breaks when the plan has one (any member of the group
+    /// may take any variant, so which one goes to whom costs no coverage).
+    var publishedBreaks: [PublishedKey: [Date]] = [:]
 
     /// A published shift, by agent, template and start.
     struct PublishedKey: Hashable {
@@ -185,25 +189,49 @@ struct AgentAssigner {
         let result = try solveOrDive(model)
         var outcome = Outcome(result: result)
         guard result.hasFeasibleSolution else { return greedy(planned, group: group, result: result) }
-        var handedOut = Array(repeating: 0, count: types.count)
+        let (handedOut, unused) = handOut(variants, types: types, take: take, group: group, values: result.values)
         var taken = Array(repeating: [PlannedShift](), count: group.members.count)
         for (a, agent) in group.members.enumerated() {
             for option in take[a] where result.values[option.variable.index] > 0.5 {
                 let type = allTypes[option.type]
-                let variant = !option.isExtra ? variants[type]![handedOut[option.type]]
+                let variant = !option.isExtra ? variants[type]![handedOut[option.type]![a]!]
                     : variants[type]?.first ?? PlannedShift(shift: type, breakStarts: Self.earlyBreaks(type, intervalMinutes: problem.grid.intervalMinutes))
                 taken[a].append(variant)
-                if option.isExtra { outcome.extras.append(agent.id) } else { handedOut[option.type] += 1 }
+                if option.isExtra { outcome.extras.append(agent.id) }
             }
         }
         balanceLateShifts(&taken, group: group)
-        for (i, type) in types.enumerated() { outcome.dropped += variants[type]![handedOut[i]...] }
+        for (i, type) in types.enumerated() { outcome.dropped += unused[i].map { variants[type]![$0] } }
         for (a, agent) in group.members.enumerated() { outcome.shifts += taken[a].map { rosterShift(agent: agent, planned: $0) } }
         for slack in minimumSlacks where result.values[slack.days.index] > 0.5 || result.values[slack.hours.index] > 0.01 {
             outcome.shortOfMinimum.append(group.members[slack.agent].id)
         }
         outcome.taken = taken
         return outcome
+    }
+
+    /// Which break variant of each planned shift type each taker gets (type → member → variant
+    /// index), and the variants nobody took. A member whose published shift this is gets the
+    /// variant with its published breaks when there is one; the others take the rest in member
+    /// order.
+    private func handOut(_ variants: [GridShift: [PlannedShift]], types: [GridShift], take: [[AgentOption]], group: AgentGroup, values: [Double])
+        -> (assigned: [Int: [Int: Int]], unused: [[Int]])
+    {
+        var assigned: [Int: [Int: Int]] = [:]
+        var unused: [[Int]] = []
+        for (i, type) in types.enumerated() {
+            let takers = group.members.indices.filter { a in take[a].contains { $0.type == i && !$0.isExtra && values[$0.variable.index] > 0.5 } }
+            let wanted = takers.map { publishedBreaks[PublishedKey(agent: group.members[$0].id, template: type.template.id, start: type.option.start)] }
+            let handed = BreakVariants.handOut(variants[type]!.map(breakStarts), wanted: wanted)
+            assigned[i] = Dictionary(uniqueKeysWithValues: zip(takers, handed.taken))
+            unused.append(handed.unused)
+        }
+        return (assigned, unused)
+    }
+
+    /// A planned shift's break starts as instants, in time order.
+    private func breakStarts(_ planned: PlannedShift) -> [Date] {
+        rosterShift(agent: Agent(id: "", name: "", contract: "", skills: []), planned: planned).breaks.map(\.start)
     }
 
     /// Break starts for a shift outside the plan: in the order their windows close, each break

@@ -227,6 +227,9 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         let solverOptions = SolverOptions(timeLimit: nil, relativeGap: 0.001)
         var assigner = AgentAssigner(problem: problem, solver: solver, options: solverOptions, backstop: backstop)
         assigner.published = Set(problem.published.map { AgentAssigner.PublishedKey(agent: $0.agentID, template: $0.templateID, start: $0.start) })
+        assigner.publishedBreaks = Dictionary(problem.published.map {
+            (AgentAssigner.PublishedKey(agent: $0.agentID, template: $0.templateID, start: $0.start), $0.breaks.map(\.start).sorted())
+        }, uniquingKeysWith: { first, _ in first })
         assigner.keepBonus = AgentAssigner.Cost.keptShift
         let outcome = try assigner.assign(planned, group: group)
         var warnings: [ScheduleWarning] = []
