@@ -43,14 +43,14 @@ struct BenchGenerateCommand: ParsableCommand {
               wfm bench generate --size large-night --out large-night/ && wfm schedule --config large-night/center.yaml --requirements large-night/requirements.csv --out roster.csv
               wfm bench generate --size medium --family 20 --seed 7 --out medium-family/
               wfm bench generate --config center.yaml --requirements requirements.csv --family 10 --out my-family/
-              wfm bench generate --centers 20 --size tiny,small --out centers/   (then: wfm plan --centers centers/centers.txt --out plans/)
+              wfm bench generate --centers 20 --size small,medium --out centers/   (then: wfm plan --centers centers/centers.txt --out plans/)
             """)
 
     @Option(help: "The instance, e.g. large or medium-breaks3.") var size: String?
     @Option(help: "A user's instance instead: its center.yaml (with --requirements).") var config: String?
     @Option(help: "The user instance's requirements.csv.") var requirements: String?
     @Option(help: "Write members 1 to N of the instance's family instead.") var family: Int?
-    @Option(help: "Write N centers with call history instead, for wfm plan --centers: standard instances of the sizes --size lists (default: tiny,small), each with ten weeks of history, and centers.txt.")
+    @Option(help: "Write N centers with call history instead, for wfm plan --centers: standard instances of the sizes --size lists (default: small,medium), each with six weeks of history, and centers.txt.")
     var centers: Int?
     @Option(help: "The seed (default: 1); with --family, the family's.") var seed: UInt64 = 1
     @Option(help: "The folder to write.") var out: String
@@ -72,7 +72,7 @@ struct BenchGenerateCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if let centers {
-                let sizes = (size ?? "tiny,small").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                let sizes = (size ?? "small,medium").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
                 let files = try CenterSetGenerator(centers: centers, sizes: sizes, seed: seed, outDirectory: out, overwrite: force).run()
                 print("Wrote \(centers) centers (center.yaml, agents.csv, history.csv each) and \(files.last ?? "")")
                 return

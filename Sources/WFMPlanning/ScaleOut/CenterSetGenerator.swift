@@ -7,7 +7,7 @@ import WFMScheduling
 
 /// `wfm bench generate --centers N`: N small centers that `wfm plan` runs from end to end, for
 /// trying and testing fan-out. Each is a standard instance of its own seed (sizes taken in
-/// turn from the given ones), written with ten weeks of call history whose expected calls
+/// turn from the given ones), written with six weeks of call history whose expected calls
 /// match the instance's demand at `load` of its agents' productive time, and `centers.txt`
 /// listing them.
 public struct CenterSetGenerator: Sendable {
@@ -21,8 +21,9 @@ public struct CenterSetGenerator: Sendable {
 
     /// The most centers one set may have.
     public static let maximumCenters = 1000
-    /// Weeks of history written per center: what the forecast's automatic method selection
-    /// backtests on.
+    /// Weeks of history written per center: enough for the forecast's automatic method
+    /// selection and its prediction intervals, and few enough that a test of 20 centers plans
+    /// in seconds (a center's forecast takes a third as long as with ten weeks).
     static let weeksOfHistory = 6
     /// Calls per agent-interval of the instance's demand, as a share of what one agent
     /// handles: below 1, so that the staffed week roughly fits the generated agents.
