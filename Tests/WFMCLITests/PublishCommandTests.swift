@@ -102,6 +102,9 @@ import _WFMTestSupport
         #expect(result.status == 1)
         #expect(result.error.contains("nothing was published") && result.error.contains("S01"), "\(result.error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("published")).isEmpty, "no version, no partial folder")
+        let file = try folder.write("not-a-folder", "")
+        let onAFile = try publish("\(small)/roster.csv", to: file, at: "2026-11-26T16:00")
+        #expect(onAFile.status == 1 && onAFile.error.contains("not-a-folder: --to: is a file"), "\(onAFile.error)")
     }
 }
 

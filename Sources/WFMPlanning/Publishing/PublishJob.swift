@@ -67,6 +67,11 @@ public struct PublishJob: Sendable {
     /// - Throws: ``InputError`` for bad files, ``PlanningError`` when the roster breaks a rule
     ///   (nothing is published).
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: publishedDirectory, isDirectory: &isFolder), !isFolder.boolValue {
+            throw InputError(Diagnostic(file: publishedDirectory, line: nil, field: "--to", problem: "is a file",
+                                        expected: "the folder of published versions (v1, v2, …), or a new path"))
+        }
         let center = try CenterReader.read(path: configPath)
         let publishedAt = try self.publishedAt.map { try Self.instant($0, center: center) } ?? Date()
         guard let agentsFile = center.agentsPath else { throw PlanningError("no agents file: set agents in \(configPath)") }
