@@ -27,7 +27,7 @@ struct PublishCommand: ParsableCommand {
             let job = PublishJob(rosterPath: roster, configPath: config, forecastPath: forecast, publishedDirectory: to, publishedAt: at,
                                  replications: simulate)
             let outcome = try job.run { if !output.quiet { printError($0) } }
-            print(output.format == .json ? try outcome.diff?.json() ?? "{}\n" : outcome.text(), terminator: "")
+            print(output.format == .json ? try outcome.json() : outcome.text(), terminator: "")
         }
     }
 }

@@ -69,6 +69,12 @@ import _WFMTestSupport
         let third = try publish(try changedRoster(folder), to: published, at: "2026-11-28T09:00")
         #expect(third.status == 0 && third.output.contains("0 event(s) updated (SEQUENCE raised), 0 shift(s) cancelled"), "\(third.output)")
         #expect(try calendar("v3", "S01") == calendar("v2", "S01"))
+        let json = try runWFM(["publish", "\(small)/roster.csv", "--config", "\(small)/center.yaml", "--forecast", "\(small)/forecast.csv",
+                               "--to", published, "--at", "2026-11-29T09:00", "--format", "json", "--quiet"])
+        let fourth = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(fourth["schema"] as? String == "wfm.publish/1" && fourth["version"] as? Int == 4 && fourth["cancelled"] as? Int == 0)
+        #expect(((fourth["diff"] as? [String: Any])?["agents"] as? [[String: Any]])?.map { $0["agent"] as? String } == ["S01", "S02", "S04"],
+                "back to v1's roster: the same three agents")
     }
 
     @Test(.enabled(if: pythonICalendar, "needs python3 with icalendar from PyPI (pip install icalendar)"))

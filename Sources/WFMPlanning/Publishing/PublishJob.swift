@@ -32,8 +32,9 @@ public struct PublishJob: Sendable {
         self.replications = replications
     }
 
-    /// What was published.
-    public struct Outcome: Sendable {
+    /// What was published; as JSON, schema `wfm.publish/1`.
+    public struct Outcome: Sendable, Encodable {
+        public var schema = "wfm.publish/1"
         /// The version's number and folder.
         public let version: Int
         public let folder: String
@@ -50,6 +51,10 @@ public struct PublishJob: Sendable {
             text += diff == nil ? " (the first version).\n" : ", \(eventsChanged) event(s) updated (SEQUENCE raised), \(cancelled) shift(s) cancelled.\n"
             return text + (diff?.text() ?? "")
         }
+
+        /// The outcome as JSON: the version, its folder, the calendar counts and the diff against
+        /// the version before (absent for v1).
+        public func json() throws -> String { try JSONOutput.text(self) }
     }
 
     /// The folder of version `number`.
