@@ -193,7 +193,8 @@ public struct RosterRepair: Sendable {
     /// One change per agent-day, in the order first made: later changes to the same agent's
     /// shift that day fold into the first — its shift before, the last shift after, the
     /// agent-hours covered summed, and the strongest lever named (a shift added, then
-    /// overtime, then breaks moved).
+    /// overtime, then breaks moved). A day whose later changes undid the first (breaks moved
+    /// and moved back) is no change.
     static func merged(_ changes: [RepairChange]) -> [RepairChange] {
         var order: [String] = []
         var byDay: [String: RepairChange] = [:]
@@ -209,7 +210,7 @@ public struct RosterRepair: Sendable {
             byDay[key] = RepairChange(kind: kind, before: first.before, after: change.after,
                                       coveredAgentHours: first.coveredAgentHours + change.coveredAgentHours)
         }
-        return order.map { byDay[$0]! }
+        return order.map { byDay[$0]! }.filter { $0.before != $0.after }
     }
 
     /// A change considered: the shift before (and its place in the roster) and after.

@@ -27,4 +27,15 @@ import WFMCore
             RepairChange(kind: .addShift, before: nil, after: addedMoved, coveredAgentHours: 7),
         ])
     }
+
+    @Test func breaksMovedAndMovedBackAreNoChange() {
+        let original = shift("a", day: 0, breakAt: 11), moved = shift("a", day: 0, breakAt: 12)
+        let other = shift("b", day: 0, breakAt: 11), otherMoved = shift("b", day: 0, breakAt: 13)
+        let merged = RosterRepair.merged([
+            RepairChange(kind: .moveBreaks, before: original, after: moved, coveredAgentHours: 0.5),
+            RepairChange(kind: .moveBreaks, before: other, after: otherMoved, coveredAgentHours: 1),
+            RepairChange(kind: .moveBreaks, before: moved, after: original, coveredAgentHours: -0.5),
+        ])
+        #expect(merged == [RepairChange(kind: .moveBreaks, before: other, after: otherMoved, coveredAgentHours: 1)])
+    }
 }
