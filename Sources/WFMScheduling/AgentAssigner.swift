@@ -230,9 +230,7 @@ struct AgentAssigner {
     }
 
     /// A planned shift's break starts as instants, in time order.
-    private func breakStarts(_ planned: PlannedShift) -> [Date] {
-        rosterShift(agent: Agent(id: "", name: "", contract: "", skills: []), planned: planned).breaks.map(\.start)
-    }
+    private func breakStarts(_ planned: PlannedShift) -> [Date] { breaks(of: planned).map(\.start) }
 
     /// Break starts for a shift outside the plan: in the order their windows close, each break
     /// as early in its window as the breaks before it allow.
@@ -506,12 +504,16 @@ struct AgentAssigner {
 
     private func rosterShift(agent: Agent, planned: PlannedShift) -> RosterShift {
         let option = planned.shift.option
-        let seconds = Double(problem.grid.intervalMinutes * 60)
-        let breaks = zip(planned.shift.template.breaks, planned.breakStarts).map { rule, position in
-            let start = option.start.addingTimeInterval(Double(position - planned.shift.startIndex) * seconds)
-            return RosterBreak(start: start, end: start.addingTimeInterval(Double(rule.minutes * 60)))
-        }
         return RosterShift(agentID: agent.id, date: option.date, templateID: option.templateID, start: option.start, end: option.end,
-                           paidMinutes: option.paidMinutes, breaks: breaks.sorted { $0.start < $1.start })
+                           paidMinutes: option.paidMinutes, breaks: breaks(of: planned))
+    }
+
+    /// A planned shift's breaks as instants, in time order.
+    private func breaks(of planned: PlannedShift) -> [RosterBreak] {
+        let seconds = Double(problem.grid.intervalMinutes * 60)
+        return zip(planned.shift.template.breaks, planned.breakStarts).map { rule, position in
+            let start = planned.shift.option.start.addingTimeInterval(Double(position - planned.shift.startIndex) * seconds)
+            return RosterBreak(start: start, end: start.addingTimeInterval(Double(rule.minutes * 60)))
+        }.sorted { $0.start < $1.start }
     }
 }

@@ -138,9 +138,8 @@ public struct PublishJob: Sendable {
                        old: try RosterFiles.read(path: (folder as NSString).appendingPathComponent("roster.csv"), timeZone: center.timeZone),
                        new: shifts, center: center, agents: agents)
         }
-        let changed = events.filter { event in
-            !event.cancelled && previousEvents.contains { $0.uid == event.uid && $0.sequence != event.sequence }
-        }.count
+        let previousSequence = Dictionary(previousEvents.map { ($0.uid, $0.sequence) }, uniquingKeysWith: { a, _ in a })
+        let changed = events.filter { event in !event.cancelled && previousSequence[event.uid].map { $0 != event.sequence } ?? false }.count
         try write("version.json", try JSONOutput.text(PublishedVersion(
             version: number, publishedAt: Timestamp.format(publishedAt, in: center.timeZone), center: center.name,
             weekStart: center.weekStart.description, roster: rosterPath, shifts: shifts.count, eventsChanged: changed,
