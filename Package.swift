@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// wfm — workforce planning for contact centers. See docs/ and ../shared/DESIGN.md for the layout:
-/// dependencies point down only (wfm -> WFMPlanning -> ... -> WFMCore).
+/// dependencies point down only (wfm -> WFMServer -> WFMPlanning -> ... -> WFMCore).
 let package = Package(
     name: "wfm",
     platforms: [.macOS(.v15)],
@@ -17,11 +17,16 @@ let package = Package(
         .library(name: "WFMScheduling", targets: ["WFMScheduling"]),
         .library(name: "WFMReporting", targets: ["WFMReporting"]),
         .library(name: "WFMMeasure", targets: ["WFMMeasure"]),
+        .library(name: "WFMServer", targets: ["WFMServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // `wfm serve`: the HTTP server (FullFoundation only: no swift-configuration) and its
+        // embedded SQLite store.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
@@ -48,10 +53,21 @@ let package = Package(
                 "WFMMeasure", "WFMScheduling", "WFMReporting",
             ]
         ),
+        .target(
+            name: "WFMServer",
+            dependencies: [
+                "WFMPlanning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Static")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "wfm",
             dependencies: [
                 "WFMPlanning",
+                "WFMServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The executable reaches the library only through WFMPlanning: members of modules it
@@ -70,6 +86,14 @@ let package = Package(
         .testTarget(name: "WFMSchedulingTests", dependencies: ["WFMScheduling", "WFMMeasure", "WFMIO", "WFMGLPK", "_WFMTestSupport", "WFMCore", "WFMOptimization"]),
         .testTarget(name: "WFMReportingTests", dependencies: ["WFMReporting", "WFMMeasure", "WFMCore", "WFMQueueing"]),
         .testTarget(name: "WFMPlanningTests", dependencies: ["WFMPlanning", "WFMIO", "WFMMeasure", "WFMReporting", "_WFMTestSupport", "WFMCore", "WFMQueueing"]),
+        .testTarget(
+            name: "WFMServerTests",
+            dependencies: [
+                "WFMServer", "WFMPlanning", "_WFMTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "WFMCLITests", dependencies: ["wfm", "WFMCore", "_WFMTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

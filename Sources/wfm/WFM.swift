@@ -3,7 +3,7 @@ import WFMPlanning
 
 /// The `wfm` command: workforce planning for contact centers (its name comes from the type).
 @main
-struct WFM: ParsableCommand {
+struct WFM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Workforce planning for contact centers: forecast, staff, schedule, report — or all at once with plan.",
         discussion: """
@@ -16,10 +16,11 @@ struct WFM: ParsableCommand {
               wfm schedule --config center.yaml --requirements req.csv --out roster.csv
               wfm report --config center.yaml --forecast forecast.csv --roster roster.csv --simulate 30
               wfm erlang --calls 120 --interval 15m --aht 300s --sl 80/20
+              wfm serve --data demo-data --import Inputs/demo/center.yaml
             """,
         version: WFMVersion.text,
         subcommands: [PlanCommand.self, ForecastCommand.self, StaffCommand.self, ScheduleCommand.self, ReportCommand.self, WhatIfCommand.self, IntradayCommand.self,
                       RequestsCommand.self, PublishCommand.self, DiffCommand.self, ErlangCommand.self,
-                      BenchCommand.self]
+                      BenchCommand.self, ServeCommand.self]
     )
 }

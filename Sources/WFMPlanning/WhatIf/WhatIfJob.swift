@@ -160,11 +160,8 @@ public struct WhatIfJob: Sendable {
         let mode = self.mode, timeLimitSeconds = self.timeLimitSeconds, changeCost = self.changeCostPerAgentDay, capacity = self.capacity
         let evaluate = { @Sendable (scenario: Scenario, simulate: Bool, repair: Bool) throws -> [WhatIfColumn] in
             let plan = ScenarioApplier.apply(scenario, center: center, agents: agents, forecast: forecast, shifts: shifts)
-            let staffing = try StaffingPlanner.plan(center: plan.center, forecast: plan.forecast)
-            var evaluator = RosterEvaluator(center: plan.center, agents: plan.agents, overtime: plan.overtime)
-            evaluator.away = plan.away
-            evaluator.previous = previous
-            let report = try evaluator.evaluate(shifts: plan.shifts, requirements: staffing.rows, simulation: simulate ? simulation : nil)
+            let measured = try ScenarioMeasurement(plan, previous: previous, simulation: simulate ? simulation : nil)
+            let (staffing, evaluator, report) = (measured.staffing, measured.evaluator, measured.report)
             var column = WhatIfColumn(scenario: scenario, report: report, shifts: plan.shifts)
             if capacity, simulate {
                 let check = try CapacityCheck.check(center: plan.center, agents: plan.agents, rows: staffing.rows, overtime: plan.overtime)

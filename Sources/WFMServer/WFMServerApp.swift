@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// `wfm serve`: the planner as a local web application and REST API (docs/server.md).
+public enum WFMServerApp {
+    /// Builds the application: the database opened and migrated, every route, problem
+    /// documents for errors, and the bearer token when one is set.
+    /// - Throws: ``ServerError`` for options that cannot start, a database error if the data
+    ///   folder cannot hold the database.
+    public static func make(_ options: ServerOptions, logger: Logger = Logger(label: "wfm.serve")) async throws -> some ApplicationProtocol {
+        try options.check()
+        let (router, _) = try await router(options)
+        return Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: "wfm"),
+                           logger: logger)
+    }
+
+    /// Runs the server until it is interrupted (SIGINT or SIGTERM).
+    /// - Parameter started: called once it listens, with the address.
+    public static func run(_ options: ServerOptions, started: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        var logger = Logger(label: "wfm.serve")
+        logger.logLevel = .warning
+        try options.check()
+        let (router, _) = try await router(options)
+        let app = Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: "wfm"),
+                              onServerRunning: { channel in started("http://\(options.host):\(channel.localAddress?.port ?? options.port)/") },
+                              logger: logger)
+        try await app.runService()
+    }
+
+    /// The router and the API's routes as `METHOD /path/{param}`, for the OpenAPI check.
+    static func router(_ options: ServerOptions) async throws -> (Router<BasicRequestContext>, [String]) {
+        let state = try await ServerState(options: options)
+        for path in options.imports { try await state.importCenter(configPath: path) }
+        let router = Router()
+        router.middlewares.add(ProblemMiddleware(folder: options.dataFolder))
+        if let token = options.token { router.middlewares.add(BearerTokenMiddleware(token: token)) }
+        var api = APIRouter(router: router, state: state)
+        api.addPageRoutes(try StaticFiles())
+        api.addCenterRoutes()
+        api.addPlanRoutes()
+        api.addFigureRoutes()
+        api.addRequestRoutes()
+        api.addPublishRoutes()
+        return (router, api.routes)
+    }
+}
