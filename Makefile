@@ -1,14 +1,14 @@
-# wfm — see README.md. `make run` and `make test` install GLPK if it is missing.
+# wfm — see README.md. `make run` and `make test` install GLPK and SQLite's headers if missing.
 SWIFT ?= swift
 OUT ?= out
 DEMO ?= Inputs/demo
 # Extra flags for the release build (the Containerfile adds --static-swift-stdlib).
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: run test build deps demo bench clean
+.PHONY: run test build deps demo bench clean serve check-server
 
 deps:
-	@scripts/ensure-glpk.sh
+	@scripts/ensure-deps.sh
 
 build: deps
 	$(SWIFT) build -c release --product wfm $(SWIFT_BUILD_FLAGS)
@@ -25,6 +25,20 @@ run: build
 
 test: deps
 	$(SWIFT) test
+
+# The planner in the browser: the demo center loaded into demo-data/, at http://127.0.0.1:8080/.
+serve: build
+	$$($(SWIFT) build -c release --show-bin-path)/wfm serve --data demo-data --import $(DEMO)/center.yaml
+
+# wfm serve end to end (the debug build `make test` made): real Chromium through Selenium,
+# schemathesis against the OpenAPI document, and kill -9 during publishing. On CI a missing
+# browser or tool fails; elsewhere its check reports itself skipped (exit 77).
+check-server: deps
+	@bin=$$($(SWIFT) build --show-bin-path)/wfm; $(SWIFT) build --product wfm >/dev/null && status=0; \
+	for check in "python3 scripts/check-server-browser.py $$bin" "scripts/check-server-openapi.sh $$bin" "python3 scripts/check-server-crash.py $$bin"; do \
+		$$check; code=$$?; \
+		if [ $$code -eq 77 ]; then echo "make check-server: skipped: $$check"; elif [ $$code -ne 0 ]; then status=1; fi; \
+	done; exit $$status
 
 # Regenerate the demo's history.csv, agents.csv and forecast.csv from its center.yaml, then
 # its published roster.csv: the staffing of that forecast, scheduled.

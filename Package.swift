@@ -27,6 +27,7 @@ let package = Package(
         // embedded SQLite store.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
@@ -59,6 +60,7 @@ let package = Package(
                 "WFMPlanning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Static")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
@@ -92,6 +94,7 @@ let package = Package(
                 "WFMServer", "WFMPlanning", "_WFMTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "WFMCLITests", dependencies: ["wfm", "WFMCore", "_WFMTestSupport"]),

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks that the Containerfile builds wfm the way CI and `make run` do, so that an image
 # built from it is the binary the tests ran against:
-#  - its build stage runs `make build`, whose `deps` step is scripts/ensure-glpk.sh (the same
+#  - its build stage runs `make build`, whose `deps` step is scripts/ensure-deps.sh (the same
 #    step `make test`, and so .ci/run, runs) and whose build is `swift build -c release --product wfm`;
-#  - the runtime stage installs the library package that ensure-glpk.sh's libglpk-dev depends on;
+#  - the runtime stage installs the library packages that ensure-deps.sh's -dev packages
+#    (libglpk-dev, libsqlite3-dev) depend on;
 #  - both stages use this machine's Debian release, and the build image this machine's Swift.
 # Exit 0 when all hold, 1 naming each that does not.
 set -euo pipefail
@@ -17,22 +18,24 @@ containerfile=Containerfile
 grep -Eq '^RUN make build( |$)' "$containerfile" || fail "$containerfile: the build stage does not run 'make build'"
 grep -Eq '^test: deps$' Makefile || fail "Makefile: 'make test' no longer runs the deps step"
 grep -Eq '^build: deps$' Makefile || fail "Makefile: 'make build' no longer runs the deps step"
-grep -Eq '^	@?scripts/ensure-glpk.sh$' Makefile || fail "Makefile: the deps step no longer runs scripts/ensure-glpk.sh"
+grep -Eq '^	@?scripts/ensure-deps.sh$' Makefile || fail "Makefile: the deps step no longer runs scripts/ensure-deps.sh"
 grep -Eq '^	\$\(SWIFT\) build -c release --product wfm \$\(SWIFT_BUILD_FLAGS\)$' Makefile \
   || fail "Makefile: 'make build' is no longer 'swift build -c release --product wfm \$(SWIFT_BUILD_FLAGS)'"
 grep -Eq '^make test$' .ci/run || fail ".ci/run: no longer runs 'make test'"
 
-dev_package=$(sed -n 's/.*apt-get install -y -qq \([a-z0-9.+-]*\).*/\1/p' scripts/ensure-glpk.sh | head -1)
-[ "$dev_package" = libglpk-dev ] || fail "scripts/ensure-glpk.sh installs '$dev_package', not libglpk-dev"
-runtime_package=$(sed -n 's/.*apt-get install -y --no-install-recommends \(libglpk[0-9a-z.+-]*\).*/\1/p' "$containerfile" | head -1)
-[ -n "$runtime_package" ] || fail "$containerfile: the runtime stage installs no libglpk package"
-if command -v apt-cache >/dev/null 2>&1 && apt-cache show "$dev_package" >/dev/null 2>&1; then
-  depends=$(apt-cache depends "$dev_package")
-  grep -Eq "Depends: ${runtime_package}\$" <<<"$depends" \
-    || fail "$containerfile: installs $runtime_package, but $dev_package depends on $(sed -n 's/.*Depends: \(libglpk[0-9]*\)$/\1/p' <<<"$depends")"
-else
-  echo "check-containerfile: apt-cache cannot show $dev_package here; its runtime dependency was not checked" >&2
-fi
+dev_packages=$(sed -n 's/.*missing+=(\([a-z0-9.+-]*\)).*/\1/p' scripts/ensure-deps.sh | tr '\n' ' ' | sed 's/ $//')
+[ "$dev_packages" = "libglpk-dev libsqlite3-dev" ] || fail "scripts/ensure-deps.sh installs '$dev_packages', not libglpk-dev libsqlite3-dev"
+runtime_packages=$(sed -n 's/.*apt-get install -y --no-install-recommends \([a-z0-9.+ -]*[a-z0-9]\).*/\1/p' "$containerfile" | tail -1)
+[ -n "$runtime_packages" ] || fail "$containerfile: the runtime stage (the last apt-get install) installs no library packages"
+for dev_package in $dev_packages; do
+  if command -v apt-cache >/dev/null 2>&1 && apt-cache show "$dev_package" >/dev/null 2>&1; then
+    runtime=$(apt-cache depends "$dev_package" | sed -n 's/^ *Depends: \(lib[a-z0-9.+-]*[0-9][a-z0-9.+-]*\)$/\1/p' | grep -v -- '-dev$' | head -1)
+    grep -qw -- "$runtime" <<<"$runtime_packages" \
+      || fail "$containerfile: the runtime stage installs '$runtime_packages', but $dev_package depends on $runtime"
+  else
+    echo "check-containerfile: apt-cache cannot show $dev_package here; its runtime dependency was not checked" >&2
+  fi
+done
 
 codenames=$(sed -n 's/^FROM .*[:-]\(bookworm\|trixie\|bullseye\|forky\)\(-slim\)\?\( AS .*\)\?$/\1/p' "$containerfile" | sort -u)
 [ "$(echo "$codenames" | wc -l)" -eq 1 ] && [ -n "$codenames" ] || fail "$containerfile: the stages use Debian releases '$codenames', not one"
@@ -48,4 +51,4 @@ if command -v swift >/dev/null 2>&1; then
 fi
 
 if [ "$problems" -gt 0 ]; then exit 1; fi
-echo "check-containerfile: the Containerfile builds as CI does (make build: ensure-glpk.sh, $dev_package; runtime $runtime_package; Debian $codenames; Swift $image_swift)"
+echo "check-containerfile: the Containerfile builds as CI does (make build: ensure-deps.sh, $dev_packages; runtime $runtime_packages; Debian $codenames; Swift $image_swift)"

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Synchronization
 import WFMPlanning
 
 /// An error as an RFC 9457 problem document (`application/problem+json`): a title for the
@@ -12,7 +13,21 @@ struct APIProblem: Error, HTTPResponseError {
     /// The input problems, for an upload or edit that a reader refused.
     var errors: [InputProblem] = []
 
-    var headers: HTTPFields { [.contentType: "application/problem+json"] }
+    init(status: HTTPResponse.Status, title: String, detail: String, errors: [InputProblem] = []) {
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.errors = errors
+    }
+
+    /// The methods a 405 allows (its `Allow` header).
+    var allow: String?
+
+    var headers: HTTPFields {
+        var fields: HTTPFields = [.contentType: "application/problem+json"]
+        if let allow { fields[.allow] = allow }
+        return fields
+    }
 
     /// 404: `what` (e.g. "center 7") does not exist.
     static func notFound(_ what: String) -> APIProblem {
@@ -78,15 +93,51 @@ struct APIProblem: Error, HTTPResponseError {
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The data folder, left out of every message.
     let folder: String
+    /// The routes, for telling a path with other methods (405) from an unknown one (404).
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = routes.methods(forPath: request.uri.path)
+            guard !allowed.isEmpty else { throw APIProblem(status: .notFound, title: "Not found", detail: "no route \(request.uri.path.prefix(200))") }
+            var problem = APIProblem(status: .methodNotAllowed, title: "Method not allowed",
+                                     detail: "\(request.method.rawValue.prefix(20)) is not allowed here; allowed: \(allowed.joined(separator: ", "))")
+            problem.allow = allowed.joined(separator: ", ")
+            throw problem
         } catch let error as HTTPError {
             let title = error.status == .contentTooLarge ? "Request too large" : error.status.reasonPhrase
             throw APIProblem(status: error.status, title: title, detail: error.body ?? title)
         } catch {
             throw APIProblem.from(error, folder: folder)
+        }
+    }
+}
+
+/// The routes as `METHOD /path/{param}`, filled once the router is built; read by
+/// ``ProblemMiddleware`` to answer 405 with the methods a path allows.
+final class RouteTable: Sendable {
+    private let routes = Mutex<[(method: String, segments: [Substring])]>([])
+
+    /// Sets the routes.
+    func set(_ list: [String]) {
+        routes.withLock { routes in
+            routes = list.map { route in
+                let parts = route.split(separator: " ", maxSplits: 1)
+                return (String(parts[0]), parts[1].split(separator: "/"))
+            }
+        }
+    }
+
+    /// The methods of the routes whose path matches `path` (a `{param}` segment matches any).
+    func methods(forPath path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        return routes.withLock { routes in
+            routes.filter { route in
+                route.segments.count == segments.count
+                    && zip(route.segments, segments).allSatisfy { pattern, segment in pattern.hasPrefix("{") || pattern == segment }
+            }.map(\.method)
         }
     }
 }

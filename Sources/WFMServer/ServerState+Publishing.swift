@@ -2,13 +2,13 @@ import Foundation
 import WFMPlanning
 
 extension ServerState {
-    /// Publishes plan `planID`'s roster as its center's next version, in the center's job
-    /// queue: `wfm publish` over a copy of the last version, then the new version's folder
+    /// Publishes plan `planID`'s roster as its center's next version, one publish per center at
+    /// a time (plans may run meanwhile: they write folders of their own): `wfm publish` over a copy of the last version, then the new version's folder
     /// stored in one transaction (a server killed meanwhile still serves the last version).
     /// - Returns: the version's number and `wfm publish`'s outcome (`wfm.publish/1`).
     func publish(planID: Int64) async throws -> (version: Int, outcome: String) {
         let plan = try await finishedPlan(planID)
-        let result = try await jobs.run(center: plan.centerID, id: -planID) { () async throws -> (Int, String) in
+        let result = try await publishing.run(center: plan.centerID, id: planID) { () async throws -> (Int, String) in
             let planFolder = try await self.planFolder(plan)
             let centerFolder = self.workspace.centerFolder(plan.centerID)
             let published = self.workspace.publishedFolder(plan.centerID)

@@ -3,9 +3,9 @@ import WFMPlanning
 
 extension ServerState {
     /// Decides `requestsCSV` (requests.csv) against center `centerID`'s latest published
-    /// roster (or, before the first publish, its latest plan), in the center's job queue, as
-    /// `wfm requests` does; the roster after the approvals becomes a plan of its own, ready to
-    /// publish.
+    /// roster (or, before the first publish, its latest plan) as `wfm requests` does, in a
+    /// folder of its own (plans and publishes may run meanwhile); the roster after the
+    /// approvals becomes a plan of its own, ready to publish.
     /// - Returns: the batch's id.
     func decideRequests(centerID: Int64, requestsCSV: String) async throws -> Int64 {
         _ = try await center(centerID)
@@ -18,34 +18,27 @@ extension ServerState {
             throw APIProblem.conflict("center \(centerID) has no roster yet: run a plan first")
         }
         let base = try await finishedPlan(basePlanID)
-        let batch = try await jobs.run(center: centerID, id: -1_000_000 - basePlanID) { () async throws -> Int64 in
-            let planFolder = try await self.planFolder(base)
-            let centerFolder = self.workspace.centerFolder(centerID)
-            let scratch = try self.workspace.scratchFolder(center: centerID, "requests")
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            let requestsPath = (scratch as NSString).appendingPathComponent("requests.csv")
-            try Workspace.write([.init(name: "requests.csv", content: requestsCSV)], into: scratch)
-            let out = (scratch as NSString).appendingPathComponent("out")
-            let path = { (name: String) in (planFolder as NSString).appendingPathComponent(name) }
-            let job = RequestsJob(configPath: (centerFolder as NSString).appendingPathComponent(CenterOverview.configName),
-                                  forecastPath: path("forecast.csv"), rosterPath: path("roster.csv"), requestsPath: requestsPath,
-                                  outDirectory: out, overwrite: true)
-            let outcome: String
-            do {
-                outcome = try await BackgroundWork.run { try job.run().json() }
-            } catch {
-                throw APIProblem.from(error, folder: scratch)
-            }
-            var files = try Workspace.read(folder: out)
-            if let forecast = try await self.store.planFile(base.id, "forecast.csv") { files.append(.init(name: "forecast.csv", content: forecast)) }
-            let relative = InputProblem.relative(InputProblem.relative(outcome, to: out), to: planFolder)
-            let resultPlan = try await self.store.insertPlan(centerID: centerID, origin: .requests, options: "{\"requests_of_plan\":\(base.id)}",
-                                                             state: .running)
-            try await self.store.finishPlan(resultPlan, .succeeded, message: nil, summary: relative, files: files)
-            return try await self.store.insertRequestBatch(centerID: centerID, planID: base.id, resultPlanID: resultPlan,
-                                                           requestsCSV: requestsCSV, outcome: relative)
+        let planFolder = try await self.planFolder(base)
+        let centerFolder = workspace.centerFolder(centerID)
+        let scratch = try workspace.scratchFolder(center: centerID, "requests")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let requestsPath = (scratch as NSString).appendingPathComponent("requests.csv")
+        try Workspace.write([.init(name: "requests.csv", content: requestsCSV)], into: scratch)
+        let out = (scratch as NSString).appendingPathComponent("out")
+        let path = { (name: String) in (planFolder as NSString).appendingPathComponent(name) }
+        let job = RequestsJob(configPath: (centerFolder as NSString).appendingPathComponent(CenterOverview.configName),
+                              forecastPath: path("forecast.csv"), rosterPath: path("roster.csv"), requestsPath: requestsPath,
+                              outDirectory: out, overwrite: true)
+        let outcome: String
+        do {
+            outcome = try await BackgroundWork.run { try job.run().json() }
+        } catch {
+            throw APIProblem.from(error, folder: scratch)
         }
-        guard let batch else { throw APIProblem.conflict("the requests were cancelled") }
-        return batch
+        var files = try Workspace.read(folder: out)
+        if let forecast = try await store.planFile(base.id, "forecast.csv") { files.append(.init(name: "forecast.csv", content: forecast)) }
+        let relative = InputProblem.relative(InputProblem.relative(outcome, to: out), to: planFolder)
+        return try await store.insertRequestBatch(centerID: centerID, planID: base.id, requestsCSV: requestsCSV, outcome: relative,
+                                                  resultFiles: files)
     }
 }

@@ -2,13 +2,16 @@ import Foundation
 import Synchronization
 import WFMPlanning
 
-/// Everything the routes share: the store, the working folders, the per-center job queue,
+/// Everything the routes share: the store, the working folders, the per-center job queues,
 /// the plans' progress and the plans loaded for quick figures.
 final class ServerState: Sendable {
     let options: ServerOptions
     let store: ServerStore
     let workspace: Workspace
+    /// Plans, one per center at a time.
     let jobs = CenterJobQueue()
+    /// Publishes, one per center at a time (each numbers the next version).
+    let publishing = CenterJobQueue()
     let events = PlanEvents()
     let workbenches: WorkbenchCache
     /// Running plans whose cancellation was asked for.

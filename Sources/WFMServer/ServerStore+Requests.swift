@@ -33,12 +33,17 @@ struct ManagerDecisionRow: Sendable {
 }
 
 extension ServerStore {
-    /// Stores a decided batch and the plan holding its roster, in one transaction; returns
-    /// the batch's id.
-    func insertRequestBatch(centerID: Int64, planID: Int64, resultPlanID: Int64, requestsCSV: String, outcome: String) async throws -> Int64 {
+    /// Stores a decided batch and, as a succeeded plan of origin `requests`, the roster after
+    /// its approvals with `resultFiles`, in one transaction; returns the batch's id.
+    func insertRequestBatch(centerID: Int64, planID: Int64, requestsCSV: String, outcome: String, resultFiles: [StoredFile]) async throws -> Int64 {
         try await pool.write { db in
+            let now = ServerDatabase.now()
+            try db.execute(sql: "INSERT INTO plan (center_id, origin, state, options, created_at, finished_at, summary) VALUES (?, 'requests', 'succeeded', ?, ?, ?, ?)",
+                           arguments: [centerID, "{\"requests_of_plan\":\(planID)}", now, now, outcome])
+            let resultPlanID = db.lastInsertedRowID
+            try Self.insert(resultFiles, into: "plan_file", owner: ["plan_id": resultPlanID], db)
             try db.execute(sql: "INSERT INTO request_batch (center_id, plan_id, result_plan_id, requests_csv, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [centerID, planID, resultPlanID, requestsCSV, outcome, ServerDatabase.now()])
+                           arguments: [centerID, planID, resultPlanID, requestsCSV, outcome, now])
             return db.lastInsertedRowID
         }
     }

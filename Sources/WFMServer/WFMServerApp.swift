@@ -33,7 +33,8 @@ public enum WFMServerApp {
         let state = try await ServerState(options: options)
         for path in options.imports { try await state.importCenter(configPath: path) }
         let router = Router()
-        router.middlewares.add(ProblemMiddleware(folder: options.dataFolder))
+        let table = RouteTable()
+        router.middlewares.add(ProblemMiddleware(folder: options.dataFolder, routes: table))
         if let token = options.token { router.middlewares.add(BearerTokenMiddleware(token: token)) }
         var api = APIRouter(router: router, state: state)
         api.addPageRoutes(try StaticFiles())
@@ -42,6 +43,7 @@ public enum WFMServerApp {
         api.addFigureRoutes()
         api.addRequestRoutes()
         api.addPublishRoutes()
+        table.set(api.routes)
         return (router, api.routes)
     }
 }

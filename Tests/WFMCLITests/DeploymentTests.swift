@@ -16,7 +16,7 @@ import _WFMTestSupport
     @Test func theContainerfileBuildsAsCIDoes() throws {
         let check = try script(["bash", "scripts/check-containerfile.sh"])
         #expect(check.status == 0, "\(check.output)")
-        #expect(check.output.contains("make build: ensure-glpk.sh, libglpk-dev; runtime libglpk40"), "\(check.output)")
+        #expect(check.output.contains("make build: ensure-deps.sh, libglpk-dev libsqlite3-dev; runtime libglpk40 libsqlite3-0"), "\(check.output)")
     }
 
     @Test(.enabled(if: kubernetesValidate, "needs kubernetes-validate from PyPI (pip install kubernetes-validate)"))

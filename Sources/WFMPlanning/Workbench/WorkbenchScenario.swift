@@ -43,31 +43,40 @@ public struct WorkbenchScenario: Sendable, Codable, Equatable {
     /// Whether it changes nothing.
     public var isBaseline: Bool { self == WorkbenchScenario() }
 
-    /// The scenario, each value checked against the center and its agents.
+    /// Throws unless every value is in range and names one of `queues` or `agents`.
     /// - Throws: ``PlanningError`` naming the field and what was expected.
-    func scenario(center: Center, agents: [Agent]) throws -> Scenario {
+    public func check(queues: [String], agents: [String]) throws {
         for (field, value) in [("volume_factor", volumeFactor), ("aht_factor", ahtFactor)] where !(value.isFinite && value >= 0 && value <= 100) {
             throw PlanningError("\(field) \(value): expected a factor from 0 to 100 (1 for no change)")
         }
         if let shrinkage, !(shrinkage.isFinite && shrinkage >= 0 && shrinkage < 1) {
             throw PlanningError("shrinkage \(shrinkage): expected a share from 0 to below 1")
         }
-        let known = Set(agents.map(\.id))
+        let known = Set(agents)
         if let unknown = absent.first(where: { !known.contains($0) }) {
-            throw PlanningError("absent: unknown agent '\(unknown)' (expected an id from the center's agents)")
+            throw PlanningError("absent: unknown agent '\(unknown.prefix(40))' (expected an id from the center's agents)")
         }
+        for (queue, target) in serviceLevelTargets.sorted(by: { $0.key < $1.key }) {
+            guard queues.contains(queue) else {
+                throw PlanningError("service_level_targets: unknown queue '\(queue.prefix(40))' (expected one of \(queues.joined(separator: ", ")))")
+            }
+            guard target.isFinite, target > 0, target < 1 else {
+                throw PlanningError("service_level_targets.\(queue) \(target): expected a share above 0 and below 1, e.g. 0.8")
+            }
+        }
+    }
+
+    /// The scenario, each value checked against the center and its agents.
+    /// - Throws: ``PlanningError`` naming the field and what was expected.
+    func scenario(center: Center, agents: [Agent]) throws -> Scenario {
+        try check(queues: center.queues.map(\.id), agents: agents.map(\.id))
         var scenario = Scenario(name: "what-if")
         if volumeFactor != 1 { scenario.volume = [ForecastAdjustment(factor: volumeFactor)] }
         if ahtFactor != 1 { scenario.aht = [ForecastAdjustment(factor: ahtFactor)] }
         if !absent.isEmpty { scenario.absences = [ScenarioAbsence(agents: absent)] }
         scenario.shrinkage = shrinkage.map { Shrinkage(defaultValue: $0) }
         for (queue, target) in serviceLevelTargets.sorted(by: { $0.key < $1.key }) {
-            guard let existing = center.queues.first(where: { $0.id == queue }) else {
-                throw PlanningError("service_level_targets: unknown queue '\(queue)' (expected one of \(center.queues.map(\.id).joined(separator: ", ")))")
-            }
-            guard target.isFinite, target > 0, target < 1 else {
-                throw PlanningError("service_level_targets.\(queue) \(target): expected a share above 0 and below 1, e.g. 0.8")
-            }
+            guard let existing = center.queues.first(where: { $0.id == queue }) else { continue }
             var override = TargetOverride(queue: queue)
             override.serviceLevel = ServiceLevelTarget(fraction: target, withinSeconds: existing.serviceLevel.withinSeconds)
             scenario.targets.append(override)

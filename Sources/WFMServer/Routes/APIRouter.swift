@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Registers the API's routes on a Hummingbird router and keeps their list in OpenAPI form
 /// (`GET /api/centers/{center}`), which a test holds to the checked-in OpenAPI document.
@@ -39,7 +40,12 @@ enum RequestReading {
     /// - Throws: 413 beyond the limit, 400 for text that is not UTF-8.
     static func text(_ request: Request, limit: Int) async throws -> String {
         var request = request
-        let buffer = try await request.collectBody(upTo: limit)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIProblem(status: .contentTooLarge, title: "Request too large", detail: "the body is larger than this server accepts (\(limit) bytes)")
+        }
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), text.utf8.count == buffer.readableBytes
         else { throw APIProblem.badRequest("the body is not UTF-8 text") }
         return text

@@ -88,6 +88,8 @@ extension APIRouter {
             let center = try await state.center(try RequestReading.id("center", context))
             let saved = try await RequestReading.json(SavedScenario.self, request, limit: 1 << 20)
             guard (1...100).contains(saved.name.count) else { throw APIProblem.badRequest("name: expected 1 to 100 characters") }
+            let overview = try JSONDecoder().decode(CenterOverview.self, from: Data(center.overview.utf8))
+            try saved.scenario.check(queues: overview.queues.map(\.id), agents: overview.agents.map(\.id))
             let id = try await state.store.insertScenario(centerID: center.id, name: saved.name, body: try ServerState.encode(saved.scenario))
             return try Reply.encoded(try ScenarioResource(try await state.store.scenarios(centerID: center.id).first { $0.id == id }!), status: .created)
         }
