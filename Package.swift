@@ -92,6 +92,7 @@ let package = Package(
             name: "WFMServerTests",
             dependencies: [
                 "WFMServer", "WFMPlanning", "_WFMTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),

@@ -123,8 +123,10 @@ def main():
         wait.until(lambda d: "Published v1" in d.find_element(By.ID, "publish-result").text)
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#versions-table tbody tr")) == 1)
         if screenshot:
-            driver.execute_script("window.scrollTo(0, 0)")
-            driver.set_window_size(1280, 1000)
+            # The roster, the day's figures, the coverage curve and the what-if at 1280 px.
+            driver.set_window_size(1280, 2300)
+            driver.execute_script("document.getElementById('roster').scrollIntoView()")
+            time.sleep(0.5)
             driver.save_screenshot(screenshot)
         print("check-server-browser: upload, plan, roster, break moved, volume slider, request approved, published: all passed")
     except Exception as error:  # noqa: BLE001 - report the step and fail

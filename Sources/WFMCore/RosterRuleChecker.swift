@@ -34,6 +34,30 @@ public struct RosterRuleChecker: Sendable {
 
     /// Every violation, per agent in input order.
     public func violations(in shifts: [RosterShift]) -> [RuleViolation] {
+        violations(in: shifts, reusing: [:])
+    }
+
+    /// One agent's shifts, in time order, and the rules they break.
+    public struct AgentCheck: Sendable {
+        public let shifts: [RosterShift]
+        public let violations: [RuleViolation]
+    }
+
+    /// Per agent, the shifts of `shifts` and what they break: kept to check edits of `shifts`
+    /// with ``violations(in:reusing:)``.
+    public func agentChecks(in shifts: [RosterShift]) -> [String: AgentCheck] {
+        let byAgent = Dictionary(grouping: shifts, by: \.agentID)
+        var checks: [String: AgentCheck] = [:]
+        for agent in agents {
+            let own = (byAgent[agent.id] ?? []).sorted { $0.start < $1.start }
+            checks[agent.id] = AgentCheck(shifts: own, violations: check(agent, own))
+        }
+        return checks
+    }
+
+    /// The rules `shifts` break; an agent whose shifts are those of `earlier` (from
+    /// ``agentChecks(in:)`` of this checker) keeps its violations from there unchecked.
+    public func violations(in shifts: [RosterShift], reusing earlier: [String: AgentCheck]) -> [RuleViolation] {
         var found: [RuleViolation] = []
         let byAgent = Dictionary(grouping: shifts, by: \.agentID)
         for id in byAgent.keys where !agents.contains(where: { $0.id == id }) {
@@ -41,7 +65,11 @@ public struct RosterRuleChecker: Sendable {
         }
         for agent in agents {
             let own = (byAgent[agent.id] ?? []).sorted { $0.start < $1.start }
-            found += check(agent, own)
+            if let known = earlier[agent.id], known.shifts == own {
+                found += known.violations
+            } else {
+                found += check(agent, own)
+            }
         }
         return found
     }

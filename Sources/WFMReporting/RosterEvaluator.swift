@@ -32,6 +32,12 @@ public struct RosterEvaluator: Sendable {
     /// What the weeks before carry in (`--previous`): rest and consecutive days are checked
     /// across the week's start.
     public var previous = PreviousRosters.none
+    /// The intervals of a roster measured before against the same requirements, reused where
+    /// an interval's presence is unchanged (``IntervalMemo``); nil to compute every interval.
+    public var memo: IntervalMemo?
+    /// Whether the report lists each agent's figures and the fairness spreads; a caller that
+    /// wants the queues' figures alone (the server's quick figures) sets it off.
+    public var measuresAgents = true
 
     /// Creates an evaluator for a center's week and its agents; `overtime` is what a what-if
     /// scenario allows (none by default).
@@ -52,6 +58,26 @@ public struct RosterEvaluator: Sendable {
     public func evaluate(shifts: [RosterShift], requirements: [IntervalRequirement], simulation: SimulationOptions?) throws
         -> RosterReport
     {
+        var unused: [Int: IntervalMemo.Entry]?
+        return try evaluate(shifts: shifts, requirements: requirements, simulation: simulation, filling: &unused)
+    }
+
+    /// The intervals of `shifts` measured against `requirements`, for measuring edits of
+    /// `shifts` quickly with an evaluator of the same center and agents (``memo``).
+    /// - Throws: ``QueueingError`` if a load is invalid.
+    public func intervalMemo(shifts: [RosterShift], requirements: [IntervalRequirement]) throws -> IntervalMemo {
+        var filled: [Int: IntervalMemo.Entry]? = [:]
+        var evaluator = self
+        evaluator.memo = nil
+        _ = try evaluator.evaluate(shifts: shifts, requirements: requirements, simulation: nil, filling: &filled)
+        return IntervalMemo(filled ?? [:], agentChecks: ruleChecker.agentChecks(in: shifts))
+    }
+
+    private var ruleChecker: RosterRuleChecker { RosterRuleChecker(center: center, agents: agents, overtime: overtime, previous: previous) }
+
+    private func evaluate(shifts: [RosterShift], requirements: [IntervalRequirement], simulation: SimulationOptions?,
+                          filling filled: inout [Int: IntervalMemo.Entry]?) throws -> RosterReport
+    {
         let measure = RosterMeasure(center: center, agents: agents, away: away)
         let presence = measure.presence(of: shifts)
         let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
@@ -64,9 +90,18 @@ public struct RosterEvaluator: Sendable {
         var figures: [IntervalFigures] = []
         // Per interval, the share of each pool's present agents working each queue.
         var poolShares = Array(repeating: [[Double]](), count: grid.intervals.count)
-        var unallocated = 0.0
+        var unallocatedHours = 0.0
+        func record(_ allocation: [[Double]], supply: [Double], interval: Int) {
+            poolShares[interval] = allocation.enumerated().map { pool, row in supply[pool] > 0 ? row.map { $0 / supply[pool] } : row.map { _ in 0 } }
+            for (pool, row) in allocation.enumerated() { unallocatedHours += max(0, supply[pool] - row.reduce(0, +)) * hours }
+        }
         for interval in grid.intervals {
             let rows = rowsByInterval[interval.index]
+            if let entry = memo?.entry(interval.index, supply: supply[interval.index]) {
+                record(entry.allocation, supply: supply[interval.index], interval: interval.index)
+                figures += entry.figures
+                continue
+            }
             var open = Array(repeating: false, count: center.queues.count)
             var required = Array(repeating: 0.0, count: center.queues.count)
             for row in rows {
@@ -74,23 +109,20 @@ public struct RosterEvaluator: Sendable {
                 required[queueIndex[row.queue]!] = Double(row.agentsScheduled)
             }
             let allocation = measure.split(supply: supply[interval.index], required: required, open: open)
-            poolShares[interval.index] = allocation.enumerated().map { pool, row in
-                let present = supply[interval.index][pool]
-                return row.map { present > 0 ? $0 / present : 0 }
-            }
-            for (pool, row) in allocation.enumerated() {
-                unallocated += max(0, supply[interval.index][pool] - row.reduce(0, +)) * hours
-            }
+            record(allocation, supply: supply[interval.index], interval: interval.index)
+            var own: [IntervalFigures] = []
             for row in rows.sorted(by: { queueIndex[$0.queue]! < queueIndex[$1.queue]! }) {
                 let queue = center.queues[queueIndex[row.queue]!]
                 let present = allocation.reduce(0) { $0 + $1[queueIndex[row.queue]!] }
-                figures.append(try intervalFigures(row: row, queue: queue, interval: interval, present: present))
+                own.append(try intervalFigures(row: row, queue: queue, interval: interval, present: present))
             }
+            figures += own
+            filled?[interval.index] = IntervalMemo.Entry(supply: supply[interval.index], allocation: allocation, figures: own)
         }
         let attribution = PaidHoursAttribution(presence: presence, agentIDs: agents.map(\.id), pools: measure.pools, poolShares: poolShares, grid: grid,
                                                queueIDs: center.queues.map(\.id))
         let (days, weeks) = periods(figures, attribution: attribution, hours: hours)
-        let violations = RosterRuleChecker(center: center, agents: agents, overtime: overtime, previous: previous).violations(in: shifts)
+        let violations = ruleChecker.violations(in: shifts, reusing: memo?.agentChecks ?? [:])
         let simulated = try simulation.map { options in
             try simulate(figures, presence: presence, options: options)
         }
@@ -98,9 +130,10 @@ public struct RosterEvaluator: Sendable {
             center: center.name, weekStart: center.weekStart.description, intervalMinutes: center.intervalMinutes,
             definitions: ReportDefinitions(settings: center.report), targets: center.queues.map(QueueTargets.init),
             intervals: figures, days: days, weeks: weeks,
-            agents: agentFigures(presence: presence, violations: violations),
-            ruleViolations: violations.map(\.description), unallocatedPresentHours: unallocated, simulation: simulated,
-            fairness: fairnessFigures(shifts), verdict: center.report.verdict)
+            agents: measuresAgents ? agentFigures(presence: presence, violations: violations) : [],
+            ruleViolations: violations.map(\.description), unallocatedPresentHours: unallocatedHours, simulation: simulated,
+            fairness: measuresAgents ? fairnessFigures(shifts) : FairnessFigures(weeks: previous.weeks + 1, spreads: [], before: nil),
+            verdict: center.report.verdict)
     }
 
     private func intervalFigures(row: IntervalRequirement, queue: Queue, interval: PlanningInterval, present: Double) throws

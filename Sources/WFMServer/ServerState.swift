@@ -14,6 +14,8 @@ final class ServerState: Sendable {
     let publishing = CenterJobQueue()
     let events = PlanEvents()
     let workbenches: WorkbenchCache
+    /// The figures' computations, as many at a time as there are cores.
+    let compute = ComputeSlots()
     /// Running plans whose cancellation was asked for.
     let cancelRequests = IDSet()
 

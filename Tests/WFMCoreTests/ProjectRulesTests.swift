@@ -35,13 +35,16 @@ import Testing
     /// Package.swift (a module reached only through another's dependencies can vanish).
     @Test func testTargetsDeclareTheModulesTheyImport() throws {
         let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
-        let target = try Regex(#"\.testTarget\(name: "([A-Za-z]+)", dependencies: \[([^\]]*)\]"#)
+        let target = try Regex(#"\.testTarget\(\s*name: "([A-Za-z]+)",\s*dependencies: \[([^\]]*)\]"#)
+        // A dependency is a target's name in quotes, or a product's `.product(name: "X", package: …)`.
+        let dependency = try Regex(#"(?:^|[\s,(])"([A-Za-z_]+)"|name: "([A-Za-z_]+)""#)
         let system: Set<String> = ["Foundation", "Testing", "Synchronization", "Dispatch", "Glibc", "Darwin", "XCTest"]
         var undeclared: [String] = []
         for match in manifest.matches(of: target) {
             let name = String(match.output[1].substring ?? "")
-            let declared = Set((match.output[2].substring ?? "").split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let list = String(match.output[2].substring ?? "").replacing(try Regex(#"package: "[^"]*""#), with: "")
+            let declared = Set(list.matches(of: dependency).compactMap { found in
+                (found.output[1].substring ?? found.output[2].substring).map(String.init)
             })
             for file in try Self.swiftFiles(under: "Tests/\(name)") {
                 for line in try Self.codeLines(file) {

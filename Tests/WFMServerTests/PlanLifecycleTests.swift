@@ -43,8 +43,8 @@ import Testing
             let day = try #require(shifts.first?["date"] as? String)
             let base = try await api.request(.post, "/api/plans/\(plan)/evaluate", json: ["day": day]).object
             #expect(base["schema"] as? String == "wfm.figures/1")
-            let intervals = try #require(base["intervals"] as? [[String: Any]])
-            #expect(!intervals.isEmpty && intervals.allSatisfy { ($0["start"] as? String ?? "").hasPrefix(day) })
+            let starts = try #require((base["intervals"] as? [String: Any])?["start"] as? [String])
+            #expect(!starts.isEmpty && starts.allSatisfy { $0.hasPrefix(day) })
             let lines = csv.text.split(separator: "\n").map(String.init)
             let firstAgent = lines[1].split(separator: ",")[0]
             let edited = ([lines[0]] + lines.dropFirst().filter { !$0.hasPrefix(firstAgent + ",") }).joined(separator: "\n") + "\n"
@@ -118,6 +118,9 @@ import Testing
             let decision = (((batch.object["outcome"] as? [String: Any])?["decisions"] as? [[String: Any]])?.first?["decision"] as? String)
             #expect(changed.contains(agent) == (decision == "approved"), "\(decision ?? "") \(changed)")
             #expect(try await api.request(.get, "/api/centers/\(center)/versions").array.count == 2)
+            let second = try await api.request(.get, "/api/centers/\(center)/versions/2").object
+            #expect(second["plan_id"] as? Int == resultPlan)
+            #expect(try await api.request(.get, "/api/centers/\(center)/versions/3").status == .notFound)
             #expect(try await api.request(.get, "/api/centers/\(center)/versions/2/roster.csv").text.hasPrefix("agent_id"))
 
             // Cancelling: a finished plan cannot be; a queued one never starts.

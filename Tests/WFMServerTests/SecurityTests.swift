@@ -15,6 +15,8 @@ import Testing
             #expect(try await api.request(.get, "/api/centers", authorization: "Bearer \(token)x").status == .unauthorized)
             #expect(try await api.request(.post, "/api/centers", json: ["files": [:]], authorization: "").status == .unauthorized)
             #expect(try await api.request(.get, "/api/centers").status == .ok)
+            #expect(try await api.request(.get, "/api/health", authorization: "").status == .unauthorized)
+            #expect(try await api.request(.get, "/api/health").text == "{\"status\":\"ok\"}")
             let page = try await api.request(.get, "/", authorization: "")
             #expect(page.status == .ok)
             #expect(page.text.contains("<title>wfm"))
@@ -51,6 +53,18 @@ import Testing
                 #expect(response.status == .ok, "\(path)")
                 #expect(!response.text.contains("https://"), "\(path) loads nothing from elsewhere")
             }
+        }
+    }
+}
+
+/// A method a path does not have is 405 with the methods it has, not 404.
+@Suite struct MethodTests {
+    @Test func anUnlistedMethodIs405WithAllow() async throws {
+        try await ServerHarness().run { api in
+            let response = try await api.request(.put, "/api/centers")
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.contentType == "application/problem+json")
+            #expect(response.text.contains("GET") && response.text.contains("POST"))
         }
     }
 }

@@ -12,6 +12,10 @@ public final class RosterWorkbench: Sendable {
     private let forecast: [ForecastEntry]
     private let shifts: [RosterShift]
     private let weekDays: [LocalDate]
+    /// The staffing of the forecast as given, and the planned roster's intervals measured
+    /// against it: edits without a what-if reuse both.
+    private let baselineStaffing: StaffingPlan
+    private let baselineMemo: IntervalMemo
 
     /// Reads center.yaml (and the agents it names), the forecast and the roster, each with the
     /// commands' readers.
@@ -25,25 +29,52 @@ public final class RosterWorkbench: Sendable {
         shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
         let weekStart = center.weekStart
         weekDays = (0..<7).map { weekStart.adding(days: $0) }
+        let staffing = try StaffingPlanner.plan(center: center, forecast: forecast)
+        baselineStaffing = staffing
+        baselineMemo = try RosterEvaluator(center: center, agents: agents).intervalMemo(shifts: shifts, requirements: staffing.rows)
     }
 
-    /// The figures (schema `wfm.figures/1`, one line of JSON) of `rosterCSV` (a roster.csv
-    /// text; nil for the planned roster) under `scenario`, its intervals limited to `day`
-    /// (YYYY-MM-DD, a day of the week) when given.
+    /// `roster` measured under `scenario`, the baseline's staffing and intervals reused when the
+    /// scenario changes nothing.
+    private func measure(_ roster: [RosterShift], scenario: WorkbenchScenario) throws -> RosterReport {
+        let plan = ScenarioApplier.apply(try scenario.scenario(center: center, agents: agents), center: center, agents: agents,
+                                         forecast: forecast, shifts: roster)
+        let baseline = scenario.isBaseline
+        return try ScenarioMeasurement(plan, previous: .none, simulation: nil, staffing: baseline ? baselineStaffing : nil,
+                                       memo: baseline ? baselineMemo : nil, measuresAgents: false).report
+    }
+
+    /// The planned roster with `changedRows` (roster.csv rows, each replacing its agent's shift
+    /// on its date, or adding one) and without the agent-days `removed` names.
+    /// - Throws: ``InputError`` for a malformed row (file `roster.csv`), ``PlanningError`` for a
+    ///   removal naming no planned shift.
+    private func edited(changedRows: String?, removed: [RosterDay]) throws -> [RosterShift] {
+        let changed = try changedRows.map { try RosterFiles.read(text: $0, file: "roster.csv", timeZone: center.timeZone) } ?? []
+        var gone = Set(removed.map { "\($0.agentID)|\($0.date)" })
+        for day in removed where !shifts.contains(where: { $0.agentID == day.agentID && $0.date.description == day.date }) {
+            throw PlanningError("removed: \(day.agentID) has no planned shift on \(day.date)")
+        }
+        gone.formUnion(changed.map { "\($0.agentID)|\($0.date)" })
+        return shifts.filter { !gone.contains("\($0.agentID)|\($0.date)") } + changed
+    }
+
+    /// The figures (schema `wfm.figures/1`, one line of JSON) of a roster under `scenario`,
+    /// its intervals limited to `day` (YYYY-MM-DD, a day of the week) when given. The roster is
+    /// `rosterCSV` (a whole roster.csv) when given, else the planned roster with `changedRows`
+    /// (roster.csv rows replacing or adding agent-days) and without `removed`.
     /// - Throws: ``InputError`` for a malformed roster (file `roster.csv`), ``PlanningError``
-    ///   for a scenario value out of range or a day outside the week.
-    public func figuresJSON(rosterCSV: String? = nil, scenario: WorkbenchScenario = WorkbenchScenario(), day: String? = nil) throws -> String {
+    ///   for a scenario value out of range, a day outside the week or a removal of nothing.
+    public func figuresJSON(rosterCSV: String? = nil, changedRows: String? = nil, removed: [RosterDay] = [],
+                            scenario: WorkbenchScenario = WorkbenchScenario(), day: String? = nil) throws -> String {
         let date = try day.map { text in
             guard let date = LocalDate(text), weekDays.contains(date) else {
                 throw PlanningError("day '\(text)': expected a date of the planned week, \(weekDays[0]) to \(weekDays[6])")
             }
             return date
         }
-        let edited = try rosterCSV.map { try RosterFiles.read(text: $0, file: "roster.csv", timeZone: center.timeZone) } ?? shifts
-        let plan = ScenarioApplier.apply(try scenario.scenario(center: center, agents: agents), center: center, agents: agents,
-                                         forecast: forecast, shifts: edited)
-        let measured = try ScenarioMeasurement(plan, previous: .none, simulation: nil)
-        return try JSONOutput.text(RosterFigures(measured.report, day: date), indented: false)
+        let roster = try rosterCSV.map { try RosterFiles.read(text: $0, file: "roster.csv", timeZone: center.timeZone) }
+            ?? edited(changedRows: changedRows, removed: removed)
+        return try JSONOutput.text(RosterFigures(try measure(roster, scenario: scenario), day: date), indented: false)
     }
 }
 
@@ -80,4 +111,17 @@ extension RosterWorkbench {
         }
         return try JSONOutput.text(RosterDocument(timeZone: zone.identifier, weekStart: center.weekStart.description, shifts: rows), indented: false)
     }
+}
+
+/// An agent's day in the roster, by agent id and date (YYYY-MM-DD).
+public struct RosterDay: Sendable, Codable, Equatable {
+    public var agentID: String
+    public var date: String
+
+    public init(agentID: String, date: String) {
+        self.agentID = agentID
+        self.date = date
+    }
+
+    private enum CodingKeys: String, CodingKey { case agentID = "agent_id", date }
 }

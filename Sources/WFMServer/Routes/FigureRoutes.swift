@@ -2,15 +2,18 @@ import Foundation
 import Hummingbird
 import WFMPlanning
 
-/// An edited roster to measure: roster.csv text (absent for the plan's own), the what-if to
-/// measure it under, and the day whose intervals to return.
+/// An edited roster to measure, the what-if to measure it under, and the day whose intervals
+/// to return. The roster is a whole roster.csv (`roster_csv`), or the plan's with some
+/// agent-days changed (`changed_rows`: roster.csv rows) or removed; absent, the plan's own.
 struct EvaluationRequest: Sendable, Decodable {
     var rosterCSV: String?
+    var changedRows: String?
+    var removed: [RosterDay]?
     var scenario: WorkbenchScenario?
     /// YYYY-MM-DD, a day of the week; absent for every open interval of the week.
     var day: String?
 
-    enum CodingKeys: String, CodingKey { case rosterCSV = "roster_csv", scenario, day }
+    enum CodingKeys: String, CodingKey { case rosterCSV = "roster_csv", changedRows = "changed_rows", removed, scenario, day }
 }
 
 /// A what-if: the scenario against the plan's roster (and baseline beside it), or a sweep as
@@ -33,8 +36,9 @@ extension APIRouter {
             let plan = try await state.finishedPlan(try RequestReading.id("plan", context))
             let body = try await RequestReading.json(EvaluationRequest.self, request, limit: state.options.maxBodyBytes)
             let workbench = try await state.workbench(plan)
-            return Reply.json(try await BackgroundWork.run {
-                try workbench.figuresJSON(rosterCSV: body.rosterCSV, scenario: body.scenario ?? WorkbenchScenario(), day: body.day)
+            return Reply.json(try await state.compute.run {
+                try workbench.figuresJSON(rosterCSV: body.rosterCSV, changedRows: body.changedRows, removed: body.removed ?? [],
+                                          scenario: body.scenario ?? WorkbenchScenario(), day: body.day)
             })
         }
         on(.post, "/api/plans/{plan}/whatif") { request, context in
@@ -53,7 +57,7 @@ extension APIRouter {
             }
             let workbench = try await state.workbench(plan)
             let scenario = body.scenario ?? WorkbenchScenario()
-            let text = try await BackgroundWork.run {
+            let text = try await state.compute.run {
                 let baseline = try workbench.figuresJSON(day: body.day)
                 let changed = try workbench.figuresJSON(scenario: scenario, day: body.day)
                 return "{\"baseline\":\(baseline.trimmingCharacters(in: .newlines)),\"scenario\":\(changed.trimmingCharacters(in: .newlines))}"

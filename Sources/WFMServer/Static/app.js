@@ -335,9 +335,13 @@ async function edited(what, agent, breakIndex) {
   await refreshFigures();
 }
 
-function rosterCSV() {
+/** The edited shifts as roster.csv rows (the server keeps the others as planned). */
+function changedRows() {
   const lines = ["agent_id,date,shift,start,end,paid_minutes,breaks"];
-  for (const s of state.shifts) lines.push([s.agent_id, s.date, s.shift, s.start, s.end, s.paid_minutes, s.breaks.join(";")].join(","));
+  for (const s of state.shifts) {
+    if (JSON.stringify(plain(s)) === s.original) continue;
+    lines.push([s.agent_id, s.date, s.shift, s.start, s.end, s.paid_minutes, s.breaks.join(";")].join(","));
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -345,7 +349,7 @@ async function refreshFigures() {
   const body = $("day-figures").tBodies[0];
   if (!state.plan) { body.replaceChildren(); drawCoverage(); return; }
   try {
-    state.figures = await api(`/api/plans/${state.plan.id}/evaluate`, { method: "POST", json: { roster_csv: state.edited ? rosterCSV() : undefined, day: state.day } });
+    state.figures = await api(`/api/plans/${state.plan.id}/evaluate`, { method: "POST", json: { changed_rows: state.edited ? changedRows() : undefined, day: state.day } });
     showProblem(null);
   } catch (error) { showProblem(error); return; }
   const targets = new Map(state.figures.targets.map((t) => [t.queue, t]));
@@ -404,8 +408,14 @@ function lineChart(svg, series, { max, format, targetLine } = {}) {
   }
 }
 
+/** [minutes, value] of `field` for the selected queue and day (intervals come as columns). */
 function dayPoints(figures, field) {
-  return figures.intervals.filter((i) => i.queue === state.queue && i.start.startsWith(state.day)).map((i) => [minutesOf(i.start), i[field]]);
+  const columns = figures.intervals;
+  const points = [];
+  columns.start.forEach((start, i) => {
+    if (columns.queue[i] === state.queue && start.startsWith(state.day)) points.push([minutesOf(start), columns[field][i]]);
+  });
+  return points;
 }
 
 function drawCoverage() {
@@ -602,8 +612,25 @@ async function publish() {
     const o = version.outcome;
     const diff = o.diff;
     const changed = diff ? diff.agents.reduce((n, a) => n + a.days.length, 0) : null;
-    $("publish-result").textContent = `Published v${version.version}: ${o.calendars} calendars` +
+    const result = $("publish-result");
+    const summary = document.createElement("p");
+    summary.textContent = `Published v${version.version}: ${o.calendars} calendars` +
       (diff ? `, ${changed} agent-day(s) changed against v${version.version - 1}, ${o.events_changed} event(s) updated, ${o.cancelled} cancelled.` : " (the first version).");
+    result.replaceChildren(summary);
+    if (diff && diff.agents.length) {
+      const table = document.createElement("table");
+      table.id = "diff-table";
+      const head = table.createTHead().insertRow();
+      for (const title of ["Agent", "Date", "Change", "Before", "After"]) head.append(Object.assign(document.createElement("th"), { scope: "col", textContent: title }));
+      const body = table.createTBody();
+      for (const agent of diff.agents) {
+        for (const day of agent.days) {
+          const row = body.insertRow();
+          for (const text of [`${agent.agent} ${agent.name}`, day.date, day.change, day.before, day.after]) row.insertCell().textContent = text;
+        }
+      }
+      result.append(table);
+    }
     setStatus(`Published v${version.version}.`);
     await loadVersions();
   } catch (error) { showProblem(error); }
