@@ -30,15 +30,11 @@ test: deps
 serve: build
 	$$($(SWIFT) build -c release --show-bin-path)/wfm serve --data demo-data --import $(DEMO)/center.yaml
 
-# wfm serve end to end (the debug build `make test` made): real Chromium through Selenium,
-# schemathesis against the OpenAPI document, and kill -9 during publishing. On CI a missing
-# browser or tool fails; elsewhere its check reports itself skipped (exit 77).
+# wfm serve end to end (scripts/check-server.sh, on the debug build `make test` made): real
+# Chromium through Selenium, schemathesis against the OpenAPI document, and kill -9 during
+# publishing. On CI a missing browser or tool fails; elsewhere its check reports itself skipped.
 check-server: deps
-	@bin=$$($(SWIFT) build --show-bin-path)/wfm; $(SWIFT) build --product wfm >/dev/null && status=0; \
-	for check in "python3 scripts/check-server-browser.py $$bin" "scripts/check-server-openapi.sh $$bin" "python3 scripts/check-server-crash.py $$bin"; do \
-		$$check; code=$$?; \
-		if [ $$code -eq 77 ]; then echo "make check-server: skipped: $$check"; elif [ $$code -ne 0 ]; then status=1; fi; \
-	done; exit $$status
+	scripts/check-server.sh
 
 # Regenerate the demo's history.csv, agents.csv and forecast.csv from its center.yaml, then
 # its published roster.csv: the staffing of that forecast, scheduled.
