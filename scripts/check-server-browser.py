@@ -42,6 +42,7 @@ def main():
         from selenium.webdriver.common.keys import Keys
         from selenium.webdriver.support.ui import WebDriverWait
         from selenium.webdriver.chrome.service import Service
+        from selenium.common.exceptions import StaleElementReferenceException
     except ImportError:
         missing("selenium (pip install selenium)")
     browser = next((p for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] if os.path.exists(p)), None)
@@ -58,7 +59,14 @@ def main():
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1400"]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    wait = WebDriverWait(driver, 240)
+    # The page redraws its tables after each answer: an element found just before a redraw is
+    # stale, and the wait looks again.
+    wait = WebDriverWait(driver, 240, ignored_exceptions=[StaleElementReferenceException])
+
+    def click(selector):
+        """Clicks the element `selector` finds, finding it again if a redraw replaced it."""
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, selector).click() is None)
+
     step = "opening the page"
     try:
         driver.get(address)
@@ -115,7 +123,7 @@ def main():
         driver.find_element(By.ID, "requests-text").send_keys("\n".join(rows) + "\n")
         driver.find_element(By.ID, "requests-decide").click()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#requests-table tbody tr")) == len(rows) - 1)
-        driver.find_element(By.CSS_SELECTOR, "#requests-table tbody tr button[data-decision='approved']").click()
+        click("#requests-table tbody tr button[data-decision='approved']")
         wait.until(lambda d: "approved" in d.find_element(By.CSS_SELECTOR, "#requests-table tbody tr td:last-child span").text)
 
         step = "publishing"

@@ -1,9 +1,10 @@
-/// One job per center at a time (a plan, a publish, a batch of requests), the others of that
-/// center waiting in the order they came; centers run side by side. A job that was cancelled
-/// while it waited never starts.
+/// One job per center at a time (the server keeps one queue for plans and one for
+/// publishes), the others of that center waiting in the order they came; centers run side by
+/// side. A job that was cancelled while it waited never starts.
 actor CenterJobQueue {
     private var tails: [Int64: Task<Void, Never>] = [:]
     private var cancelled: Set<Int64> = []
+    private var started: Set<Int64> = []
 
     /// Runs `job` once every job queued before it for `center` has ended.
     /// - Returns: what `job` returned, or nil if job `id` was cancelled before it started.
@@ -24,8 +25,6 @@ actor CenterJobQueue {
         cancelled.insert(id)
         return true
     }
-
-    private var started: Set<Int64> = []
 
     private func claim(_ id: Int64) -> Bool {
         guard !cancelled.contains(id) else { return false }

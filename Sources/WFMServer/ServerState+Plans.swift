@@ -59,7 +59,7 @@ extension ServerState {
 
     private func runPlan(_ id: Int64, centerID: Int64, _ request: PlanRequest) async {
         do {
-            let ran = try await jobs.run(center: centerID, id: id) { () async throws -> Bool in
+            _ = try await jobs.run(center: centerID, id: id) { () async throws in
                 try await self.store.setPlanState(id, .running)
                 self.events.add(id, "running")
                 let centerFolder = try await self.centerFolder(centerID)
@@ -76,20 +76,18 @@ extension ServerState {
                     let problem = APIProblem.from(error, folder: centerFolder)
                     try await self.store.finishPlan(id, .failed, message: problem.detail, summary: nil, files: [])
                     events.end(id, "failed: " + problem.detail)
-                    return true
+                    return
                 }
                 if self.cancelRequests.remove(id) {
                     try await self.store.finishPlan(id, .cancelled, message: "cancelled while running: its roster was discarded", summary: nil, files: [])
                     events.end(id, "cancelled: the roster was discarded")
-                    return true
+                    return
                 }
                 let files = try Workspace.read(folder: out).filter { !$0.name.hasPrefix(".") }
                 let relative = InputProblem.relative(summary, to: out)
                 try await self.store.finishPlan(id, .succeeded, message: nil, summary: relative, files: files)
                 events.end(id, "succeeded")
-                return true
             }
-            if ran == nil { return }
         } catch {
             try? await store.finishPlan(id, .failed, message: APIProblem.from(error, folder: options.dataFolder).detail, summary: nil, files: [])
             events.end(id, "failed")
