@@ -83,7 +83,10 @@ def main():
         time_limit.clear()
         time_limit.send_keys("30")
         driver.find_element(By.ID, "plan-run").click()
-        wait.until(lambda d: "succeeded" in d.find_element(By.ID, "status").text or not d.find_element(By.ID, "problem").get_attribute("hidden") is not None)
+        # "Plan #N succeeded: …" is the page's last word once the plan's roster is shown (the
+        # progress line before it reads "Plan #N: succeeded").
+        wait.until(lambda d: "succeeded: " in d.find_element(By.ID, "status").text
+                   or d.find_element(By.ID, "problem").get_attribute("hidden") is None)
         problem = driver.find_element(By.ID, "problem")
         assert problem.get_attribute("hidden") is not None, f"the plan failed: {problem.text}"
         log = driver.find_element(By.ID, "plan-log").text
