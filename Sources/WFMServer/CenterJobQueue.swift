@@ -12,7 +12,7 @@ actor CenterJobQueue {
         let previous = tails[center]
         let result = Task<Value?, any Error> {
             await previous?.value
-            guard await self.claim(id) else { return nil }
+            guard self.claim(id) else { return nil }
             return try await job()
         }
         tails[center] = Task { _ = try? await result.value }
