@@ -4,17 +4,6 @@ import Logging
 
 /// `wfm serve`: the planner as a local web application and REST API (docs/server.md).
 public enum WFMServerApp {
-    /// Builds the application: the database opened and migrated, every route, problem
-    /// documents for errors, and the bearer token when one is set.
-    /// - Throws: ``ServerError`` for options that cannot start, a database error if the data
-    ///   folder cannot hold the database.
-    public static func make(_ options: ServerOptions, logger: Logger = Logger(label: "wfm.serve")) async throws -> some ApplicationProtocol {
-        try options.check()
-        let (router, _) = try await router(options)
-        return Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port), serverName: "wfm"),
-                           logger: logger)
-    }
-
     /// Runs the server until it is interrupted (SIGINT or SIGTERM).
     /// - Parameter started: called once it listens, with the address.
     public static func run(_ options: ServerOptions, started: @escaping @Sendable (String) -> Void = { _ in }) async throws {
