@@ -22,7 +22,8 @@ enum GLPKParameters {
         return parameters
     }
 
-    /// `glp_init_iocp`, then the options: presolve, gap, time limit, cuts and heuristics.
+    /// `glp_init_iocp`, then the options: presolve, gap, time limit, cuts, heuristics,
+    /// branching and backtracking.
     static func integer(_ options: SolverOptions) -> glp_iocp {
         var parameters = GLPKLibrary.defaultIntegerParameters()
         parameters.msg_lev = messageLevel(options.messageLevel)
@@ -37,6 +38,16 @@ enum GLPKParameters {
         parameters.fp_heur = flag(options.heuristics.feasibilityPump)
         parameters.ps_heur = flag(options.heuristics.proximitySearch)
         parameters.ps_tm_lim = milliseconds(options.heuristics.proximitySearchTimeLimit)
+        parameters.br_tech =
+            switch options.branching {
+            case .driebeckTomlin: GLP_BR_DTH
+            case .mostFractional: GLP_BR_MFV
+            }
+        parameters.bt_tech =
+            switch options.backtracking {
+            case .bestLocalBound: GLP_BT_BLB
+            case .bestProjection: GLP_BT_BPH
+            }
         return parameters
     }
 

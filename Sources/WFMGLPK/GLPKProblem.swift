@@ -275,6 +275,17 @@ struct GLPKSearchTree {
     /// `glp_ios_reason`: whether the callback is asked to select a subproblem.
     var isSelecting: Bool { glp_ios_reason(pointer) == GLP_ISELECT }
 
+    /// `glp_ios_reason`: whether the callback is asked for a heuristic solution.
+    var isAskingForHeuristicSolution: Bool { glp_ios_reason(pointer) == GLP_IHEUR }
+
+    /// `glp_ios_heur_sol`: offers an integer-feasible point (values by column, in column
+    /// order) as a new incumbent; GLPK keeps it if it is feasible and better. Returns
+    /// whether it was kept.
+    func offer(_ values: [Double]) -> Bool {
+        var columns = [0.0] + values
+        return glp_ios_heur_sol(pointer, &columns) == 0
+    }
+
     /// `glp_ios_terminate`: ends the search.
     func terminate() {
         glp_ios_terminate(pointer)

@@ -1,6 +1,6 @@
 /// Receives `glp_intopt`'s callback: remembers the best bound of the open nodes, so a search
 /// stopped by a time, gap or node limit can still report its bound, and ends the search after
-/// `nodeLimit` subproblems.
+/// `nodeLimit` subproblems; offers a starting point as the first incumbent.
 ///
 /// Lives only for the duration of one `glp_intopt` call, on the calling thread.
 final class GLPKSearchMonitor {
@@ -9,8 +9,13 @@ final class GLPKSearchMonitor {
     /// Subproblems selected so far.
     private(set) var nodes = 0
     private let nodeLimit: Int?
+    /// Offered at the first request for a heuristic solution, then dropped.
+    private var startingPoint: [Double]?
 
-    init(nodeLimit: Int?) { self.nodeLimit = nodeLimit }
+    init(nodeLimit: Int?, startingPoint: [Double]? = nil) {
+        self.nodeLimit = nodeLimit
+        self.startingPoint = startingPoint
+    }
 
     /// The C callback for `glp_iocp.cb_func`; `info` is an unretained monitor.
     static let callback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
@@ -21,10 +26,15 @@ final class GLPKSearchMonitor {
 
     private func observe(_ pointer: OpaquePointer) {
         let tree = GLPKSearchTree(pointer: pointer)
+        if let point = startingPoint, tree.isAskingForHeuristicSolution {
+            startingPoint = nil
+            _ = tree.offer(point)
+        }
         let node = tree.bestNode()
         if node != 0 { bestBound = tree.nodeBound(node) }
         guard tree.isSelecting else { return }
         nodes += 1
-        if let nodeLimit, nodes >= nodeLimit { tree.terminate() }
+        // The first subproblem's search runs until the starting point has been offered.
+        if let nodeLimit, nodes >= nodeLimit, startingPoint == nil { tree.terminate() }
     }
 }

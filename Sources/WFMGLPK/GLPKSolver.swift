@@ -27,6 +27,9 @@ public struct GLPKSolver: MIPSolver {
     public func solve(_ model: MIPModel, options: SolverOptions = SolverOptions()) throws -> SolveResult {
         try model.validate()
         try options.validate()
+        if let point = options.startingPoint, point.count != model.variables.count || point.contains(where: { !$0.isFinite }) {
+            throw OptimizationError(.invalidOptions, problems: ["a starting point needs one finite value per variable (\(model.variables.count)), got \(point.count)"])
+        }
         try GLPKModelLoader.checkSize(model)
         let clock = ContinuousClock()
         let start = clock.now

@@ -37,6 +37,14 @@ public struct LPGuidedDive {
         public let rootSolveTime: Duration
         /// LP solves in all.
         public let lpSolves: Int
+
+        /// Creates an outcome.
+        public init(values: [Double], objective: Double, rootSolveTime: Duration, lpSolves: Int) {
+            self.values = values
+            self.objective = objective
+            self.rootSolveTime = rootSolveTime
+            self.lpSolves = lpSolves
+        }
     }
 
     /// Dives from the relaxation of `model`; `backstop` only stops a dive that would run too

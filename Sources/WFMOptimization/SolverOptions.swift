@@ -49,6 +49,24 @@ public struct HeuristicOptions: Sendable, Equatable {
     public init() {}
 }
 
+/// Which fractional variable branch and bound branches on.
+public enum BranchingRule: Sendable {
+    /// Driebeck and Tomlin's heuristic, which estimates each candidate's degradation (GLPK's
+    /// default): better choices, dearer nodes.
+    case driebeckTomlin
+    /// The most fractional variable: cheap nodes, for searches that only look around a
+    /// known incumbent.
+    case mostFractional
+}
+
+/// Which open subproblem branch and bound takes next.
+public enum BacktrackingRule: Sendable {
+    /// The one with the best bound (GLPK's default): proves optimality soonest.
+    case bestLocalBound
+    /// The best projection heuristic: the one most likely to lead to a better incumbent.
+    case bestProjection
+}
+
 /// Options for one solve. The defaults are: no time limit, proven optimality, presolve on,
 /// silent.
 public struct SolverOptions: Sendable, Equatable {
@@ -67,6 +85,14 @@ public struct SolverOptions: Sendable, Equatable {
     public var cuts = CutOptions()
     /// Primal heuristics.
     public var heuristics = HeuristicOptions()
+    /// The branching rule.
+    public var branching = BranchingRule.driebeckTomlin
+    /// The backtracking rule.
+    public var backtracking = BacktrackingRule.bestLocalBound
+    /// A known integer-feasible point (one value per variable) that branch and bound starts
+    /// from as its incumbent, so that it prunes against it from the first node. Taken only
+    /// without presolve (the presolved problem has other columns); ignored by LP solves.
+    public var startingPoint: [Double]?
     /// How much the solver prints to standard output.
     public var messageLevel = SolverMessageLevel.off
 
@@ -91,6 +117,9 @@ public struct SolverOptions: Sendable, Equatable {
         }
         if let relativeGap, !(relativeGap >= 0 && relativeGap < 1) {
             problems.append("relative gap must be a fraction in [0, 1), got \(relativeGap)")
+        }
+        if startingPoint != nil && presolve {
+            problems.append("a starting point needs presolve off")
         }
         if heuristics.proximitySearchTimeLimit <= .zero {
             problems.append("proximity search time limit must be positive")

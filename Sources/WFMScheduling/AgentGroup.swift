@@ -10,8 +10,11 @@ struct AgentGroup {
     let skills: [Skill]
     /// The members, in input order.
     let members: [Agent]
-    /// Members free of any absence, per day of the week (0–6); on the first day, less those
-    /// whose run of days worked up to the week's start must end with it.
+    /// Per member (in member order) and day of the week (0–6), whether the member may work
+    /// that day in the group plan: free of any absence, and on the first day not at the end of
+    /// a run of days worked up to the week's start.
+    let memberAvailable: [[Bool]]
+    /// Members available (``memberAvailable``) per day of the week.
     let availableByDay: [Int]
     /// The members' weeks after absence credits.
     let weeks: [ContractWeek]
@@ -29,14 +32,15 @@ struct AgentGroup {
             let agents = members[key]!
             let contract = problem.contract(of: agents[0])
             let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
+            let available = agents.map { agent in
+                days.map { date in
+                    !Availability.hasAnyAbsence(agent, on: date)
+                        && (date != problem.grid.weekStart || problem.previous.daysLeftInRun(of: agent.id, contract: contract) > 0)
+                }
+            }
             return AgentGroup(
                 index: index, contract: contract, skills: agents[0].skills, members: agents,
-                availableByDay: days.map { date in
-                    agents.filter { agent in
-                        !Availability.hasAnyAbsence(agent, on: date)
-                            && (date != problem.grid.weekStart || problem.previous.daysLeftInRun(of: agent.id, contract: contract) > 0)
-                    }.count
-                },
+                memberAvailable: available, availableByDay: (0..<7).map { day in available.filter { $0[day] }.count },
                 weeks: agents.map { agent in
                     ContractWeek(contract: contract, absentDays: days.filter { agent.isAbsentAllDay(on: $0) }.count)
                 })

@@ -42,6 +42,33 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
         case notNeeded = "not_needed"
         /// Not run: no time was left.
         case noTimeLeft = "no_time_left"
+        /// Not run: the roster so far was improved day by day instead (``Improvement``).
+        case improvedInstead = "improved_instead"
+    }
+
+    /// The search day by day that followed a roster above the gap asked for: with the other
+    /// days held, each day's part of the plan searched again by branch and bound from the
+    /// roster (``BlockImprovement``).
+    public struct Improvement: Sendable, Equatable, Codable {
+        /// The roster's objective before the search.
+        public var before: Double
+        /// Its objective after.
+        public var after: Double
+        /// The days (0 the week's first) whose search found a better plan.
+        public var daysImproved: [Int]
+        /// The days searched.
+        public var daysSearched: [Int]
+        /// Whether the time limit stopped the search before the last day.
+        public var stoppedByTimeLimit: Bool
+
+        /// A search's record.
+        public init(before: Double, after: Double, daysImproved: [Int], daysSearched: [Int], stoppedByTimeLimit: Bool) {
+            self.before = before
+            self.after = after
+            self.daysImproved = daysImproved
+            self.daysSearched = daysSearched
+            self.stoppedByTimeLimit = stoppedByTimeLimit
+        }
     }
 
     /// The dive that found a path's plan.
@@ -98,12 +125,15 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
     /// When the quick path was called off: how far its relaxation's bound was below the exact
     /// one (a fraction).
     public var looseBoundShortfall: Double?
+    /// The search day by day, when the chosen path's roster was above the gap asked for.
+    public var improvement: Improvement?
 
     /// A report.
-    public init(strategy: Strategy, attempts: [Attempt], looseBoundShortfall: Double? = nil) {
+    public init(strategy: Strategy, attempts: [Attempt], looseBoundShortfall: Double? = nil, improvement: Improvement? = nil) {
         self.strategy = strategy
         self.attempts = attempts
         self.looseBoundShortfall = looseBoundShortfall
+        self.improvement = improvement
     }
 
     /// The attempts with the chosen one marked `worse`: for a report whose plan another
@@ -127,8 +157,15 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
         guard let chosen else { return "no path found a plan" }
         var head = chosen.how ?? chosen.path.rawValue
         if let relaxation = chosen.relaxation { head = "interior point on the \(relaxation) relaxation, then " + head }
+        if let improvement { head += ", then " + describe(improvement) }
         let others = attempts.filter { $0.verdict != .chosen }.map(note)
         return ([head] + others).joined(separator: "; ")
+    }
+
+    private func describe(_ improvement: Improvement) -> String {
+        let searched = "\(improvement.daysSearched.count) days" + (improvement.stoppedByTimeLimit ? " (the time limit stopped it)" : "")
+        guard improvement.after < improvement.before else { return "a search of \(searched) that found nothing better" }
+        return "a search of \(searched) from \(improvement.before) to \(improvement.after) (better on days \(improvement.daysImproved.map { "\($0 + 1)" }.joined(separator: ", ")))"
     }
 
     private func note(_ attempt: Attempt) -> String {
@@ -141,6 +178,7 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
             return "\(name) was called off" + (looseBoundShortfall.map { " (its relaxation's bound is \(NumberFormatting.percent($0)) below the exact one)" } ?? "")
         case .notNeeded: return "the \(attempt.path.rawValue) path was not needed"
         case .noTimeLeft: return "the time limit left no time for the \(attempt.path.rawValue) path"
+        case .improvedInstead: return "the \(attempt.path.rawValue) path gave way to the search by day"
         }
     }
 }

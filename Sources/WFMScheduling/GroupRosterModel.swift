@@ -257,7 +257,8 @@ struct GroupRosterModel {
             dayCount[day] = count
         }
         self.dayCounts += dayCounts.map(\.0)
-        addWeekRows(group: group, days: dayCounts, minutes: minutesTerms, objective: &objective)
+        let daySlack = addWeekRows(group: group, templates: templates, days: dayCounts, minutes: minutesTerms, objective: &objective)
+        addDaySpreadRows(group: group, dayCount: dayCount, daySlack: daySlack)
         addConsecutiveDayRows(group: group, dayCount: dayCount, weekStart: grid.weekStart)
         addCarriedRows(group: group, previous: problem.previous, dayCount: dayCount, shifts: shifts.filter { $0.group == group.index },
                        weekStart: grid.weekStart)
@@ -526,9 +527,10 @@ struct GroupRosterModel {
 
     /// Minimum rest, counted for the group: for each end time τ of a day's shifts, no member
     /// works both a shift of that day ending at τ or later and a shift of the next day starting
-    /// less than the rest after τ, so together they are at most the group's size. The two
-    /// counts are running sums (shifts ending at or after τ, shifts starting before τ + rest),
-    /// so each rule row has 3 terms and every shift enters each sum once.
+    /// less than the rest after τ, so together they are at most the members available on
+    /// either day. The two counts are running sums (shifts ending at or after τ, shifts
+    /// starting before τ + rest), so each rule row has 3 terms and every shift enters each sum
+    /// once.
     private mutating func addRestRows(group: AgentGroup, shifts: [ShiftVariable]) {
         let rest = group.contract.minRestHours * 3600
         let byDay = Dictionary(grouping: shifts, by: \.shift.day)
@@ -541,11 +543,13 @@ struct GroupRosterModel {
             let endingFrom = runningSums(ends, of: today, at: \.shift.option.end, day: day, name: "L(\(group.index),\(day)", cap: group.availableByDay[day])
             let startingBy = runningSums(starts, of: tomorrow, at: \.shift.option.start, day: day + 1, name: "E(\(group.index),\(day + 1)",
                                          cap: group.availableByDay[day + 1])
+            // Members absent on both days take neither shift.
+            let able = group.memberAvailable.filter { $0[day] || $0[day + 1] }.count
             for (end, late) in zip(ends, endingFrom) {
                 guard let count = starts.lastIndex(where: { $0.timeIntervalSince(end) < rest }) else { continue }
                 let early = startingBy[count]
                 model.addConstraint(name: "rest(\(group.index),\(day),\(Int(end.timeIntervalSince1970)))",
-                                    LinearExpression([(late, 1), (early, 1)]), .lessOrEqual(Double(group.members.count)))
+                                    LinearExpression([(late, 1), (early, 1)]), .lessOrEqual(Double(able)))
             }
         }
     }
@@ -566,14 +570,22 @@ struct GroupRosterModel {
         return sums
     }
 
-    /// The group's weekly day and hour bounds, with elastic slack on the minimums.
+    /// The group's weekly day and hour bounds, with elastic slack on the minimums; returns the
+    /// slack on the days. Each member's hours are first moved to totals its `templates` can
+    /// reach (``ReachablePaidMinutes``).
     private mutating func addWeekRows(
-        group: AgentGroup, days: [(VariableID, Double)], minutes: [(VariableID, Double)], objective: inout [(VariableID, Double)]
-    ) {
+        group: AgentGroup, templates: [ShiftTemplate], days: [(VariableID, Double)], minutes: [(VariableID, Double)],
+        objective: inout [(VariableID, Double)]
+    ) -> VariableID {
         let minDays = Double(group.weeks.reduce(0) { $0 + $1.minDays })
         let maxDays = Double(group.weeks.reduce(0) { $0 + $1.maxDays })
-        let minMinutes = Double(group.weeks.reduce(0) { $0 + $1.minPaidMinutes })
-        let maxMinutes = Double(group.weeks.reduce(0) { $0 + $1.maxPaidMinutes })
+        let shiftMinutes = Set(templates.map(\.paidMinutes))
+        let reachable = group.weeks.map { week in
+            ReachablePaidMinutes(shiftMinutes: shiftMinutes, days: week.minDays...max(week.minDays, week.maxDays))
+                .bounds(minimum: week.minPaidMinutes, maximum: week.maxPaidMinutes)
+        }
+        let minMinutes = Double(reachable.reduce(0) { $0 + $1.minimum })
+        let maxMinutes = Double(reachable.reduce(0) { $0 + $1.maximum })
         let daySlack = addVariable(name: "slackdays(\(group.index))", lowerBound: 0, upperBound: minDays, day: nil)
         let hourSlack = addVariable(name: "slackhours(\(group.index))", lowerBound: 0, upperBound: minMinutes / 60, day: nil)
         slacks.append(Slack(group: group.index, rule: "days_per_week.min", variable: daySlack))
@@ -584,5 +596,48 @@ struct GroupRosterModel {
                             .ranged(lower: minDays, upper: max(minDays, maxDays) + 0))
         model.addConstraint(name: "hours(\(group.index))", LinearExpression(minutes.map { ($0.0, $0.1 / 60) } + [(hourSlack, 1)]),
                             .ranged(lower: minMinutes / 60, upper: max(minMinutes, maxMinutes) / 60))
+        return daySlack
+    }
+
+    /// Day counts the members can really share out. The weekly rows bound the group's days in
+    /// total, but members differ in the days they are available: when the absent members of a
+    /// day are the ones with the fewest days left to work, a plan can meet the total and still
+    /// give some member fewer days than the minimum (stage 2 then adds shifts beyond the plan).
+    /// For every set S of days, the members must work at least Σ max(0, min days − days
+    /// available outside S) within S, and can work at most Σ min(max days, days available in
+    /// S) there: the cut conditions of giving each member's days out over the days. A row is
+    /// added only where it says more than the weekly and daily bounds together, so a group
+    /// whose members are all available alike gets none. The minimum rows share the weekly
+    /// rows' elastic slack.
+    private mutating func addDaySpreadRows(group: AgentGroup, dayCount: [Int: VariableID], daySlack: VariableID) {
+        let days = dayCount.keys.sorted()
+        guard days.count > 1 else { return }
+        let weeks = group.weeks
+        let available = group.memberAvailable.map { row in days.map { row[$0] } }
+        let cap = days.map { group.availableByDay[$0] }
+        let totalMin = weeks.reduce(0) { $0 + $1.minDays }
+        let totalMax = weeks.reduce(0) { $0 + $1.maxDays }
+        for subset in 1..<(1 << days.count) - 1 {
+            let inside = days.indices.filter { subset & (1 << $0) != 0 }
+            var least = 0
+            var most = 0
+            for (m, week) in weeks.enumerated() {
+                let within = inside.filter { available[m][$0] }.count
+                let outside = days.indices.filter { subset & (1 << $0) == 0 && available[m][$0] }.count
+                least += max(0, week.minDays - outside)
+                most += min(week.maxDays, within)
+            }
+            let capInside = inside.reduce(0) { $0 + cap[$1] }
+            let capOutside = cap.reduce(0, +) - capInside
+            let terms = inside.compactMap { dayCount[days[$0]] }.map { ($0, 1.0) }
+            let name = inside.map { String(days[$0]) }.joined(separator: "")
+            if least > max(0, totalMin - capOutside) {
+                model.addConstraint(name: "dayspread_min(\(group.index),\(name))", LinearExpression(terms + [(daySlack, 1)]),
+                                    .greaterOrEqual(Double(least)))
+            }
+            if most < min(capInside, totalMax) {
+                model.addConstraint(name: "dayspread_max(\(group.index),\(name))", LinearExpression(terms), .lessOrEqual(Double(most)))
+            }
+        }
     }
 }

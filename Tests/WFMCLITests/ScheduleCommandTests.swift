@@ -99,9 +99,11 @@ import _WFMTestSupport
     }
 
     /// The demo week as `make run` plans it (forecast from its history, then staffed): three
-    /// breaks a shift make the loose relaxation weak, and the bound path's roster is within a
-    /// tenth of a percent of the proven bound (it was 0.26% above it from the quick path).
-    @Test func theDemoRosterIsWithinATenthOfAPercentOfItsBound() throws {
+    /// breaks a shift make the loose relaxation weak, the quick path is called off, and the
+    /// roster is within the gap asked for (0.5%) of the proven bound. It was optimal before the
+    /// group plan's rows for the days each member can work, which its family needs
+    /// (docs/benchmarking.md); it is now 0.48% above the bound.
+    @Test func theDemoRosterIsWithinTheGapAskedFor() throws {
         let folder = try TemporaryDirectory()
         let forecast = folder.path("forecast.csv")
         let requirements = folder.path("requirements.csv")
@@ -112,7 +114,7 @@ import _WFMTestSupport
         #expect(result.status == 0, "\(result.error)")
         let summary = try json(result.output)
         let gap = try #require(summary["gap"] as? Double)
-        #expect(gap <= 0.001, "\(gap)")
+        #expect(gap <= 0.005, "\(gap)")
         #expect((summary["rule_violations"] as? [Any])?.isEmpty == true)
         let report = try #require(summary["method_report"] as? [String: Any])
         let attempts = try #require(report["attempts"] as? [[String: Any]])

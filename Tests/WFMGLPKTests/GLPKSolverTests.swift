@@ -57,6 +57,31 @@ import WFMOptimization
         #expect(abs(result.objective! - best) < 1e-9)
     }
 
+    /// A starting point is branch and bound's first incumbent: a search stopped after its
+    /// first subproblem still has it, and a full search still proves the optimum.
+    @Test func aStartingPointIsTheFirstIncumbent() throws {
+        let (model, _) = knapsack()
+        var options = SolverOptions()
+        options.presolve = false
+        options.startingPoint = [0, 0, 1, 1]
+        options.nodeLimit = 1
+        let stopped = try solver.solve(model, options: options)
+        #expect(stopped.hasFeasibleSolution && stopped.objective! >= 15 - 1e-9, "\(stopped)")
+        options.nodeLimit = nil
+        let full = try solver.solve(model, options: options)
+        #expect(full.termination == .optimal && abs(full.objective! - 23) < 1e-9)
+    }
+
+    @Test func aStartingPointNeedsPresolveOffAndAValuePerVariable() throws {
+        let (model, _) = knapsack()
+        var options = SolverOptions()
+        options.startingPoint = [0, 0, 1, 1]
+        #expect(throws: OptimizationError.self) { try solver.solve(model, options: options) }
+        options.presolve = false
+        options.startingPoint = [0, 1]
+        #expect(throws: OptimizationError.self) { try solver.solve(model, options: options) }
+    }
+
     /// min x + y with 2x + 2y = 3 over integers has no solution although its relaxation does.
     @Test func integerInfeasibleIsAResult() throws {
         var model = MIPModel()

@@ -38,36 +38,40 @@ import WFMGLPK
         #expect(violations.isEmpty, "\(violations)")
     }
 
-    @Test func aDiveByDayAboveTheGapIsFollowedByAWholeModelDive() throws {
+    /// The exact path (the fallback when neither the quick nor the bound path found a
+    /// roster): a dive by day above the gap asked for is followed by a whole-model dive.
+    @Test func anExactDiveByDayAboveTheGapIsFollowedByAWholeModelDive() throws {
         let problem = try ScheduleInstanceGenerator.make(.small)
-        var messages: [String] = []
-        let outcome = try diving.schedule(problem, options: options, progress: { messages.append($0) })
-        #expect(messages.contains { $0.contains("above the gap asked for; diving the whole model too") }, "\(messages)")
-        let stage = outcome.groupStage
-        let exact = try #require(outcome.method.attempt(.exact))
-        #expect(exact.wholeModelDiveTried && [.chosen, .worse].contains(exact.verdict), "\(outcome.method)")
-        let bound = try #require(stage.bestBound)
-        #expect(try bound <= #require(stage.objective) + 1e-6)
-        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
-        #expect(violations.isEmpty, "\(violations)")
+        let (found, log) = try LargeGroupModelSolver(solver: GLPKSolver()).exactPath(
+            problem: problem, groups: AgentGroup.groups(of: problem), relativeGap: 0, backstop: TimeBackstop(after: .seconds(60)))
+        #expect(log.contains { $0.contains("above the gap asked for; diving the whole model too") }, "\(log)")
+        let exact = try #require(found)
+        #expect(exact.wholeModelDiveTried)
+        #expect(exact.screening.relaxation == "cumulative-count")
+        #expect(try exact.dive.objective >= #require(exact.screening.bound) - 1e-6)
+        #expect(BlockwiseDive.largestViolation(of: exact.roster.model, at: exact.dive.values) < 1e-6)
     }
 
-    @Test func theQuickRosterIsKeptWithinTheGapAndTheExactPathRunsOtherwise() throws {
+    @Test func theQuickRosterIsKeptWithinTheGapAndSearchedByDayOtherwise() throws {
         let problem = try ScheduleInstanceGenerator.make(.small)
         var messages: [String] = []
         let quick = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0.2), progress: { messages.append($0) })
         #expect(quick.method.chosen?.path == .quick && quick.method.chosen?.relaxation == "loose", "\(quick.method)")
         #expect(quick.method.attempt(.exact)?.verdict == .notNeeded, "\(quick.method)")
+        #expect(quick.method.improvement == nil)
         #expect(!messages.contains { $0.contains("cumulative-count relaxation") }, "\(messages)")
         messages = []
-        let both = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0), progress: { messages.append($0) })
-        #expect(messages.contains { $0.contains("interior point on the cumulative-count relaxation") }, "\(messages)")
-        let verdicts = [both.method.attempt(.quick)?.verdict, both.method.attempt(.exact)?.verdict]
-        #expect(verdicts.contains(.chosen) && verdicts.contains(.worse), "both paths found a plan, one is kept: \(both.method)")
-        #expect(both.method.attempts.allSatisfy { $0.verdict != .chosen || $0.objective == both.groupStage.objective })
-        #expect(try #require(both.groupStage.objective) <= #require(quick.groupStage.objective) + 1e-6, "the better of the two is kept")
-        #expect(try abs(#require(both.groupStage.bestBound) - #require(quick.groupStage.bestBound)) < 1e-3, "the same exact LP bound")
-        for outcome in [quick, both] {
+        let searched = try diving.schedule(problem, options: ScheduleOptions(timeLimit: .seconds(60), relativeGap: 0), progress: { messages.append($0) })
+        #expect(!messages.contains { $0.contains("cumulative-count relaxation") }, "a roster was found: no exact path: \(messages)")
+        #expect(searched.method.attempt(.exact)?.verdict == .improvedInstead, "\(searched.method)")
+        let improvement = try #require(searched.method.improvement)
+        #expect(improvement.daysSearched == Array(0..<7) && !improvement.stoppedByTimeLimit)
+        #expect(improvement.after <= improvement.before)
+        #expect(improvement.after < improvement.before || improvement.daysImproved.isEmpty)
+        #expect(try abs(#require(searched.groupStage.objective) - improvement.after) < 1e-9, "the plan is the searched roster")
+        #expect(try #require(searched.groupStage.objective) <= #require(quick.groupStage.objective) + 1e-6, "never worse than the dive")
+        #expect(try abs(#require(searched.groupStage.bestBound) - #require(quick.groupStage.bestBound)) < 1e-3, "the same exact LP bound")
+        for outcome in [quick, searched] {
             let violations = RosterRuleChecker(center: problem.center, agents: problem.agents).violations(in: outcome.shifts)
             #expect(violations.isEmpty, "\(violations)")
         }
