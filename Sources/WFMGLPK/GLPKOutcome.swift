@@ -55,7 +55,7 @@ struct GLPKOutcome {
             }
         }
         var parameters = GLPKParameters.integer(options)
-        let monitor = GLPKSearchMonitor(nodeLimit: options.nodeLimit, startingPoint: options.presolve ? nil : options.startingPoint)
+        let monitor = GLPKSearchMonitor(nodeLimit: options.nodeLimit, startingPoint: options.startingPoint)
         parameters.cb_func = GLPKSearchMonitor.callback
         parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         let code = withExtendedLifetime(monitor) { problem.integerOptimize(&parameters) }

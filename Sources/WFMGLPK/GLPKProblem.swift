@@ -279,11 +279,11 @@ struct GLPKSearchTree {
     var isAskingForHeuristicSolution: Bool { glp_ios_reason(pointer) == GLP_IHEUR }
 
     /// `glp_ios_heur_sol`: offers an integer-feasible point (values by column, in column
-    /// order) as a new incumbent; GLPK keeps it if it is feasible and better. Returns
-    /// whether it was kept.
-    func offer(_ values: [Double]) -> Bool {
+    /// order) as a new incumbent; GLPK keeps it if it is feasible and better than the one it
+    /// has.
+    func offer(_ values: [Double]) {
         var columns = [0.0] + values
-        return glp_ios_heur_sol(pointer, &columns) == 0
+        _ = glp_ios_heur_sol(pointer, &columns)
     }
 
     /// `glp_ios_terminate`: ends the search.

@@ -28,7 +28,7 @@ final class GLPKSearchMonitor {
         let tree = GLPKSearchTree(pointer: pointer)
         if let point = startingPoint, tree.isAskingForHeuristicSolution {
             startingPoint = nil
-            _ = tree.offer(point)
+            tree.offer(point)
         }
         let node = tree.bestNode()
         if node != 0 { bestBound = tree.nodeBound(node) }

@@ -13,8 +13,9 @@
 public struct BlockImprovement {
     /// The solver of the blocks' branch and bound.
     public let solver: any MIPSolver
-    /// Each block's search may take this many subproblems per variable of the block, so that
-    /// the work per block (each subproblem an LP of the block's size) is about the same.
+    /// A block's search may take as many subproblems as this divided by the block's variables
+    /// (subproblems × variables at most this), so that the work per block (each subproblem an
+    /// LP of the block's size) is about the same.
     public var nodeVariableBudget: Int
     /// The most subproblems of any block's search.
     public var nodeLimit: Int

@@ -45,13 +45,8 @@ struct LargeGroupModelSolver {
     static let weakLooseBound = 0.0005
     /// The search by day (``BlockImprovement``) gives each day at most this many subproblems
     /// per variable of the day's part of the plan, and at most ``improvementNodeLimit``. Chosen
-    /// on the demo family's hardest members and checked on the whole demo, medium and large
-    /// families (docs/benchmarking.md). On the demo's days (about 2,000 variables), with GLPK's
-    /// default branching: 150 subproblems found nothing on two of five members that 400
-    /// bettered by 0.4% and 1.2%; 1,000 did better than 400 on one of them (1.31% against
-    /// 1.54%), and the time limit stopped it on two. With the most fractional branching the
-    /// search uses, a subproblem costs a fraction of that, and 800 did better than 400 on one
-    /// member of five (1.03% against 1.10%) for 10–35% more time.
+    /// on the demo family and checked on the medium and large families; the budgets tried
+    /// and what each found are in docs/benchmarking.md (the large-model path's rules).
     static let improvementNodeVariableBudget = 800_000
     /// The most subproblems of one day's search (see ``improvementNodeVariableBudget``).
     static let improvementNodeLimit = 400
@@ -292,8 +287,8 @@ struct LargeGroupModelSolver {
     /// `withoutNeedlessBounds`, the solve drops the bounds the optimum does not need
     /// (``GroupRosterModel/interiorPointModel``): faster, but it lands on another point of the
     /// optimal face. Only the bound path's relaxation does so: the quick and exact paths' dives
-    /// were measured from the centres their relaxations have with every bound (without, the
-    /// medium instance's roster went from 0.001% to 0.28% above the bound).
+    /// were measured from the centres their relaxations have with every bound (the measurement
+    /// is in docs/benchmarking.md, the large-model path's rules).
     private func screen(_ relaxation: GroupRosterModel, as name: String, withoutNeedlessBounds: Bool = false) throws -> Screening? {
         let solved = withoutNeedlessBounds ? relaxation.interiorPointModel : relaxation.model
         let interior = try solver.withLPSession(solved) { try $0.solveByInteriorPoint() }
