@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "WFMOptimization"),
         .target(name: "WFMGLPK", dependencies: ["WFMOptimization", "CGLPK"]),
         .target(name: "WFMForecasting", dependencies: ["WFMCore"]),
-        .target(name: "WFMMeasure", dependencies: ["WFMCore"]),
+        .target(name: "WFMMeasure", dependencies: ["WFMCore", "WFMQueueing"]),
         .target(name: "WFMScheduling", dependencies: ["WFMCore", "WFMMeasure", "WFMOptimization"]),
         .target(name: "WFMReporting", dependencies: ["WFMCore", "WFMMeasure", "WFMQueueing"]),
         .target(
@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "_WFMTestSupport", path: "Tests/_WFMTestSupport"),
         .testTarget(name: "WFMIOTests", dependencies: ["WFMIO", "_WFMTestSupport", "WFMCore"]),
         .testTarget(name: "WFMQueueingTests", dependencies: ["WFMQueueing", "WFMCore"]),
-        .testTarget(name: "WFMMeasureTests", dependencies: ["WFMMeasure", "WFMCore", "WFMGLPK", "WFMOptimization"]),
+        .testTarget(name: "WFMMeasureTests", dependencies: ["WFMMeasure", "WFMCore", "WFMGLPK", "WFMOptimization", "_WFMTestSupport"]),
         .testTarget(name: "WFMOptimizationTests", dependencies: ["WFMOptimization"]),
         .testTarget(name: "WFMGLPKTests", dependencies: ["WFMGLPK", "WFMOptimization"]),
         .testTarget(name: "WFMForecastingTests", dependencies: ["WFMForecasting", "WFMIO", "_WFMTestSupport", "WFMCore"]),

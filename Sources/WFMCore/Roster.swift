@@ -70,11 +70,15 @@ public struct RequirementMatrix: Sendable, Equatable {
     public let queues: [String]
     /// `agents[q][t]`: agents to schedule on queue `queues[q]` in interval `t` (0 if absent).
     public var agents: [[Double]]
+    /// `loads[q][t]`: the calls behind the requirement, when known; the shortage penalty
+    /// follows their service-level curve (linear without them).
+    public var loads: [[RequirementLoad?]]
 
     /// An all-zero matrix.
     public init(queues: [String], intervals: Int) {
         self.queues = queues
         agents = Array(repeating: Array(repeating: 0, count: intervals), count: queues.count)
+        loads = Array(repeating: Array(repeating: nil, count: intervals), count: queues.count)
     }
 
     /// The agents to schedule of `rows` (a staffing plan); rows of other queues or outside
@@ -83,7 +87,28 @@ public struct RequirementMatrix: Sendable, Equatable {
         self.init(queues: queues, intervals: intervals)
         let index = Dictionary(queues.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for row in rows where (0..<intervals).contains(row.interval) {
-            if let queue = index[row.queue] { agents[queue][row.interval] = Double(row.agentsScheduled) }
+            guard let queue = index[row.queue] else { continue }
+            agents[queue][row.interval] = Double(row.agentsScheduled)
+            loads[queue][row.interval] = RequirementLoad(calls: row.calls, ahtSeconds: row.ahtSeconds, productiveAgents: Double(row.agentsProductive))
         }
+    }
+}
+
+/// The calls behind one requirement (a row of requirements.csv): what being short costs callers.
+public struct RequirementLoad: Sendable, Equatable {
+    /// Expected calls in the interval.
+    public var calls: Double
+    /// Expected average handle time, in seconds.
+    public var ahtSeconds: Double
+    /// Productive agents the requirement stands for (before shrinkage).
+    public var productiveAgents: Double
+
+    /// Creates a load, at the precision requirements.csv keeps (calls to a thousandth, AHT to
+    /// a tenth of a second, whole agents), so that a requirement handed on in memory (`wfm
+    /// plan`, a benchmark) and the same one read back from its file price a shortage alike.
+    public init(calls: Double, ahtSeconds: Double, productiveAgents: Double) {
+        self.calls = (calls * 1000).rounded() / 1000
+        self.ahtSeconds = (ahtSeconds * 10).rounded() / 10
+        self.productiveAgents = productiveAgents.rounded()
     }
 }

@@ -2,14 +2,18 @@ import Foundation
 import WFMCore
 
 /// Reads requirements.csv for scheduling: `interval_start`, `queue` and `agents_scheduled`
-/// are needed; other columns are ignored.
+/// are needed. `calls`, `aht_seconds` and `agents_productive` (as `wfm staff` writes them) are
+/// read when all three are there: the shortage penalty follows their service-level curve.
+/// Other columns are ignored.
 public enum RequirementsReader {
     /// Reads `path` into a matrix over the planning week of `grid`.
     /// - Throws: ``InputError`` listing every problem: unknown queues, rows outside the week
     ///   (a file for another week), duplicates, negative counts.
     public static func read(path: String, center: Center, grid: TimeGrid) throws -> RequirementMatrix {
         let table = try CSVTable(path: path)
-        let columns = try table.columns(required: ["interval_start", "queue", "agents_scheduled"])
+        let loadColumns = ["calls", "aht_seconds", "agents_productive"]
+        let columns = try table.columns(required: ["interval_start", "queue", "agents_scheduled"], optional: loadColumns)
+        let readsLoads = loadColumns.allSatisfy { columns[$0] != nil }
         var log = DiagnosticLog(file: path)
         var resolver = TimestampResolver(timeZone: center.timeZone, offsetsMustMatch: true)
         var order = RowOrder<Int>()
@@ -37,12 +41,26 @@ public enum RequirementsReader {
                 }
                 continue
             }
+            let load = readsLoads ? readLoad(field, line: line, log: &log) : nil
             guard order.accept(queue: queue, position: interval, line: line, field: "interval_start", log: &log), let agents else { continue }
             matrix.agents[queueIndex][interval] = agents
+            matrix.loads[queueIndex][interval] = load
         }
         if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside the planning week") }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }
         try log.throwIfErrors()
         return matrix
+    }
+
+    /// The calls, AHT and productive agents of one row; nil (with the errors logged) if one is bad.
+    private static func readLoad(_ field: (String) -> String, line: Int, log: inout DiagnosticLog) -> RequirementLoad? {
+        let calls = readNumber(field("calls"), line: line, field: "calls", log: &log, minimum: 0,
+                               maximum: InputLimits.maximumCallsPerInterval, expected: "calls from 0 to 1,000,000 per interval")
+        let aht = readNumber(field("aht_seconds"), line: line, field: "aht_seconds", log: &log, minimum: 0, exclusive: true,
+                             maximum: InputLimits.maximumSeconds, expected: "seconds above 0, at most 86400 (a day)")
+        let productive = readNumber(field("agents_productive"), line: line, field: "agents_productive", log: &log, minimum: 0,
+                                    maximum: InputLimits.maximumAgentsPerInterval, expected: "agents from 0 to 100,000")
+        guard let calls, let aht, let productive else { return nil }
+        return RequirementLoad(calls: calls, ahtSeconds: aht, productiveAgents: productive)
     }
 }

@@ -25,7 +25,12 @@ public struct ObjectivePrices: Sendable {
     /// What one agent short for one interval costs in the group model, whose overstaffing term
     /// counts every present agent: the shortfall penalty plus the overstaffing the missing
     /// agent would have saved.
-    public func shortfallInModel(_ queue: Queue?) -> Double { shortfall(queue) + costs.overstaffingPerAgentHour * intervalHours }
+    public func shortfallInModel(_ queue: Queue?) -> Double { shortfallInModel(price: shortfall(queue)) }
+
+    /// What one agent short for one interval at `price` (a piece of ``ShortagePenalty``)
+    /// costs in the group model: the price plus the overstaffing the missing agent would have
+    /// saved.
+    public func shortfallInModel(price: Double) -> Double { price + costs.overstaffingPerAgentHour * intervalHours }
 
     /// The cost of one agent on a skill of `priority` for one interval (0 for a first skill or
     /// none given).

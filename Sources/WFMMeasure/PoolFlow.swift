@@ -1,6 +1,7 @@
 /// A flow from skill pools to queues within one interval: source → pool (capacity the pool's
 /// agents) → queue (unbounded, at the arc's cost) → sink (capacity the queue's demand, at the
-/// queue's cost). Small by nature (pools + queues + 2 nodes), so plain augmenting paths suffice.
+/// queue's cost, or in pieces at rising costs: a convex cost of what reaches the queue).
+/// Small by nature (pools + queues + 2 nodes), so plain augmenting paths suffice.
 struct PoolFlow {
     private struct Edge {
         var to: Int
@@ -19,7 +20,8 @@ struct PoolFlow {
     private let poolCount: Int
     /// Per pool, the edge index of each pool → queue arc, in `poolQueues` order.
     private var poolEdges: [[Int]] = []
-    private var queueEdges: [Int] = []
+    /// Per queue, its queue → sink arcs (one, or one per piece).
+    private var queueEdges: [[Int]] = []
 
     /// Creates the network with no flow.
     /// - Parameters:
@@ -31,8 +33,16 @@ struct PoolFlow {
     ///   - queueCost: the cost of one agent reaching each queue (negative to attract flow).
     init(supply: [Double], poolQueues: [[Int]], demand: [Double], arcCost: (Int, Int) -> Double = { _, _ in 0 },
          queueCost: [Double]? = nil) {
+        self.init(supply: supply, poolQueues: poolQueues, pieces: demand.indices.map { [(capacity: demand[$0], cost: queueCost?[$0] ?? 0)] },
+                  arcCost: arcCost)
+    }
+
+    /// Creates the network with no flow, each queue taking its flow in `pieces` (capacity and
+    /// cost per agent; a minimum-cost flow fills the cheapest first, so the costs of a queue
+    /// should rise from piece to piece).
+    init(supply: [Double], poolQueues: [[Int]], pieces: [[(capacity: Double, cost: Double)]], arcCost: (Int, Int) -> Double = { _, _ in 0 }) {
         poolCount = supply.count
-        source = poolCount + demand.count
+        source = poolCount + pieces.count
         sink = source + 1
         outgoing = Array(repeating: [], count: sink + 1)
         for pool in supply.indices { addEdge(from: source, to: pool, capacity: max(0, supply[pool]), cost: 0) }
@@ -41,8 +51,8 @@ struct PoolFlow {
                 addEdge(from: pool, to: poolCount + queue, capacity: .infinity, cost: arcCost(pool, slot))
             })
         }
-        for queue in demand.indices {
-            queueEdges.append(addEdge(from: poolCount + queue, to: sink, capacity: max(0, demand[queue]), cost: queueCost?[queue] ?? 0))
+        for queue in pieces.indices {
+            queueEdges.append(pieces[queue].map { addEdge(from: poolCount + queue, to: sink, capacity: max(0, $0.capacity), cost: $0.cost) })
         }
     }
 
@@ -50,7 +60,7 @@ struct PoolFlow {
     func flow(pool: Int, slot: Int) -> Double { edges[poolEdges[pool][slot]].flow }
 
     /// The flow reaching each queue.
-    var queueFlow: [Double] { queueEdges.map { edges[$0].flow } }
+    var queueFlow: [Double] { queueEdges.map { $0.reduce(0) { $0 + edges[$1].flow } } }
 
     /// Per queue, whether more could reach it: a path with room from the source to the queue.
     func queuesWithRoom() -> [Bool] {

@@ -15,9 +15,10 @@ public struct RosterCost: Sendable, Equatable {
         public let agents: Double
     }
 
-    /// The objective (the same as the group model's): paid hours, weighted shortfall and
+    /// The objective (the same as the group model's): paid hours, the shortage penalty and
     /// overstaffing at their costs in center.yaml, the small preference for first skills
-    /// (``ObjectivePrices``), and the unevenness `fairness:` prices (``FairnessMeasure``).
+    /// (``ObjectivePrices``, ``ShortagePenalty``), and the unevenness `fairness:` prices
+    /// (``FairnessMeasure``).
     public let objective: Double
     /// Paid hours of all shifts.
     public let paidHours: Double
@@ -29,7 +30,10 @@ public struct RosterCost: Sendable, Equatable {
     public let shortfallAgentHours: [String: Double]
     /// Uncovered agent-hours per queue and day of the week (0–6).
     public let shortfallAgentHoursByDay: [String: [Double]]
-    /// Weighted cost of the shortfall.
+    /// Cost of the shortfall: weighted, and steeper the more agents an interval misses
+    /// (``ShortagePenalty``), for the split of shared agents that costs least (the group
+    /// model's accounting; the agent-hours short per queue follow ``QueueSplit``'s rule, and
+    /// both splits cover as much in all).
     public let shortfallCost: Double
     /// Agent-hours present (on shift, not on break) beyond the requirement they cover.
     public let overstaffingAgentHours: Double
@@ -45,6 +49,9 @@ public struct RosterCost: Sendable, Equatable {
     public let worstShortfalls: [Shortfall]
     /// Every queue and interval left short, in queue then time order.
     public let shortfalls: [Shortfall]
+    /// Every queue and interval with fewer agents on the phones than its `min_agents` (in the
+    /// split that costs least), and how many fewer, in queue then time order.
+    public let belowFloor: [Shortfall]
 
     /// Total uncovered agent-hours.
     public var totalShortfallAgentHours: Double { shortfallAgentHours.values.reduce(0, +) }

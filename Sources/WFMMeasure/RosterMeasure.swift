@@ -59,32 +59,42 @@ public struct RosterMeasure: Sendable {
     /// - Complexity: O(shifts × intervals per shift + intervals × the split).
     public func cost(of shifts: [RosterShift], requirements: RequirementMatrix) -> RosterCost {
         let prices = ObjectivePrices(center: center)
+        let penalty = ShortagePenalty(center: center, requirements: requirements)
         let hours = prices.intervalHours
         let queues = center.queues
         let supply = supply(presence(of: shifts))
         var shortByQueue = Dictionary(uniqueKeysWithValues: queues.map { ($0.id, 0.0) })
         var shortByDay = Dictionary(uniqueKeysWithValues: queues.map { ($0.id, [Double](repeating: 0, count: 7)) })
-        var shortfalls: [RosterCost.Shortfall] = []
+        var shortfalls: [RosterCost.Shortfall] = [], belowFloor: [RosterCost.Shortfall] = []
         var shortfallCost = 0.0, preference = 0.0, present = 0.0, covered = 0.0
         for interval in grid.intervals {
             let t = interval.index
             let required = queues.indices.map { requirements.agents[$0][t] }
             present += supply[t].reduce(0, +)
             let allocation = split(supply: supply[t], required: required, open: required.map { $0 > 0 })
-            preference += secondSkillCost(supply: supply[t], required: required, prices: prices)
+            var leftShort = false
             for (q, queue) in queues.enumerated() where required[q] > 0 {
                 let given = allocation.reduce(0) { $0 + $1[q] }
                 covered += min(required[q], given)
                 let short = required[q] - given < 1e-7 ? 0 : required[q] - given
                 guard short > 0 else { continue }
+                leftShort = true
                 shortByQueue[queue.id, default: 0] += short * hours
                 shortByDay[queue.id]?[interval.dayOffset] += short * hours
-                shortfallCost += short * prices.shortfall(queue)
                 shortfalls.append(RosterCost.Shortfall(queue: queue.id, interval: t, agents: short))
+            }
+            guard let priced = pricedSplit(interval: t, supply: supply[t], required: required, leftShort: leftShort, penalty: penalty, prices: prices)
+            else { continue }
+            preference += priced.preference
+            for (q, queue) in queues.enumerated() where priced.short[q] > 0 {
+                shortfallCost += penalty.cost(queue: q, interval: t, short: priced.short[q])
+                let missing = penalty.belowFloor(queue: q, interval: t, short: priced.short[q])
+                if missing > 1e-7 { belowFloor.append(RosterCost.Shortfall(queue: queue.id, interval: t, agents: missing)) }
             }
         }
         let order = Dictionary(uniqueKeysWithValues: queues.enumerated().map { ($1.id, $0) })
         shortfalls.sort { (order[$0.queue] ?? 0, $0.interval) < (order[$1.queue] ?? 0, $1.interval) }
+        belowFloor.sort { (order[$0.queue] ?? 0, $0.interval) < (order[$1.queue] ?? 0, $1.interval) }
         let overstaffing = max(0, present - covered) * hours
         let paidHours = shifts.reduce(0.0) { $0 + Double($1.paidMinutes) / 60 }
         let paidCost = paidHours * center.costs.paidHour
@@ -96,23 +106,32 @@ public struct RosterMeasure: Sendable {
             shortfallAgentHours: shortByQueue, shortfallAgentHoursByDay: shortByDay, shortfallCost: shortfallCost,
             overstaffingAgentHours: overstaffing, overstaffingCost: overstaffingCost, preferenceCost: preference, fairnessCost: fairness,
             worstShortfalls: Array(shortfalls.sorted { ($1.agents, $0.interval) < ($0.agents, $1.interval) }.prefix(10)),
-            shortfalls: shortfalls)
+            shortfalls: shortfalls, belowFloor: belowFloor)
     }
 
-    /// The least second-skill cost of any split of one interval that covers the requirement as
-    /// well (weighted) as possible: the scheduler's split, whose cost the group model counts
-    /// for agents with more than one skill.
-    private func secondSkillCost(supply: [Double], required: [Double], prices: ObjectivePrices) -> Double {
+    /// The least any split of one interval's agents costs, and what that split leaves each
+    /// queue short: the convex shortage penalty (``ShortagePenalty``) of each queue plus the
+    /// second-skill cost, as the group model, which chooses its own split, counts them. A
+    /// minimum-cost flow whose queue arcs are the penalty's pieces, dearest first: covering one
+    /// more agent saves the dearest piece still short. Nil when no queue is left short and no
+    /// second skill costs anything (the split costs nothing then).
+    private func pricedSplit(
+        interval t: Int, supply: [Double], required: [Double], leftShort: Bool, penalty: ShortagePenalty, prices: ObjectivePrices
+    ) -> (preference: Double, short: [Double])? {
         let members = pools.members.map { $0.filter { required[$0.queue] > 0 } }
         let costs = pools.members.indices.map { pool in
             members[pool].map { pools.members[pool].count > 1 ? prices.secondSkill(priority: $0.priority) : 0 }
         }
-        guard costs.joined().contains(where: { $0 > 0 }) else { return 0 }
-        var flow = PoolFlow(supply: supply, poolQueues: members.map { $0.map(\.queue) }, demand: required,
-                            arcCost: { costs[$0][$1] }, queueCost: center.queues.map { -prices.shortfallInModel($0) })
+        guard leftShort || costs.joined().contains(where: { $0 > 0 }) else { return nil }
+        let pieces = required.indices.map { q in
+            penalty.pieces[q][t].reversed().map { (capacity: $0.agents, cost: -prices.shortfallInModel(price: $0.pricePerAgent)) }
+        }
+        var flow = PoolFlow(supply: supply, poolQueues: members.map { $0.map(\.queue) }, pieces: pieces, arcCost: { costs[$0][$1] })
         flow.minimizeCost()
-        return members.indices.reduce(0.0) { total, pool in
+        let reached = flow.queueFlow
+        let preference = members.indices.reduce(0.0) { total, pool in
             total + members[pool].indices.reduce(0.0) { $0 + costs[pool][$1] * flow.flow(pool: pool, slot: $1) }
         }
+        return (preference, required.indices.map { required[$0] - reached[$0] < 1e-7 ? 0 : required[$0] - reached[$0] })
     }
 }

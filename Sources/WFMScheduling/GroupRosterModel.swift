@@ -18,7 +18,9 @@ import WFMOptimization
 ///   twice. A single skill's presence counts towards its queue directly.
 /// - `D[g, d]` (continuous): shifts of group g on day d, for the weekly and consecutive-day
 ///   rows; running sums of late ends and early starts for the group rest rows.
-/// - `short[q, t]` (continuous): requirement not covered.
+/// - `short[q, t, k]` (continuous): requirement not covered, one variable per piece of the
+///   convex shortage penalty (``ShortagePenalty``), the dearer pieces (the floor last) filling
+///   only once the cheaper are full.
 /// - elastic slacks on each group's weekly minimum days and hours, at a prohibitive cost, so
 ///   that conflicting rules are named rather than making the model infeasible.
 ///
@@ -74,6 +76,10 @@ struct GroupRosterModel {
     private(set) var dayOfVariable: [Int?] = []
     /// `D[g, d]`: the shifts of each group on each day.
     private(set) var dayCounts: [VariableID] = []
+    /// The shortage pieces below the dearest of their queue and interval: their upper bounds
+    /// make the penalty convex (without them every agent missing would cost the cheapest
+    /// piece's price), so the interior-point model keeps them.
+    private(set) var boundedPieces: [VariableID] = []
 
     /// The model for an interior-point solve: the same rows and costs, without the upper
     /// bounds that its optimum does not need. GLPK's interior point writes each column bounded
@@ -84,13 +90,14 @@ struct GroupRosterModel {
     /// negative (so the LP stays bounded), and each is implied by the rows — a shift or break
     /// at most its group's day count, presence at most the shifts present, a queue's time at
     /// most the presence — or only costs to exceed (shortfall beyond the requirement, elastic
-    /// slack), so the optimum is the same. The day counts keep theirs: they are the members available. The proven
+    /// slack), so the optimum is the same. The day counts keep theirs: they are the members
+    /// available; so do the shortage pieces below the dearest (``boundedPieces``). The proven
     /// bound is computed on ``model``, whose bounds are all finite, with this solve's duals.
     var interiorPointModel: MIPModel {
         var open = model
         var cost = [Double](repeating: 0, count: model.variables.count)
         for term in model.objective.terms { cost[term.variable.index] += term.coefficient }
-        let bounded = Set(dayCounts)
+        let bounded = Set(dayCounts + boundedPieces)
         for (index, variable) in model.variables.enumerated()
         where variable.upperBound.isFinite && variable.upperBound > variable.lowerBound && cost[index] >= 0
             && !bounded.contains(VariableID(index)) {
@@ -296,14 +303,19 @@ struct GroupRosterModel {
     ) -> Double {
         let requirements = problem.requirements
         let prices = ObjectivePrices(center: problem.center)
+        let penalty = ShortagePenalty(center: problem.center, requirements: requirements)
         var requiredTotal = 0.0
-        for (q, queueID) in requirements.queues.enumerated() {
-            let queue = problem.center.queue(queueID)
+        for q in requirements.queues.indices {
             for t in dayOfInterval.indices where requirements.agents[q][t] > 0 {
-                let short = addVariable(name: "short(\(q),\(t))", lowerBound: 0, upperBound: requirements.agents[q][t], day: dayOfInterval[t])
-                shortfalls.append((q, t, short))
-                objective.append((short, prices.shortfallInModel(queue)))
-                model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + [(short, 1)]),
+                // One variable per piece of the convex penalty: the cheaper pieces fill first.
+                let pieces = penalty.pieces[q][t].enumerated().map { k, piece in
+                    let short = addVariable(name: "short(\(q),\(t),\(k))", lowerBound: 0, upperBound: piece.agents, day: dayOfInterval[t])
+                    shortfalls.append((q, t, short))
+                    if k < penalty.pieces[q][t].count - 1 { boundedPieces.append(short) }
+                    objective.append((short, prices.shortfallInModel(price: piece.pricePerAgent)))
+                    return (short, 1.0)
+                }
+                model.addConstraint(name: "cover(\(q),\(t))", LinearExpression(coverage[q][t] + pieces),
                                     .greaterOrEqual(requirements.agents[q][t]))
                 requiredTotal += requirements.agents[q][t]
             }

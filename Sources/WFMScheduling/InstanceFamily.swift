@@ -70,7 +70,13 @@ public struct InstanceFamily: Sendable {
                 let required = base.requirements.agents[q][from]
                 let noise = 1 + spread.noise * (2 * random.nextUnitInterval() - 1)
                 guard required > 0, center.isOpen(queue, at: interval.local) else { continue }
-                matrix.agents[q][interval.index] = max(1, (required * week * mix[q] * noise).rounded())
+                let agents = max(1, (required * week * mix[q] * noise).rounded())
+                matrix.agents[q][interval.index] = agents
+                // The calls scale with the demand; the productive agents with the agents.
+                matrix.loads[q][interval.index] = base.requirements.loads[q][from].map {
+                    RequirementLoad(calls: $0.calls * week * mix[q] * noise, ahtSeconds: $0.ahtSeconds,
+                                    productiveAgents: $0.productiveAgents * agents / required)
+                }
             }
         }
         return matrix

@@ -155,8 +155,16 @@ public enum ScheduleInstanceGenerator {
             let share = q == 0 ? 1.5 / (Double(queues) + 0.5) : 1 / (Double(queues) + 0.5)
             for t in shape.indices where shape[t] > 0 {
                 matrix.agents[q][t] = max(1, (shape[t] * scale * share).rounded())
+                matrix.loads[q][t] = generatedLoad(agents: matrix.agents[q][t], ahtSeconds: center.queues[q].ahtSeconds,
+                                                   intervalSeconds: grid.intervalSeconds)
             }
         }
         return matrix
+    }
+
+    /// The calls a generated requirement stands for: its agents busy at 80% occupancy, at the
+    /// queue's AHT, without shrinkage.
+    public static func generatedLoad(agents: Double, ahtSeconds: Double, intervalSeconds: Double) -> RequirementLoad {
+        RequirementLoad(calls: 0.8 * agents * intervalSeconds / ahtSeconds, ahtSeconds: ahtSeconds, productiveAgents: agents)
     }
 }

@@ -9,6 +9,8 @@ public struct ScheduleWarning: Sendable, Equatable, Codable, CustomStringConvert
         case capacityShort = "capacity_short"
         /// The roster leaves requirements uncovered.
         case demandUncovered = "demand_uncovered"
+        /// Some intervals have fewer agents on the phones than a queue's `min_agents`.
+        case belowMinimumAgents = "below_min_agents"
         /// An agent's weekly minimum was lowered for whole days of absence.
         case minimumLowered = "minimum_lowered"
         /// An agent's wish that no allowed template can meet.

@@ -80,7 +80,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
             cost = filled.cost
             warnings.append(filled.warning)
         }
-        warnings += Self.coverageWarnings(cost, grid: problem.grid)
+        warnings += Self.coverageWarnings(cost, grid: problem.grid, center: problem.center)
         warnings += Self.fairnessWarnings(shifts, problem: problem)
         warnings += OpeningHoursCheck.warnings(shifts, center: problem.center)
         if backstop.hasFired {
@@ -272,8 +272,22 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
     }
 
     /// One warning per queue the roster leaves short, with the agent-hours by day and the worst
-    /// intervals.
-    static func coverageWarnings(_ cost: RosterCost, grid: TimeGrid) -> [ScheduleWarning] {
+    /// intervals; one per queue below its `min_agents` on the phones anywhere, with the
+    /// intervals (the floor is kept whenever the agents' contracts and skills allow it).
+    static func coverageWarnings(_ cost: RosterCost, grid: TimeGrid, center: Center) -> [ScheduleWarning] {
+        shortfallWarnings(cost, grid: grid) + floorWarnings(cost, grid: grid, center: center)
+    }
+
+    private static func floorWarnings(_ cost: RosterCost, grid: TimeGrid, center: Center) -> [ScheduleWarning] {
+        center.queues.compactMap { queue in
+            let below = cost.belowFloor.filter { $0.queue == queue.id }
+            guard !below.isEmpty else { return nil }
+            let listed = below.prefix(5).map { "\(grid.intervals[$0.interval].local) \(NumberFormatting.trimmed(Double(queue.minAgents) - $0.agents))" }
+            return ScheduleWarning(.belowMinimumAgents, "queue \(queue.id): fewer than its min_agents \(queue.minAgents) on the phones in \(below.count) interval(s): this roster could not keep that floor with these agents and contracts (on the phones: \(listed.joined(separator: ", "))\(below.count > 5 ? ", …" : ""))")
+        }
+    }
+
+    private static func shortfallWarnings(_ cost: RosterCost, grid: TimeGrid) -> [ScheduleWarning] {
         cost.shortfallAgentHours.keys.sorted().compactMap { queue in
             let hours = cost.shortfallAgentHours[queue] ?? 0
             guard hours >= 0.005 else { return nil }

@@ -157,6 +157,12 @@ struct MalformedInput: Sendable, CustomTestStringConvertible {
     ]
 
     static let requirementsCases: [MalformedInput] = [
+        .init(name: "calls not a number", command: .schedule, file: "requirements.csv", edit: .replace(",support,20,300,1.6667,4,4,", ",support,many,300,1.6667,4,4,"),
+              expected: "requirements.csv:2: calls: 'many' is not a number"),
+        .init(name: "AHT zero", command: .schedule, file: "requirements.csv", edit: .replace(",support,20,300,1.6667,4,4,", ",support,20,0,1.6667,4,4,"),
+              expected: "requirements.csv:2: aht_seconds: 0 is out of range"),
+        .init(name: "productive agents negative", command: .schedule, file: "requirements.csv", edit: .replace(",support,20,300,1.6667,4,4,", ",support,20,300,1.6667,-4,4,"),
+              expected: "requirements.csv:2: agents_productive: -4 is out of range"),
         .init(name: "agents 1e308", command: .schedule, file: "requirements.csv", edit: .replace(",support,20,300,1.6667,4,4,", ",support,20,300,1.6667,4,1e308,"),
               expected: "requirements.csv:2: agents_scheduled: 1e308 is out of range"),
         .init(name: "agents above 100,000", command: .schedule, file: "requirements.csv", edit: .replace(",support,20,300,1.6667,4,4,", ",support,20,300,1.6667,4,100001,"),

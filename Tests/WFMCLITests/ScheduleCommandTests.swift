@@ -30,9 +30,10 @@ import _WFMTestSupport
         let attempts = try #require(method["attempts"] as? [[String: Any]])
         #expect(attempts.count == 1 && attempts[0]["path"] as? String == "branch_and_bound" && attempts[0]["verdict"] as? String == "chosen")
         // Six agents of at most 40 h against 265 required agent-hours: branch and bound proves
-        // 4340 (232 paid hours, 41 agent-hours short at 100, 8 idle at 1).
+        // 4786.65: 232 paid hours, 8 idle at 1, and 41 agent-hours short costing 4546.65 under the
+        // convex shortage penalty (4,100 if every agent missing cost the same 100 an hour).
         let objective = try #require(summary["objective"] as? Double)
-        #expect(abs(objective - 4340) < 1e-6)
+        #expect(abs(objective - 4786.65) < 0.005)
         #expect(abs(try #require(summary["best_bound"] as? Double) - objective) < 1e-6)
         let parts = try #require(summary["parts"] as? [String: Any])
         let short = try #require(parts["shortfall_agent_hours"] as? [String: Double])
@@ -63,7 +64,7 @@ import _WFMTestSupport
         let folder = try TemporaryDirectory()
         let result = try schedule([], out: folder.path("roster.csv"))
         #expect(result.status == 0)
-        #expect(result.output.contains("Objective 4340.00"))
+        #expect(result.output.contains("Objective 4786.65"))
         #expect(result.output.contains("Uncovered: support 41.0 of 265.0 agent-h"))
         #expect(result.error.contains("warning: queue support: 41.00 of 265.0 required agent-hours uncovered"))
         #expect(result.error.contains("warning: the week requires 265.0 agent-hours but the agents' contracts give at most 240.0 paid hours"))
@@ -100,10 +101,10 @@ import _WFMTestSupport
 
     /// The demo week as `make run` plans it (forecast from its history, then staffed): three
     /// breaks a shift make the loose relaxation weak, the quick path is called off, and the
-    /// roster is within the gap asked for (0.5%) of the proven bound. It was optimal before the
-    /// group plan's rows for the days each member can work, which its family needs
-    /// (docs/benchmarking.md); it is now 0.48% above the bound.
-    @Test func theDemoRosterIsWithinTheGapAskedFor() throws {
+    /// bound path's roster is within a tenth of a percent of the proven bound (it is optimal;
+    /// with a linear shortage penalty and the group rows for the days each member can work it
+    /// was 0.48% above it, docs/benchmarking.md).
+    @Test func theDemoRosterIsWithinATenthOfAPercentOfItsBound() throws {
         let folder = try TemporaryDirectory()
         let forecast = folder.path("forecast.csv")
         let requirements = folder.path("requirements.csv")
@@ -114,7 +115,7 @@ import _WFMTestSupport
         #expect(result.status == 0, "\(result.error)")
         let summary = try json(result.output)
         let gap = try #require(summary["gap"] as? Double)
-        #expect(gap <= 0.005, "\(gap)")
+        #expect(gap <= 0.001, "\(gap)")
         #expect((summary["rule_violations"] as? [Any])?.isEmpty == true)
         let report = try #require(summary["method_report"] as? [String: Any])
         let attempts = try #require(report["attempts"] as? [[String: Any]])

@@ -28,7 +28,7 @@ import _WFMTestSupport
         // textbook Erlang C (the sum of Aᵏ/k!, not the code's Erlang B recurrence) gives 80%
         // within 20 s first at 21 agents (82.6%; 20 keep occupancy at 83% ≤ 85% but answer fewer
         // in time: 72.9%); after 30% shrinkage, ⌈21 / 0.7⌉ = 30 to schedule.
-        let productive = (1...60).first { Self.textbookServiceLevel(agents: $0, erlangs: 50.0 * 300 / 900, aht: 300, within: 20) >= 0.8
+        let productive = (1...60).first { TextbookErlangC.serviceLevel(agents: $0, erlangs: 50.0 * 300 / 900, aht: 300, within: 20) >= 0.8
             && 50.0 * 300 / 900 / Double($0) <= 0.85 }
         #expect(productive == 21)
         #expect(billing.agentsProductive == productive)
@@ -36,19 +36,6 @@ import _WFMTestSupport
         let tech = try #require(plan.rows.first { $0.interval == monday9 && $0.queue == "tech" })
         #expect(tech.abandonRate > 0, "tech has a patience: Erlang A")
         #expect(plan.warnings.contains { $0.contains("no row for 215 open interval(s) of queue 'billing'") })
-    }
-
-    /// Erlang C's service level by the textbook formula: P(wait) = (Aⁿ/n!)·n/(n−A) over
-    /// Σₖ₌₀ⁿ⁻¹ Aᵏ/k! + (Aⁿ/n!)·n/(n−A), SL = 1 − P(wait)·e^(−(n−A)·t/AHT).
-    static func textbookServiceLevel(agents n: Int, erlangs a: Double, aht: Double, within t: Double) -> Double {
-        guard Double(n) > a else { return 0 }
-        var term = 1.0, sum = 0.0
-        for k in 0..<n {
-            sum += term
-            term *= a / Double(k + 1)
-        }
-        let waiting = term * Double(n) / (Double(n) - a)
-        return 1 - waiting / (sum + waiting) * exp(-(Double(n) - a) * t / aht)
     }
 
     @Test func demoRequirementsAreDeterministic() throws {

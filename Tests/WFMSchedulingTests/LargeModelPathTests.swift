@@ -114,15 +114,22 @@ import WFMGLPK
 
     /// The bound path's interior point solves the relaxation without the bounds its optimum
     /// does not need: the same optimum, and its duals prove the same bound on the real model.
-    @Test func theInteriorPointModelKeepsTheOptimumAndTheBound() throws {
-        let problem = try ScheduleInstanceGenerator.make(StandardInstance(.small, .breaks3))
+    /// Run on the small instance as generated and with a third of its agents, whose deep
+    /// shortage needs the bounds of the convex penalty's pieces (without them, every agent
+    /// missing would cost the cheapest piece's price, and the optimum would be lower).
+    @Test(arguments: [false, true]) func theInteriorPointModelKeepsTheOptimumAndTheBound(shortStaffed: Bool) throws {
+        let generated = try ScheduleInstanceGenerator.make(StandardInstance(.small, .breaks3))
+        let problem = shortStaffed
+            ? try ScheduleProblem(center: generated.center, agents: Array(generated.agents.prefix(generated.agents.count / 3)),
+                                  requirements: generated.requirements)
+            : generated
         let relaxation = GroupRosterModel(problem: problem, groups: AgentGroup.groups(of: problem), countsRest: false,
                                           breakPlacement: .perShiftOption)
         let open = relaxation.interiorPointModel
-        let dayCounts = Set(relaxation.dayCounts.map(\.index))
+        let kept = Set((relaxation.dayCounts + relaxation.boundedPieces).map(\.index))
         let stillBounded = open.variables.indices.filter { open.variables[$0].upperBound.isFinite }
-        #expect(stillBounded.allSatisfy { dayCounts.contains($0) || open.variables[$0].upperBound == open.variables[$0].lowerBound },
-                "only the day counts (and fixed variables) keep an upper bound")
+        #expect(stillBounded.allSatisfy { kept.contains($0) || open.variables[$0].upperBound == open.variables[$0].lowerBound },
+                "only the day counts, the penalty's cheaper pieces (and fixed variables) keep an upper bound")
         #expect(stillBounded.count < relaxation.model.variables.filter { $0.upperBound.isFinite }.count / 4)
         let solver = GLPKSolver()
         let withBounds = try #require(try solver.withLPSession(relaxation.model) { try $0.solve(timeLimit: nil) }.objective)

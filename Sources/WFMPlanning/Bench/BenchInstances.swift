@@ -29,21 +29,24 @@ public enum BenchInstances {
         return try ScheduleProblem(center: center, agents: agents, requirements: requirements)
     }
 
-    /// Requirement rows for a generated matrix: each interval's agents with calls at 80%
-    /// occupancy of them (AHT the queue's), and the Erlang C figures of that staffing.
+    /// Requirement rows for a generated matrix: each interval's agents with the calls behind
+    /// them (the generator's, ``ScheduleInstanceGenerator/generatedLoad(agents:ahtSeconds:intervalSeconds:)``
+    /// where the matrix has none), and the Erlang C figures of that staffing.
     static func requirementRows(_ problem: ScheduleProblem) -> [IntervalRequirement] {
         var rows: [IntervalRequirement] = []
         let seconds = problem.grid.intervalSeconds
         for interval in problem.grid.intervals {
             for (q, queue) in problem.center.queues.enumerated() {
-                let agents = Int(problem.requirements.agents[q][interval.index])
+                let agents = problem.requirements.agents[q][interval.index]
                 guard agents > 0 else { continue }
-                let load = QueueLoad(calls: 0.8 * Double(agents) * seconds / queue.ahtSeconds, averageHandleTimeSeconds: queue.ahtSeconds,
-                                     intervalSeconds: seconds)
-                let performance = ErlangC(load: load).performance(agents: agents, thresholdSeconds: queue.serviceLevel.withinSeconds)
+                let given = problem.requirements.loads[q][interval.index]
+                    ?? ScheduleInstanceGenerator.generatedLoad(agents: agents, ahtSeconds: queue.ahtSeconds, intervalSeconds: seconds)
+                let load = QueueLoad(calls: given.calls, averageHandleTimeSeconds: given.ahtSeconds, intervalSeconds: seconds)
+                let productive = Int(given.productiveAgents.rounded())
+                let performance = ErlangC(load: load).performance(agents: productive, thresholdSeconds: queue.serviceLevel.withinSeconds)
                 rows.append(IntervalRequirement(
-                    interval: interval.index, queue: queue.id, calls: load.calls, ahtSeconds: queue.ahtSeconds, erlangs: load.offeredLoad,
-                    agentsProductive: agents, agentsScheduled: agents, serviceLevel: performance.serviceLevel,
+                    interval: interval.index, queue: queue.id, calls: load.calls, ahtSeconds: given.ahtSeconds, erlangs: load.offeredLoad,
+                    agentsProductive: productive, agentsScheduled: Int(agents), serviceLevel: performance.serviceLevel,
                     asaSeconds: performance.averageSpeedOfAnswerSeconds, occupancy: performance.occupancy, abandonRate: 0,
                     binding: "generated"))
             }
