@@ -173,8 +173,14 @@ struct GroupRosterModel {
         // the roster's cost plus the change cost of every published agent-day not kept: the
         // scale on which its gap is measured, as a fresh roster's is on its cost.
         let publishedDays = Self.publishedCounts(problem, groups: groups).values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        // Summed in a fixed order (the dictionaries' changes from run to run), so that the
+        // constant is the same to the last bit.
+        let breakCredits = Self.publishedBreakCounts(problem, groups: groups).sorted { $0.key < $1.key }.flatMap { $0.value }
+            .map { Self.keptBreakCredit($0.key.breaks, changeCost: problem.changeCostPerAgentDay) * Double($0.value) }
+            .sorted().reduce(0, +)
         model.setObjective(.minimize, LinearExpression(
-            objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal + problem.changeCostPerAgentDay * Double(publishedDays)))
+            objective, constant: -costs.overstaffingPerAgentHour * hours * requiredTotal + problem.changeCostPerAgentDay * Double(publishedDays)
+                + breakCredits))
     }
 
     /// A published shift: its template and start.
@@ -186,14 +192,91 @@ struct GroupRosterModel {
     /// Per group (by index), how many of its members the published roster puts on each shift.
     static func publishedCounts(_ problem: ScheduleProblem, groups: [AgentGroup]) -> [Int: [PublishedShift: Int]] {
         guard !problem.published.isEmpty else { return [:] }
-        var groupOf: [String: Int] = [:]
-        for group in groups { for member in group.members { groupOf[member.id] = group.index } }
+        let groupOf = groupIndexByMember(groups)
         var counts: [Int: [PublishedShift: Int]] = [:]
         for shift in problem.published {
             guard let group = groupOf[shift.agentID] else { continue }
             counts[group, default: [:]][PublishedShift(template: shift.templateID, start: shift.start), default: 0] += 1
         }
         return counts
+    }
+
+    /// The index of each member's group, by agent ID.
+    private static func groupIndexByMember(_ groups: [AgentGroup]) -> [String: Int] {
+        var groupOf: [String: Int] = [:]
+        for group in groups { for member in group.members { groupOf[member.id] = group.index } }
+        return groupOf
+    }
+
+    /// A published break: its template and day, which of the template's breaks it is (in
+    /// start order), where it starts (an interval of the week) and how many breaks the
+    /// template has.
+    struct PublishedBreak: Hashable {
+        let template: String
+        let day: Int
+        let breakIndex: Int
+        let position: Int
+        let breaks: Int
+    }
+
+    /// Per group (by index), how many of its members' published shifts have each break where
+    /// it is; empty when the replan puts no price on changes. Breaks that do not start on the
+    /// week's grid are left out.
+    static func publishedBreakCounts(_ problem: ScheduleProblem, groups: [AgentGroup]) -> [Int: [PublishedBreak: Int]] {
+        guard !problem.published.isEmpty, problem.changeCostPerAgentDay > 0 else { return [:] }
+        let groupOf = groupIndexByMember(groups)
+        let templates = Dictionary(problem.center.shiftTemplates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var counts: [Int: [PublishedBreak: Int]] = [:]
+        for shift in problem.published {
+            guard let group = groupOf[shift.agentID], let template = templates[shift.templateID], !template.breaks.isEmpty,
+                  let start = problem.grid.index(startingAt: shift.start)
+            else { continue }
+            let day = problem.grid.intervals[start].dayOffset
+            for (k, published) in shift.breaks.map(\.start).sorted().prefix(template.breaks.count).enumerated() {
+                guard let position = problem.grid.index(startingAt: published) else { continue }
+                let key = PublishedBreak(template: template.id, day: day, breakIndex: k, position: position, breaks: template.breaks.count)
+                counts[group, default: [:]][key, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    /// What keeping one published break where it was saves a replan: half the change cost of
+    /// an agent-day, shared among the template's breaks. A day that keeps its shift but not its
+    /// breaks is still a changed day (``changeCostPerAgentDay`` is saved by the shift alone),
+    /// so moving its breaks costs half as much again: a modelling choice that keeps breaks
+    /// where they were when coverage allows, yet moves them before a shift.
+    static func keptBreakCredit(_ breaks: Int, changeCost: Double) -> Double { changeCost / 2 / Double(max(1, breaks)) }
+
+    /// A replan's credit for the published breaks of one template-day kept where they were:
+    /// per break and position, `kb ≤` the breaks the plan puts there and `kb ≤` the members
+    /// published with that break there; per break, `Σ kb ≤` the agent-days kept on the
+    /// template-day's shifts (only a kept shift keeps its breaks). Counted per template-day,
+    /// not per shift start, so that every break placement writes it alike.
+    private mutating func addKeptBreakCredits(
+        of template: ShiftTemplate, day: Int, group: AgentGroup, keptDays: [VariableID], breaks added: ArraySlice<BreakVariable>,
+        published: [PublishedBreak: Int], changeCost: Double, objective: inout [(VariableID, Double)]
+    ) {
+        let credit = Self.keptBreakCredit(template.breaks.count, changeCost: changeCost)
+        var placed: [Int: [Int: [VariableID]]] = [:]
+        for variable in added { placed[variable.breakIndex, default: [:]][variable.position, default: []].append(variable.variable) }
+        for k in template.breaks.indices {
+            var credits: [(VariableID, Double)] = []
+            // In position order: the model's columns and rows must not follow a dictionary's
+            // order, which changes from run to run (and with it the interior point's path).
+            let here = published.filter { $0.key.template == template.id && $0.key.day == day && $0.key.breakIndex == k }
+            for (key, count) in here.sorted(by: { $0.key.position < $1.key.position }) {
+                guard let at = placed[k]?[key.position] else { continue }
+                let tag = "\(group.index),\(template.id),\(day),\(k),\(key.position)"
+                let keptBreaks = addVariable(name: "kb(\(tag))", lowerBound: 0, upperBound: Double(count), day: day)
+                model.addConstraint(name: "kb(\(tag))", LinearExpression([(keptBreaks, 1)] + at.map { ($0, -1.0) }), .lessOrEqual(0))
+                objective.append((keptBreaks, -credit))
+                credits.append((keptBreaks, 1))
+            }
+            guard !credits.isEmpty else { continue }
+            model.addConstraint(name: "kbday(\(group.index),\(template.id),\(day),\(k))",
+                                LinearExpression(credits + keptDays.map { ($0, -1.0) }), .lessOrEqual(0))
+        }
     }
 
     /// Groups with the same skills (contracts differ) share one presence chain and queue split:
@@ -226,9 +309,11 @@ struct GroupRosterModel {
         var minutesTerms: [(VariableID, Double)] = []
         let templates = problem.center.shiftTemplates.filter { group.contract.templates.contains($0.id) }
         let publishedCount = Self.publishedCounts(problem, groups: [group])
+        let publishedBreaks = Self.publishedBreakCounts(problem, groups: [group])
         for template in templates {
             let options = GridShift.all(template, grid: grid).filter { group.availableByDay[$0.day] > 0 && admits(group.index, $0) }
             var blockStarts: [Int: [(index: Int, variable: VariableID)]] = [:]
+            var keptByDay: [Int: [VariableID]] = [:]
             for shift in options {
                 let variable = addVariable(
                     name: "x(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))", kind: .integer,
@@ -248,11 +333,17 @@ struct GroupRosterModel {
                     model.addConstraint(name: "keep(\(group.index),\(template.id),\(shift.day),\(shift.startIndex))",
                                         LinearExpression([(keptDays, 1), (variable, -1)]), .lessOrEqual(0))
                     objective.append((keptDays, -problem.changeCostPerAgentDay))
+                    keptByDay[shift.day, default: []].append(keptDays)
                 }
             }
             for (day, starts) in blockStarts.sorted(by: { $0.key < $1.key }) {
+                let firstBreak = breaks.count
                 addBreaks(of: template, day: day, starts: starts.sorted { $0.index < $1.index }, group: group, placement: breakPlacement,
                           intervals: intervals, flow: &pool.flow, intervalMinutes: grid.intervalMinutes)
+                if let kept = keptByDay[day], let published = publishedBreaks[group.index] {
+                    addKeptBreakCredits(of: template, day: day, group: group, keptDays: kept, breaks: breaks[firstBreak...],
+                                        published: published, changeCost: problem.changeCostPerAgentDay, objective: &objective)
+                }
             }
         }
         var dayCounts: [(VariableID, Double)] = []

@@ -66,4 +66,28 @@ import _WFMTestSupport
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("quiet.csv"))) == Data(contentsOf: URL(fileURLWithPath: folder.path("busy.csv"))))
     }
+
+    /// A replan (the demo's cross-training scenario: the group plan's credits for kept shifts
+    /// and breaks at work) writes the same roster in two processes, one of them beside busy
+    /// cores. Each process hashes dictionaries with a seed of its own, so a model whose columns
+    /// followed a dictionary's order would differ here, and its interior point with it.
+    @Test func aReplanIsTheSameInEveryProcess() throws {
+        let folder = try TemporaryDirectory()
+        let replan = { (out: String) in
+            try runWFM(["whatif", "--config", "Inputs/demo/center.yaml", "--forecast", "Inputs/demo/forecast.csv",
+                        "--roster", "Inputs/demo/roster.csv", "--scenario", "Inputs/demo/scenarios/cross-training.yaml",
+                        "--mode", "replan", "--out-dir", folder.path(out)])
+        }
+        let quiet = try replan("quiet")
+        let busy = try { () throws -> (status: Int32, output: String, error: String) in
+            let load = try BusyCores()
+            defer { withExtendedLifetime(load) {} }
+            return try replan("busy")
+        }()
+        #expect([quiet.status, busy.status].allSatisfy { $0 == 0 || $0 == 2 }, "\(quiet.error)\(busy.error)")
+        #expect(!quiet.output.contains("time limit") && !busy.output.contains("time limit"))
+        let file = "roster-cross-training-replanned.csv"
+        let written = try [folder.path("quiet/\(file)"), folder.path("busy/\(file)")].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        #expect(!written[0].isEmpty && written[0] == written[1])
+    }
 }
