@@ -62,6 +62,13 @@ public struct Agent: Sendable, Equatable, Identifiable {
     public var unavailable: [Unavailability]
     /// Soft wishes.
     public var preferences: [AgentPreference]
+    /// The cycle week (1-based) the agent is at in the first week of the contract's rotation
+    /// (`rotation_week` in agents.csv); nil to be spread automatically.
+    public var rotationWeek: Int?
+    /// Days off that rules over weeks fix for the week planned (a rotation's days off, a
+    /// weekend owed under `weekends_off`): the agent cannot work them, but unlike leave they
+    /// do not lower the contract's weekly minimums.
+    public var fixedDaysOff: Set<LocalDate> = []
 
     /// Creates an agent.
     public init(
@@ -78,8 +85,15 @@ public struct Agent: Sendable, Equatable, Identifiable {
 }
 
 extension Agent {
-    /// Whether the agent is away the whole of `date` (a date or a weekday in `unavailable`).
+    /// Whether the agent cannot work any of `date`: a date or a weekday in `unavailable`, or a
+    /// fixed day off.
     public func isAbsentAllDay(on date: LocalDate) -> Bool {
+        fixedDaysOff.contains(date) || isOnLeave(on: date)
+    }
+
+    /// Whether `date` is a whole day of leave (a date or a weekday in `unavailable`), which
+    /// lowers the contract's weekly minimums; fixed days off are not leave.
+    public func isOnLeave(on date: LocalDate) -> Bool {
         unavailable.contains {
             switch $0 {
             case .date(let day): day == date

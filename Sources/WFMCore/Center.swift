@@ -57,6 +57,8 @@ public struct Center: Sendable {
     public var staffingPercentile: Double?
     /// What approved requests may cost in coverage (`requests:`).
     public var requestAllowance = RequestAllowance()
+    /// Cycles of weekly day-off patterns contracts may name (`rotations:`).
+    public var rotations: [Rotation] = []
 
     /// Creates a center.
     public init(

@@ -30,6 +30,15 @@ public struct Contract: Sendable, Equatable, Identifiable {
     /// Overtime an agent of this contract may be asked for on the day (`wfm intraday`); nil
     /// for none. Its `agents` are empty: it applies to the contract's agents.
     public var overtime: OvertimeAllowance?
+    /// Paid hours per week averaged over a horizon of several weeks (`--weeks N`), leave days
+    /// counted at the contract's credit; nil for no such rule.
+    public var averageWeeklyPaidHours: Bounds<Double>?
+    /// Weekends off in every run of consecutive weeks (`weekends_off: {min: 1, per_weeks: 2}`);
+    /// nil for no such rule.
+    public var weekendsOff: WeekendsOffRule?
+    /// The id of the rotation (`rotations:` in center.yaml) the contract's agents follow; nil
+    /// for none.
+    public var rotation: String?
 
     /// Creates a contract.
     public init(
@@ -42,5 +51,32 @@ public struct Contract: Sendable, Equatable, Identifiable {
         self.maxConsecutiveDays = maxConsecutiveDays
         self.minRestHours = minRestHours
         self.templates = templates
+    }
+
+    /// The paid minutes allowed in a week with `leaveDays` whole days of leave: each lowers
+    /// the minimum by the contract's minimum hours per minimum day (a paid absence).
+    public func paidMinutes(leaveDays: Int) -> ClosedRange<Int> {
+        let maximum = Int((weeklyPaidHours.max * 60).rounded())
+        return min(maximum, max(0, Int(((weeklyPaidHours.min - leaveCreditHours * Double(leaveDays)) * 60).rounded())))...maximum
+    }
+
+    /// The paid hours one day of leave counts for: the minimum hours over the minimum days.
+    public var leaveCreditHours: Double {
+        daysPerWeek.min > 0 ? weeklyPaidHours.min / Double(daysPerWeek.min) : 0
+    }
+}
+
+/// At least `min` weekends off (Saturday and Sunday both free) in every `perWeeks`
+/// consecutive weeks.
+public struct WeekendsOffRule: Sendable, Equatable {
+    /// Weekends off, at least 1.
+    public var min: Int
+    /// The run of weeks, at least `min`.
+    public var perWeeks: Int
+
+    /// Creates the rule.
+    public init(min: Int, perWeeks: Int) {
+        self.min = min
+        self.perWeeks = perWeeks
     }
 }

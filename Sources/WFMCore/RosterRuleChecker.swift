@@ -125,7 +125,7 @@ public struct RosterRuleChecker: Sendable {
                 flag("min_rest_hours", "\(String(format: "%.2f", rest)) h between the shifts of \(first.date) and \(next.date), need \(contract.minRestHours)")
             }
         }
-        let absent = (0..<7).filter { agent.isAbsentAllDay(on: weekStart.adding(days: $0)) }.count
+        let absent = (0..<7).filter { agent.isOnLeave(on: weekStart.adding(days: $0)) }.count
         let credit = contract.daysPerWeek.min > 0 ? contract.weeklyPaidHours.min / Double(contract.daysPerWeek.min) : 0
         let days = Set(shifts.map(\.date)).count
         if days < contract.daysPerWeek.min - absent || days > contract.daysPerWeek.max {

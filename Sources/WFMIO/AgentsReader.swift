@@ -1,17 +1,18 @@
 import Foundation
 import WFMCore
 
-/// Reads agents.csv: `id,name,contract,skills[,unavailable][,preferences]`.
+/// Reads agents.csv: `id,name,contract,skills[,unavailable][,preferences][,rotation_week]`.
 ///
 /// `skills` is `queue[:priority];…`; `unavailable` is `;`-separated dates (`2026-12-01`),
 /// weekdays (`sat`) or parts of dates (`2026-12-02T08:00-12:00`); `preferences` is
-/// `;`-separated `off:<weekday>`, `early` or `late`.
+/// `;`-separated `off:<weekday>`, `early` or `late`; `rotation_week` (may be empty) is the
+/// cycle week, from 1, the agent is at in the first week of the contract's rotation.
 public enum AgentsReader {
     /// Reads and validates `path` against the center's queues and contracts.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
     public static func read(path: String, center: Center) throws -> [Agent] {
         let table = try CSVTable(path: path)
-        let columns = try table.columns(required: ["id", "name", "contract", "skills"], optional: ["unavailable", "preferences"])
+        let columns = try table.columns(required: ["id", "name", "contract", "skills"], optional: ["unavailable", "preferences", "rotation_week"])
         var log = DiagnosticLog(file: path)
         let queueIDs = Set(center.queues.map(\.id))
         let contractIDs = Set(center.contracts.map(\.id))
@@ -35,8 +36,10 @@ public enum AgentsReader {
             let unavailable = parseList(value("unavailable")).compactMap { parseUnavailability($0, line: line, log: &log) }
             let preferences = parseList(value("preferences")).compactMap { parsePreference($0, line: line, log: &log) }
             let name = value("name")
-            agents.append(Agent(id: id, name: name.isEmpty ? id : name, contract: contract, skills: skills,
-                                unavailable: unavailable, preferences: preferences))
+            var agent = Agent(id: id, name: name.isEmpty ? id : name, contract: contract, skills: skills,
+                              unavailable: unavailable, preferences: preferences)
+            agent.rotationWeek = parseRotationWeek(value("rotation_week"), contract: contract, center: center, line: line, log: &log)
+            agents.append(agent)
         }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no agents", expected: "one row per agent") }
         if table.records.count > InputLimits.maximumAgents {
@@ -48,6 +51,23 @@ public enum AgentsReader {
 
     private static func parseList(_ text: String) -> [String] {
         text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `rotation_week`: empty, or a whole cycle week 1 … the length of the agent's contract's rotation.
+    private static func parseRotationWeek(_ text: String, contract: String, center: Center, line: Int, log: inout DiagnosticLog) -> Int? {
+        guard !text.isEmpty else { return nil }
+        let rotation = center.contracts.first { $0.id == contract }?.rotation.flatMap { id in center.rotations.first { $0.id == id } }
+        guard let rotation else {
+            log.error(line: line, field: "rotation_week", "'\(text)' is given but contract '\(contract)' follows no rotation",
+                      expected: "empty, or a contract with rotation: in center.yaml")
+            return nil
+        }
+        guard let week = Int(text), (1...rotation.daysOff.count).contains(week) else {
+            log.error(line: line, field: "rotation_week", "'\(text)' is not a week of rotation \(rotation.id)",
+                      expected: "a whole number from 1 to \(rotation.daysOff.count)")
+            return nil
+        }
+        return week
     }
 
     private static func parseSkills(_ text: String, line: Int, queueIDs: Set<String>, log: inout DiagnosticLog) -> [Skill] {

@@ -31,7 +31,7 @@ struct CenterParser {
     ]
     private static let optionalTopKeys = [
         "history", "agents", "holidays", "shrinkage", "shift_templates", "contracts", "costs", "service_level_definition",
-        "report", "special_days", "staffing", "fairness", "requests",
+        "report", "special_days", "staffing", "fairness", "requests", "rotations",
     ]
 
     func center(_ root: Node) -> Center? {
@@ -55,7 +55,8 @@ struct CenterParser {
         let shrinkage = top["shrinkage"].map { self.shrinkage($0, queueIDs: queueIDs) } ?? Shrinkage(defaultValue: 0)
         let shifts = ShiftParser(walker: walker, intervalMinutes: validInterval)
         let templates = top["shift_templates"].flatMap(shifts.templates) ?? []
-        let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id))) } ?? []
+        let rotations = top["rotations"].map(shifts.rotations) ?? []
+        let contracts = top["contracts"].flatMap { shifts.contracts($0, templateIDs: Set(templates.map(\.id)), rotations: rotations) } ?? []
         let costs = top["costs"].map(self.costs) ?? Costs()
         let fairness = top["fairness"].map(self.fairness) ?? Fairness()
         let report = ReportSettingsParser(walker: walker).settings(definition: top["service_level_definition"], report: top["report"])
@@ -74,6 +75,7 @@ struct CenterParser {
         center.fairness = fairness
         center.staffingPercentile = percentile
         center.requestAllowance = allowance
+        center.rotations = rotations
         return center
     }
 

@@ -23,6 +23,10 @@ public enum CenterWriter {
         lines.append("shrinkage: " + shrinkage(center.shrinkage))
         if !center.shiftTemplates.isEmpty { lines.append("shift_templates:") }
         for template in center.shiftTemplates { lines += self.template(template) }
+        if !center.rotations.isEmpty { lines.append("rotations:") }
+        lines += center.rotations.map { rotation in
+            "  - {id: \(rotation.id), start: \(rotation.start), days_off: [" + rotation.daysOff.map { "[\($0.map(\.rawValue).joined(separator: ", "))]" }.joined(separator: ", ") + "]}"
+        }
         if !center.contracts.isEmpty { lines.append("contracts:") }
         for contract in center.contracts { lines += self.contract(contract) }
         let costs = center.costs
@@ -82,7 +86,17 @@ public enum CenterWriter {
         ] + (contract.overtime.map { overtime in
             ["    overtime: {max_hours_per_week: \(number(overtime.maxHoursPerWeek)), max_hours_per_shift: \(number(Double(overtime.maxMinutesPerShift) / 60)), "
                 + "pay_factor: \(number(overtime.payFactor))}"]
-        } ?? [])
+        } ?? []) + rulesOverWeeks(contract)
+    }
+
+    private static func rulesOverWeeks(_ contract: Contract) -> [String] {
+        var lines: [String] = []
+        if let average = contract.averageWeeklyPaidHours {
+            lines.append("    average_weekly_paid_hours: {min: \(number(average.min)), max: \(number(average.max))}")
+        }
+        if let rule = contract.weekendsOff { lines.append("    weekends_off: {min: \(rule.min), per_weeks: \(rule.perWeeks)}") }
+        if let rotation = contract.rotation { lines.append("    rotation: \(rotation)") }
+        return lines
     }
 
     private static func shrinkage(_ shrinkage: Shrinkage) -> String {

@@ -17,17 +17,19 @@ public enum ForecastReader {
 
     /// Reads and validates `path` against the center's queues and planning week.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
-    public static func read(path: String, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
-        try read(CSVTable(path: path), center: center, grid: grid)
+    /// With `horizon`, the file may cover all its weeks: rows of the horizon's other weeks
+    /// are skipped, and a week of `grid` without any row is an error.
+    public static func read(path: String, center: Center, grid: TimeGrid, horizon: PlanningHorizon? = nil) throws -> [ForecastEntry] {
+        try read(CSVTable(path: path), center: center, grid: grid, horizon: horizon)
     }
 
     /// Reads and validates forecast.csv `text` held in memory, naming `file` in diagnostics.
     /// - Throws: ``InputError`` listing every problem found (up to 50).
-    public static func read(text: String, file: String, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
-        try read(CSVTable(text: text, file: file), center: center, grid: grid)
+    public static func read(text: String, file: String, center: Center, grid: TimeGrid, horizon: PlanningHorizon? = nil) throws -> [ForecastEntry] {
+        try read(CSVTable(text: text, file: file), center: center, grid: grid, horizon: horizon)
     }
 
-    private static func read(_ table: CSVTable, center: Center, grid: TimeGrid) throws -> [ForecastEntry] {
+    private static func read(_ table: CSVTable, center: Center, grid: TimeGrid, horizon: PlanningHorizon?) throws -> [ForecastEntry] {
         let path = table.file
         let columns = try table.columns(required: ["interval_start", "queue", "calls", "aht_seconds"])
         var log = DiagnosticLog(file: path)
@@ -58,11 +60,12 @@ public enum ForecastReader {
                 if instant >= grid.intervals[0].start && instant < grid.end {
                     log.error(line: line, field: "interval_start", "'\(text)' is not the start of a \(grid.intervalMinutes)-minute interval",
                               expected: "starts at multiples of \(grid.intervalMinutes) minutes")
-                } else {
+                } else if horizon?.contains(instant, in: center.timeZone) != true {
                     outside += 1
                     if outside == 1 {
-                        log.error(line: line, field: "interval_start", "'\(text)' is outside the planning week \(grid.weekStart) to \(weekEnd)",
-                                  expected: "a forecast for the week in center.yaml, or --week for the forecast's week")
+                        log.error(line: line, field: "interval_start", "'\(text)' is outside \(horizon?.description ?? "the planning week \(grid.weekStart) to \(weekEnd)")",
+                                  expected: horizon == nil ? "a forecast for the week in center.yaml, or --week for the forecast's week"
+                                      : "a forecast for the weeks planned (wfm forecast --weeks \(horizon?.weeks ?? 1))")
                     }
                 }
                 continue
@@ -86,8 +89,11 @@ public enum ForecastReader {
                 entries.append(entry)
             }
         }
-        if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside the planning week") }
+        if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside \(horizon?.description ?? "the planning week")") }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }
+        if let horizon, entries.isEmpty, !table.records.isEmpty {
+            log.error(line: nil, field: "interval_start", "no row for the week of \(grid.weekStart)", expected: "a forecast for every week of \(horizon.description)")
+        }
         try log.throwIfErrors()
         return entries
     }

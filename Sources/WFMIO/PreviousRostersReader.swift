@@ -13,6 +13,14 @@ public enum PreviousRostersReader {
     ///   every shift dated outside the week its file must cover.
     public static func read(paths: [String], center: Center) throws -> PreviousRosters {
         guard !paths.isEmpty else { return .none }
+        return PreviousRosters(shifts: try shifts(paths: paths, center: center), weekStart: center.weekStart, weeks: paths.count,
+                               timeZone: center.timeZone, unpopularTemplates: Set(center.shiftTemplates.filter(\.unpopular).map(\.id)))
+    }
+
+    /// The shifts of `paths`, checked as ``read(paths:center:)`` checks them: for a horizon of
+    /// weeks planned together, which carries them on week by week.
+    /// - Throws: ``InputError`` as ``read(paths:center:)``.
+    public static func shifts(paths: [String], center: Center) throws -> [RosterShift] {
         guard paths.count <= maximumWeeks else {
             throw InputError(Diagnostic(file: paths[maximumWeeks], line: nil, field: "--previous",
                                         problem: "\(paths.count) previous rosters given", expected: "at most \(maximumWeeks) weeks"))
@@ -32,7 +40,6 @@ public enum PreviousRostersReader {
             }
             try log.throwIfErrors()
         }
-        return PreviousRosters(shifts: shifts, weekStart: center.weekStart, weeks: paths.count, timeZone: center.timeZone,
-                               unpopularTemplates: Set(center.shiftTemplates.filter(\.unpopular).map(\.id)))
+        return shifts
     }
 }

@@ -6,10 +6,12 @@ import WFMCore
 /// read when all three are there: the shortage penalty follows their service-level curve.
 /// Other columns are ignored.
 public enum RequirementsReader {
-    /// Reads `path` into a matrix over the planning week of `grid`.
+    /// Reads `path` into a matrix over the planning week of `grid`. With `horizon`, the file may
+    /// cover all its weeks: rows of the horizon's other weeks are skipped, and a week of `grid`
+    /// without any row is an error.
     /// - Throws: ``InputError`` listing every problem: unknown queues, rows outside the week
     ///   (a file for another week), duplicates, negative counts.
-    public static func read(path: String, center: Center, grid: TimeGrid) throws -> RequirementMatrix {
+    public static func read(path: String, center: Center, grid: TimeGrid, horizon: PlanningHorizon? = nil) throws -> RequirementMatrix {
         let table = try CSVTable(path: path)
         let loadColumns = ["calls", "aht_seconds", "agents_productive"]
         let columns = try table.columns(required: ["interval_start", "queue", "agents_scheduled"], optional: loadColumns)
@@ -20,6 +22,7 @@ public enum RequirementsReader {
         var matrix = RequirementMatrix(queues: center.queues.map(\.id), intervals: grid.intervals.count)
         let weekEnd = grid.weekStart.adding(days: 6)
         var outside = 0
+        var inWeek = 0
         for record in table.records where !log.hasOverflowed {
             let line = record.line
             let field = { (name: String) in record.fields[columns[name]!].trimmingCharacters(in: .whitespaces) }
@@ -34,20 +37,26 @@ public enum RequirementsReader {
             let text = field("interval_start")
             guard let instant = resolver.instant(text, queue: queue, line: line, field: "interval_start", log: &log) else { continue }
             guard let interval = grid.index(startingAt: instant) else {
+                if horizon?.contains(instant, in: center.timeZone) == true { continue }
                 outside += 1
                 if outside == 1 {
-                    log.error(line: line, field: "interval_start", "'\(text)' is not an interval of the planning week \(grid.weekStart) to \(weekEnd)",
-                              expected: "requirements for the week in center.yaml (run wfm staff for that week)")
+                    log.error(line: line, field: "interval_start", "'\(text)' is not an interval of \(horizon?.description ?? "the planning week \(grid.weekStart) to \(weekEnd)")",
+                              expected: horizon == nil ? "requirements for the week in center.yaml (run wfm staff for that week)"
+                                  : "requirements for the weeks planned (wfm staff --weeks \(horizon?.weeks ?? 1))")
                 }
                 continue
             }
+            inWeek += 1
             let load = readsLoads ? readLoad(field, line: line, log: &log) : nil
             guard order.accept(queue: queue, position: interval, line: line, field: "interval_start", log: &log), let agents else { continue }
             matrix.agents[queueIndex][interval] = agents
             matrix.loads[queueIndex][interval] = load
         }
-        if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside the planning week") }
+        if outside > 1 { log.error(line: nil, field: "interval_start", "\(outside) rows in all lie outside \(horizon?.description ?? "the planning week")") }
         if table.records.isEmpty { log.error(line: nil, field: "file", "has no rows", expected: "one row per queue and open interval") }
+        if let horizon, inWeek == 0, !table.records.isEmpty {
+            log.error(line: nil, field: "interval_start", "no row for the week of \(grid.weekStart)", expected: "requirements for every week of \(horizon.description)")
+        }
         try log.throwIfErrors()
         return matrix
     }

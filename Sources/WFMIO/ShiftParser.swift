@@ -83,12 +83,12 @@ struct ShiftParser {
         return BreakRule(minutes: minutes, earliestOffsetMinutes: earliest, latestOffsetMinutes: latest, paid: paid)
     }
 
-    func contracts(_ node: Node, templateIDs: Set<String>) -> [Contract]? {
+    func contracts(_ node: Node, templateIDs: Set<String>, rotations: [Rotation] = []) -> [Contract]? {
         guard let items = walker.sequence(node, "contracts", expected: "a list of contracts") else { return nil }
         var seen = Set<String>()
         return items.enumerated().compactMap { index, item in
             let path = "contracts[\(index)]"
-            guard let contract = contract(item, path, templateIDs: templateIDs) else { return nil }
+            guard let contract = contract(item, path, templateIDs: templateIDs, rotations: rotations) else { return nil }
             if !seen.insert(contract.id).inserted {
                 walker.error(item, "\(path).id", "'\(contract.id)' is used twice", expected: "unique contract ids")
             }
@@ -96,10 +96,10 @@ struct ShiftParser {
         }
     }
 
-    private func contract(_ node: Node, _ path: String, templateIDs: Set<String>) -> Contract? {
+    private func contract(_ node: Node, _ path: String, templateIDs: Set<String>, rotations: [Rotation]) -> Contract? {
         guard let entries = walker.mapping(
             node, path, required: ["id", "weekly_paid_hours", "days_per_week", "templates"],
-            optional: ["max_consecutive_days", "min_rest_hours", "overtime"])
+            optional: ["max_consecutive_days", "min_rest_hours", "overtime", "average_weekly_paid_hours", "weekends_off", "rotation"])
         else { return nil }
         let id = walker.string(entries["id"], "\(path).id", expected: "a contract id")
         let hours = range(entries["weekly_paid_hours"], "\(path).weekly_paid_hours", in: 0...168)
@@ -128,7 +128,73 @@ struct ShiftParser {
             daysPerWeek: Bounds(min: Int(days.min), max: Int(days.max)),
             maxConsecutiveDays: consecutive, minRestHours: rest, templates: templates)
         contract.overtime = allowance
+        contract.averageWeeklyPaidHours = average(entries["average_weekly_paid_hours"], "\(path).average_weekly_paid_hours", weekly: hours)
+        contract.weekendsOff = entries["weekends_off"].flatMap { weekendsOff($0, "\(path).weekends_off") }
+        contract.rotation = entries["rotation"].flatMap { rotation($0, "\(path).rotation", rotations: rotations) }
         return contract
+    }
+
+    /// `average_weekly_paid_hours: {min, max}`: a range that meets the weekly range.
+    private func average(_ node: Node?, _ path: String, weekly: (min: Double, max: Double)) -> Bounds<Double>? {
+        guard let node, let average = range(node, path, in: 0...168) else { return nil }
+        guard average.min <= weekly.max, average.max >= weekly.min else {
+            walker.error(node, path, "\(NumberFormatting.trimmed(average.min))–\(NumberFormatting.trimmed(average.max)) h lies outside the weekly \(NumberFormatting.trimmed(weekly.min))–\(NumberFormatting.trimmed(weekly.max)) h, so no week could meet it",
+                         expected: "an average range that overlaps weekly_paid_hours")
+            return nil
+        }
+        return Bounds(min: average.min, max: average.max)
+    }
+
+    /// `weekends_off: {min: 1, per_weeks: 2}`: 1 ≤ min ≤ per_weeks ≤ 6.
+    private func weekendsOff(_ node: Node, _ path: String) -> WeekendsOffRule? {
+        guard let entries = walker.mapping(node, path, required: ["min", "per_weeks"], optional: []) else { return nil }
+        let weeks = walker.integer(entries["per_weeks"], "\(path).per_weeks", in: 1...PlanningHorizon.maximumWeeks, expected: "1 to 6 weeks")
+        let least = walker.integer(entries["min"], "\(path).min", in: 1...PlanningHorizon.maximumWeeks, expected: "1 to 6 weekends")
+        guard let weeks, let least else { return nil }
+        guard least <= weeks else {
+            walker.error(node, path, "\(least) weekends off in \(weeks) weeks", expected: "min ≤ per_weeks")
+            return nil
+        }
+        return WeekendsOffRule(min: least, perWeeks: weeks)
+    }
+
+    /// `rotation: id`, naming one of `rotations`.
+    private func rotation(_ node: Node, _ path: String, rotations: [Rotation]) -> String? {
+        guard let id = walker.string(node, path, expected: "a rotation id") else { return nil }
+        guard rotations.contains(where: { $0.id == id }) else {
+            walker.error(node, path, "unknown rotation '\(id)'",
+                         expected: rotations.isEmpty ? "a rotation defined under rotations: in center.yaml" : "one of \(rotations.map(\.id).sorted().joined(separator: ", "))")
+            return nil
+        }
+        return id
+    }
+
+    /// `rotations: [{id, start, days_off: [[sat, sun], [mon, tue]]}]`: the days off of each
+    /// cycle week (1 to 52 weeks, each with at most 6 days off).
+    func rotations(_ node: Node) -> [Rotation] {
+        guard let items = walker.sequence(node, "rotations", expected: "a list of rotations") else { return [] }
+        var seen = Set<String>()
+        return items.enumerated().compactMap { index, item in
+            let path = "rotations[\(index)]"
+            guard let entries = walker.mapping(item, path, required: ["id", "start", "days_off"], optional: []) else { return nil }
+            let id = walker.string(entries["id"], "\(path).id", expected: "a rotation id")
+            let start = walker.date(entries["start"], "\(path).start")
+            let weeks = entries["days_off"].flatMap { walker.sequence($0, "\(path).days_off", expected: "a list of weeks, each a list of weekdays") }
+            let days = weeks?.enumerated().map { week, days in
+                walker.list(days, "\(path).days_off[\(week)]", expected: "a list of weekdays, e.g. [sat, sun]", walker.weekday)
+            }
+            if let weeks, !(1...52).contains(weeks.count) {
+                walker.error(entries["days_off"], "\(path).days_off", "has \(weeks.count) weeks", expected: "1 to 52 weeks")
+                return nil
+            }
+            for (week, off) in (days ?? []).enumerated() where (off?.count ?? 0) > 6 || Set(off ?? []).count != (off ?? []).count {
+                walker.error(entries["days_off"], "\(path).days_off[\(week)]", "repeats a day or leaves no day to work", expected: "at most 6 different weekdays")
+            }
+            if let id, !seen.insert(id).inserted { walker.error(item, "\(path).id", "'\(id)' is used twice", expected: "unique rotation ids") }
+            let resolved = days?.compactMap { $0 } ?? []
+            guard let id, let start, let days, !days.isEmpty, resolved.count == days.count else { return nil }
+            return Rotation(id: id, start: start, daysOff: resolved)
+        }
     }
 
     /// A contract's `overtime` (``YAMLWalker/overtimeAllowance(_:_:)``).

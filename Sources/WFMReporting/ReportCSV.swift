@@ -29,22 +29,38 @@ public enum ReportCSV {
 
     /// Per queue (and `all`) and day, then the week.
     public static func periods(_ report: RosterReport) -> String {
-        let n = { (value: Double, digits: Int) in CSVFormatting.number(value, digits: digits) }
-        var text = CSVFormatting.line([
-            "queue", "period", "calls", "service_level", "sim_service_level", "sim_service_level_ci", "asa_seconds", "abandon_rate",
-            "occupancy", "utilization", "paid_hours", "present_hours", "productive_hours", "handled_hours", "required_hours",
-            "shortfall_hours", "surplus_hours", "intervals", "intervals_missed", "intervals_overstaffed",
-        ])
-        for row in report.days + report.weeks {
-            let sim = report.simulation?.figures(queue: row.queue, period: row.period)?.serviceLevel
-            text += CSVFormatting.line([
-                row.queue, row.period, n(row.calls, 2), n(row.serviceLevel, 4), sim.map { n($0.mean, 4) } ?? "",
-                sim?.halfWidth.map { n($0, 4) } ?? "", n(row.asaSeconds, 2), n(row.abandonmentRate, 4), n(row.occupancy, 4),
-                n(row.utilization, 4), n(row.paidHours, 2), n(row.presentHours, 2), n(row.productiveHours, 2), n(row.handledHours, 2),
-                n(row.requiredHours, 2), n(row.shortfallHours, 2), n(row.surplusHours, 2), String(row.intervals),
-                String(row.intervalsMissed), String(row.intervalsOverstaffed),
-            ])
+        periodHeader + (report.days + report.weeks).map { row in
+            periodLine(row, period: row.period, simulated: report.simulation?.figures(queue: row.queue, period: row.period)?.serviceLevel)
+        }.joined()
+    }
+
+    /// Over a horizon of weeks: per queue (and `all`) each week's days, then that week (period
+    /// `week YYYY-MM-DD`), and last the horizon (period `horizon`).
+    public static func periods(_ horizon: HorizonReport) -> String {
+        let weeks = horizon.weeks.flatMap { report in
+            (report.days + report.weeks).map { row in
+                periodLine(row, period: row.period == "week" ? "week \(report.weekStart)" : row.period,
+                           simulated: report.simulation?.figures(queue: row.queue, period: row.period)?.serviceLevel)
+            }
         }
-        return text
+        return periodHeader + weeks.joined()
+            + horizon.horizon.map { periodLine($0, period: $0.period, simulated: horizon.simulatedServiceLevel?[$0.queue]) }.joined()
+    }
+
+    private static let periodHeader = CSVFormatting.line([
+        "queue", "period", "calls", "service_level", "sim_service_level", "sim_service_level_ci", "asa_seconds", "abandon_rate",
+        "occupancy", "utilization", "paid_hours", "present_hours", "productive_hours", "handled_hours", "required_hours",
+        "shortfall_hours", "surplus_hours", "intervals", "intervals_missed", "intervals_overstaffed",
+    ])
+
+    private static func periodLine(_ row: PeriodFigures, period: String, simulated sim: Estimate?) -> String {
+        let n = { (value: Double, digits: Int) in CSVFormatting.number(value, digits: digits) }
+        return CSVFormatting.line([
+            row.queue, period, n(row.calls, 2), n(row.serviceLevel, 4), sim.map { n($0.mean, 4) } ?? "",
+            sim?.halfWidth.map { n($0, 4) } ?? "", n(row.asaSeconds, 2), n(row.abandonmentRate, 4), n(row.occupancy, 4),
+            n(row.utilization, 4), n(row.paidHours, 2), n(row.presentHours, 2), n(row.productiveHours, 2), n(row.handledHours, 2),
+            n(row.requiredHours, 2), n(row.shortfallHours, 2), n(row.surplusHours, 2), String(row.intervals),
+            String(row.intervalsMissed), String(row.intervalsOverstaffed),
+        ])
     }
 }

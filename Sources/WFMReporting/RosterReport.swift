@@ -178,6 +178,9 @@ public struct FairnessFigures: Sendable, Encodable {
     public var spreads: [FairnessMeasure.Spread]
     /// The same over the previous weeks alone; nil without previous rosters.
     public var before: [FairnessMeasure.Spread]?
+    /// The weeks counted, in words, when they are not this week and the previous rosters'
+    /// (a horizon of weeks).
+    public var span: String?
 }
 
 extension FairnessFigures {
@@ -188,7 +191,7 @@ extension FairnessFigures {
     public var table: (title: String, header: [String], rows: [[String]])? {
         let carried = spreads.filter { $0.fairShare > 0 }
         guard !carried.isEmpty else { return nil }
-        let span = weeks == 1 ? "this week" : "this week and the previous \(weeks - 1) week(s)"
+        let span = self.span ?? (weeks == 1 ? "this week" : "this week and the previous \(weeks - 1) week(s)")
         let header = ["contract", "burden", "agents", "fair share", "min–max", "spread", "Gini"]
             + (before == nil ? [] : ["spread before", "Gini before"])
         let rows = carried.map { spread -> [String] in

@@ -42,7 +42,8 @@ struct AgentGroup {
                 index: index, contract: contract, skills: agents[0].skills, members: agents,
                 memberAvailable: available, availableByDay: (0..<7).map { day in available.filter { $0[day] }.count },
                 weeks: agents.map { agent in
-                    ContractWeek(contract: contract, absentDays: days.filter { agent.isAbsentAllDay(on: $0) }.count)
+                    let week = ContractWeek(contract: contract, absentDays: days.filter { agent.isOnLeave(on: $0) }.count)
+                    return problem.paidMinuteWindows[agent.id].map { week.narrowed(toPaidMinutes: $0) } ?? week
                 })
         }
     }

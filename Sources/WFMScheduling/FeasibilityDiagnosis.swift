@@ -14,7 +14,7 @@ public enum FeasibilityDiagnosis {
             let contract = problem.contract(of: agent)
             let templates = problem.templates(of: agent)
             let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
-            let absent = days.filter { agent.isAbsentAllDay(on: $0) }.count
+            let absent = days.filter { agent.isOnLeave(on: $0) }.count
             let week = ContractWeek(contract: contract, absentDays: absent)
             let options = templates.flatMap { optionsOf[$0.id] ?? [] }.filter { Availability.isFree(agent, for: $0, in: zone) }
             let workable = days.filter { date in options.contains { $0.option.date == date } }

@@ -27,7 +27,7 @@ enum ScheduleInputChecks {
         let required = problem.requirements.queues.indices.reduce(0.0) { $0 + requiredHours(problem, queue: $1) }
         let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
         let available = problem.agents.reduce(0.0) { total, agent in
-            let absent = days.filter { agent.isAbsentAllDay(on: $0) }.count
+            let absent = days.filter { agent.isOnLeave(on: $0) }.count
             return total + Double(ContractWeek(contract: problem.contract(of: agent), absentDays: absent).maxPaidMinutes) / 60
         }
         guard required > available else { return [] }
@@ -39,7 +39,7 @@ enum ScheduleInputChecks {
     private static func loweredMinimums(_ problem: ScheduleProblem) -> [ScheduleWarning] {
         let days = (0..<7).map { problem.grid.weekStart.adding(days: $0) }
         let lowered = problem.agents.compactMap { agent -> String? in
-            let absent = days.filter { agent.isAbsentAllDay(on: $0) }.count
+            let absent = days.filter { agent.isOnLeave(on: $0) }.count
             let contract = problem.contract(of: agent)
             guard absent > 0, contract.daysPerWeek.min > 0 || contract.weeklyPaidHours.min > 0 else { return nil }
             let week = ContractWeek(contract: contract, absentDays: absent)

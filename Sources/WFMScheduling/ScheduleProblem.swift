@@ -24,6 +24,10 @@ public struct ScheduleProblem: Sendable {
     /// and run of days worked up to the week's start hold across it, and weekends and late
     /// shifts are spread counting the previous ones.
     public var previous = PreviousRosters.none
+    /// Per agent, the paid minutes this week may hold, inside the contract's weekly range:
+    /// what a rule over several weeks (`average_weekly_paid_hours`) leaves for this week once
+    /// the weeks before it are planned. Agents not listed have the contract's range.
+    public var paidMinuteWindows: [String: ClosedRange<Int>] = [:]
 
     /// Creates a problem, after checking that its parts fit together, so that nothing
     /// downstream (model building, GLPK) meets an unknown contract or an absurd number.
@@ -109,11 +113,26 @@ public struct ContractWeek: Sendable, Equatable {
 
     /// The week of `contract` for an agent absent on `absentDays` whole days.
     public init(contract: Contract, absentDays: Int) {
-        let credit = contract.daysPerWeek.min > 0 ? contract.weeklyPaidHours.min / Double(contract.daysPerWeek.min) : 0
+        let paid = contract.paidMinutes(leaveDays: absentDays)
         minDays = max(0, contract.daysPerWeek.min - absentDays)
         maxDays = min(contract.daysPerWeek.max, 7 - absentDays)
-        minPaidMinutes = max(0, Int(((contract.weeklyPaidHours.min - credit * Double(absentDays)) * 60).rounded()))
-        maxPaidMinutes = Int((contract.weeklyPaidHours.max * 60).rounded())
+        minPaidMinutes = paid.lowerBound
+        maxPaidMinutes = paid.upperBound
+    }
+
+    private init(minDays: Int, maxDays: Int, minPaidMinutes: Int, maxPaidMinutes: Int) {
+        self.minDays = minDays
+        self.maxDays = maxDays
+        self.minPaidMinutes = minPaidMinutes
+        self.maxPaidMinutes = maxPaidMinutes
+    }
+
+    /// This week with its paid minutes kept inside `window` as well (a rule over several
+    /// weeks); a window outside the week's range leaves the week's nearest end.
+    public func narrowed(toPaidMinutes window: ClosedRange<Int>) -> ContractWeek {
+        let low = min(max(minPaidMinutes, window.lowerBound), maxPaidMinutes)
+        let high = max(min(maxPaidMinutes, window.upperBound), low)
+        return ContractWeek(minDays: minDays, maxDays: maxDays, minPaidMinutes: low, maxPaidMinutes: high)
     }
 }
 

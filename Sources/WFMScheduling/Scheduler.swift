@@ -86,7 +86,10 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
         if backstop.hasFired {
             warnings.append(ScheduleWarning(.timeLimitReached, "the time limit of \(Self.seconds(options.timeLimit)) s stopped some of the work, so this roster may differ on a faster or quieter machine; allow more time with --time-limit for a roster that depends only on the inputs"))
         }
-        let bound = plan.result.bestBound
+        // Where a contract's weekly minimum cannot be met, the group plan's bound counts the
+        // relaxed minimum at the slack's prohibitive price, which the roster's cost does not:
+        // it then bounds nothing the roster is compared with.
+        let bound = plan.warnings.contains { $0.code == .contractRuleRelaxed } ? nil : plan.result.bestBound
         let gap = bound.map { SolveResult.relativeGap(of: cost.objective, to: $0) }
         let termination: Termination =
             if backstop.hasFired { .timeLimit }

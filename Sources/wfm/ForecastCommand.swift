@@ -20,6 +20,7 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "The center description (center.yaml).") var config: String
     @Option(help: "History (history.csv); default: the history path in center.yaml.") var history: String?
     @Option(help: "First day of the week to forecast (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @OptionGroup var horizon: HorizonOptions
     @Option(help: "Forecasting method.") var method = "auto"
     @Option(help: "Where to write forecast.csv.") var out: String?
     @Option(help: "Backtest every method over the last N full weeks instead of forecasting.") var backtest: Int?
@@ -59,15 +60,16 @@ struct ForecastCommand: ParsableCommand {
                 print(output.format == .json ? try IntradayBacktestPresenter.json(results) : IntradayBacktestPresenter.text(results), terminator: "")
                 return
             }
-            let outcome = try job.run(outputPath: out!, overwrite: force)
+            job.weeks = horizon.weeks
+            let outcomes = try job.run(outputPath: out!, overwrite: force)
             if !output.quiet {
-                outcome.warningLines.forEach { printError("warning: \($0)") }
-                outcome.noteLines.forEach { printError("note: \($0)") }
+                ForecastJob.Outcome.warningLines(outcomes).forEach { printError("warning: \($0)") }
+                ForecastJob.Outcome.noteLines(outcomes).forEach { printError("note: \($0)") }
             }
             if output.format == .json {
-                print(try ForecastSummaryJSON(outcome: outcome, outputPath: out!).text(), terminator: "")
+                print(try ForecastSummaryJSON(outcomes: outcomes, outputPath: out!).text(), terminator: "")
             } else {
-                print(outcome.summary(outputPath: out!))
+                print(ForecastJob.Outcome.summary(outcomes, outputPath: out!))
             }
         }
     }

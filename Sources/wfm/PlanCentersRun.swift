@@ -13,6 +13,7 @@ extension PlanCommand {
         if let config { throw ValidationError("--centers and --merge take their centers from the list: drop '\(config)'") }
         if !previous.previous.isEmpty { throw ValidationError("--previous names one center's weeks; it does not go with --centers or --merge") }
         if ics != nil { throw ValidationError("--ics does not go with --centers or --merge") }
+        if horizon.weeks > 1 { throw ValidationError("--weeks plans one center over several weeks; it does not go with --centers or --merge") }
         if merge != nil, sharding.shard != nil { throw ValidationError("--merge gathers every shard: drop --shard") }
     }
 

@@ -13,6 +13,7 @@ struct PlanCommand: ParsableCommand {
               wfm plan Inputs/demo/center.yaml --out out/
               wfm plan center.yaml --out plan/ --simulate 100 --time-limit 2m --force
               wfm plan week2/center.yaml --out week2/ --previous week1/roster.csv
+              wfm plan center.yaml --out month/ --weeks 4                        (one roster, report and calendar for 4 weeks)
               wfm plan center.yaml --out plan/ --format json --quiet
               wfm plan --centers centers.txt --out plans/                     (one folder per center, summary.json)
               wfm plan --centers centers.txt --out plans/ --shard 2/4         (then: wfm plan --merge plans/)
@@ -23,6 +24,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var verdict: VerdictOptions
     @OptionGroup var limits: SolveLimitOptions
+    @OptionGroup var horizon: HorizonOptions
     @Option(help: "Weeks to simulate in the report, 0 for the formula only.") var simulate = 30
     @Option(help: "The simulation's seed.") var seed: UInt64 = 1
     @Option(help: "Also write one iCalendar file per agent into this folder.") var ics: String?
@@ -42,10 +44,11 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         if centers != nil || merge != nil { return try runCenters() }
-        var job = PlanJob(configPath: config ?? "center.yaml", outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(),
+        var job = PlanJob(configPath: config ?? "center.yaml", outDirectory: out, timeLimitSeconds: limits.timeLimitSeconds(weeks: horizon.weeks), relativeGap: limits.relativeGap(),
                           replications: simulate, seed: seed, icsDirectory: ics, overwrite: force)
         job.previousPaths = previous.previous
         job.verdict = verdict.verdict
+        job.weeks = horizon.weeks
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }

@@ -13,6 +13,7 @@ struct ReportCommand: ParsableCommand {
               wfm report --config center.yaml --forecast forecast.csv --roster roster.csv
               wfm report --config center.yaml --forecast f.csv --roster r.csv --simulate 30 --out-dir report/
               wfm report --config center.yaml --forecast f.csv --roster r.csv --html report.html --ics calendars/
+              wfm report --config center.yaml --forecast f-4weeks.csv --roster r-4weeks.csv --weeks 4 --out-dir report/
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String
@@ -20,6 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The roster to check (roster.csv).") var roster: String
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "First day of the week (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @OptionGroup var horizon: HorizonOptions
     @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var verdict: VerdictOptions
     @Option(help: "Also simulate this many weeks (1 to 10000) and report 95% confidence intervals.") var simulate: Int?
@@ -44,6 +46,7 @@ struct ReportCommand: ParsableCommand {
                             replications: simulate, seed: seed, htmlPath: html, outDirectory: outDir, icsDirectory: ics, overwrite: force)
         job.previousPaths = previous.previous
         job.verdict = verdict.verdict
+        job.weeks = horizon.weeks
         var exitCode: Int32 = 0
         try reportingFailures {
             let outcome = try job.run { if !quiet { printError($0) } }

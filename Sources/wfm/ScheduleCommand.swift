@@ -14,6 +14,7 @@ struct ScheduleCommand: ParsableCommand {
               wfm schedule --config center.yaml --requirements req.csv --out r.csv --gap 0.1%
               wfm schedule --config center.yaml --requirements req.csv --out r.csv --format json
               wfm schedule --config center.yaml --requirements week2.csv --week 2026-12-07 --previous roster-week1.csv --out roster-week2.csv
+              wfm schedule --config center.yaml --requirements req-4weeks.csv --weeks 4 --out roster-4weeks.csv
             """)
 
     @Option(help: "The center description (center.yaml).") var config: String
@@ -21,6 +22,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Agents (agents.csv); default: the agents path in center.yaml.") var agents: String?
     @Option(help: "Where to write roster.csv.") var out: String
     @Option(help: "First day of the week to schedule (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @OptionGroup var horizon: HorizonOptions
     @OptionGroup var previous: PreviousRosterOptions
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Also write the group model as MPS (.mps) or CPLEX LP (.lp), before solving.") var exportModel: String?
@@ -37,8 +39,9 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         var job = ScheduleJob(
             configPath: config, requirementsPath: requirements, agentsPath: agents, outputPath: out, exportModelPath: exportModel,
-            timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap(), overwrite: force, week: week)
+            timeLimitSeconds: limits.timeLimitSeconds(weeks: horizon.weeks), relativeGap: limits.relativeGap(), overwrite: force, week: week)
         job.previousPaths = previous.previous
+        job.weeks = horizon.weeks
         try reportingFailures {
             let outcome = try job.run { if !output.quiet { printError($0) } }
             if !output.quiet, output.format == .table { outcome.warningLines.forEach { printError("warning: \($0)") } }

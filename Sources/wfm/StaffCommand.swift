@@ -19,6 +19,7 @@ struct StaffCommand: ParsableCommand {
     @Option(help: "The forecast (forecast.csv).") var forecast: String
     @Option(help: "Where to write requirements.csv.") var out: String
     @Option(help: "First day of the week to staff (YYYY-MM-DD); default: week_start in center.yaml.") var week: String?
+    @OptionGroup var horizon: HorizonOptions
     @Option(help: "Staff each interval for this quantile of its forecast calls, so its targets are met with this probability (0.5 to 0.99; needs the forecast's calls_pNN columns). Default: staffing.percentile in center.yaml, else the point forecast.")
     var risk: Double?
     @Flag(help: "Replace the output file if it exists.") var force = false
@@ -33,11 +34,12 @@ struct StaffCommand: ParsableCommand {
         try reportingFailures {
             var job = StaffJob(configPath: config, forecastPath: forecast, outputPath: out, overwrite: force, week: week)
             job.percentile = risk
-            let outcome = try job.run()
-            if !output.quiet { outcome.plan.warnings.forEach { printError("warning: \($0)") } }
+            job.weeks = horizon.weeks
+            let outcomes = try job.run()
+            if !output.quiet { outcomes.flatMap(\.plan.warnings).forEach { printError("warning: \($0)") } }
             switch output.format {
-            case .json: print(try StaffReportJSON(outcome: outcome, outputPath: out).text(), terminator: "")
-            case .table: print(outcome.text(outputPath: out))
+            case .json: print(try StaffReportJSON(outcomes: outcomes, outputPath: out).text(), terminator: "")
+            case .table: print(StaffJob.Outcome.text(outcomes, outputPath: out))
             }
         }
     }

@@ -116,6 +116,41 @@ func expectInputError(_ fragments: [String], sourceLocation: SourceLocation = #_
         }
     }
 
+    @Test func rulesOverWeeksAreReadAndChecked() throws {
+        let folder = try TemporaryDirectory()
+        let rules = """
+            templates: [day8]
+                average_weekly_paid_hours: {min: 36, max: 38}
+                weekends_off: {min: 1, per_weeks: 2}
+                rotation: split
+            rotations:
+              - {id: split, start: 2026-11-30, days_off: [[sat, sun], [mon, tue]]}
+            """
+        let read = try CenterReader.read(path: try folder.write("center.yaml", sampleCenterYAML().replacingOccurrences(of: "templates: [day8]", with: rules)))
+        #expect(read.contracts[0].averageWeeklyPaidHours == Bounds(min: 36, max: 38))
+        #expect(read.contracts[0].weekendsOff == WeekendsOffRule(min: 1, perWeeks: 2))
+        #expect(read.contracts[0].rotation == "split")
+        #expect(read.rotations == [Rotation(id: "split", start: LocalDate("2026-11-30")!, daysOff: [[.sat, .sun], [.mon, .tue]])])
+        let written = try CenterReader.read(path: try folder.write("written.yaml", CenterWriter.yaml(read, agentsFile: nil)))
+        #expect(written.contracts == read.contracts && written.rotations == read.rotations, "what is written reads back the same")
+
+        let bad = """
+            templates: [day8]
+                average_weekly_paid_hours: {min: 41, max: 45}
+                weekends_off: {min: 3, per_weeks: 2}
+                rotation: nightly
+            rotations:
+              - {id: split, start: 2026-11-30, days_off: [[sat, sun, sat]]}
+            """
+        let path = try folder.write("bad.yaml", sampleCenterYAML().replacingOccurrences(of: "templates: [day8]", with: bad))
+        expectInputError([
+            "contracts[0].average_weekly_paid_hours: 41–45 h lies outside the weekly 32–40 h",
+            "contracts[0].weekends_off: 3 weekends off in 2 weeks (expected min ≤ per_weeks)",
+            "contracts[0].rotation: unknown rotation 'nightly' (expected one of split)",
+            "rotations[0].days_off[0]: repeats a day or leaves no day to work",
+        ]) { _ = try CenterReader.read(path: path) }
+    }
+
     @Test func breakWindowOutsideTheShiftIsRejected() throws {
         let folder = try TemporaryDirectory()
         let text = sampleCenterYAML().replacingOccurrences(of: "latest: \"5:00\"", with: "latest: \"8:15\"")

@@ -25,8 +25,8 @@ import _WFMTestSupport
         let written = try String(contentsOfFile: outcome.writtenPath, encoding: .utf8)
         let rows = written.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let paidMinutes: Double = rows.map { Double(String($0[5])) ?? 0 }.reduce(0, +)
-        #expect(abs(outcome.schedule.cost.paidHours - paidMinutes / 60) < 1e-9, "paid hours are those of the file's rows")
-        #expect(abs(outcome.schedule.cost.objective - (outcome.schedule.groupStage.objective ?? -1)) < 1e-6,
+        #expect(abs(outcome.weeks[0].schedule.cost.paidHours - paidMinutes / 60) < 1e-9, "paid hours are those of the file's rows")
+        #expect(abs(outcome.weeks[0].schedule.cost.objective - (outcome.weeks[0].schedule.groupStage.objective ?? -1)) < 1e-6,
                 "stage 2 kept the plan here, so the roster costs what the plan did")
     }
 

@@ -20,6 +20,8 @@ public struct ForecastJob: Sendable {
     /// Whether history rows of queues center.yaml does not name are left out (with a
     /// warning) rather than refused.
     public var ignoreUnknownQueues = false
+    /// Weeks to forecast (`--weeks`, 1 to 6), from ``week``, into one file.
+    public var weeks = 1
 
     /// Creates the job.
     public init(configPath: String, historyPath: String?, week: String?, method: String) {
@@ -43,19 +45,50 @@ public struct ForecastJob: Sendable {
 
         /// "Wrote N rows to PATH (methods: queue: method, …)".
         public func summary(outputPath: String) -> String {
-            let methods = forecast.methods.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-            return "Wrote \(forecast.entries.count) rows to \(outputPath) (methods: \(methods))"
+            "Wrote \(forecast.entries.count) rows to \(outputPath) (methods: \(methodList))"
+        }
+
+        private var methodList: String {
+            forecast.methods.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        }
+
+        /// The summary of a forecast over `outcomes`' weeks: one week as ``summary(outputPath:)``,
+        /// several as the rows in all and each week's methods.
+        public static func summary(_ outcomes: [Outcome], outputPath: String) -> String {
+            guard outcomes.count > 1 else { return outcomes.first?.summary(outputPath: outputPath) ?? "" }
+            let rows = outcomes.reduce(0) { $0 + $1.forecast.entries.count }
+            return "Wrote \(rows) rows for \(outcomes.count) weeks to \(outputPath)\n"
+                + outcomes.map { "  week of \($0.grid.weekStart): \($0.forecast.entries.count) rows (methods: \($0.methodList))" }.joined(separator: "\n")
+        }
+
+        /// The warnings of a forecast over `outcomes`' weeks: the history's once, then each week's.
+        public static func warningLines(_ outcomes: [Outcome]) -> [String] {
+            (outcomes.first?.historyWarnings ?? []) + outcomes.flatMap { outcome in
+                outcome.forecast.warnings.map { outcomes.count > 1 ? "week of \(outcome.grid.weekStart): \($0)" : $0 }
+            }
+        }
+
+        /// The notes of a forecast over `outcomes`' weeks, each week's named when there are several.
+        public static func noteLines(_ outcomes: [Outcome]) -> [String] {
+            outcomes.flatMap { outcome in outcome.noteLines.map { outcomes.count > 1 ? "week of \(outcome.grid.weekStart): \($0)" : $0 } }
         }
     }
 
-    /// Forecasts the week and writes `outputPath`.
+    /// Forecasts each week of the horizon and writes them to `outputPath`, one file.
+    /// - Returns: one outcome per week, in order.
     /// - Throws: ``InputError`` for bad files, ``PlanningError`` naming the history file when it cannot
-    ///   support a forecast, ``PlanningError`` for an unknown method.
-    public func run(outputPath: String, overwrite: Bool) throws -> Outcome {
+    ///   support a forecast, ``PlanningError`` for an unknown method or a horizon out of range.
+    public func run(outputPath: String, overwrite: Bool) throws -> [Outcome] {
+        guard (1...PlanningHorizon.maximumWeeks).contains(weeks) else {
+            throw PlanningError("--weeks must be 1 to \(PlanningHorizon.maximumWeeks), got \(weeks)")
+        }
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
-        let outcome = try forecast(center: try center())
-        try AtomicFileWriter.write(TableWriters.forecastCSV(outcome.forecast.entries, grid: outcome.grid), to: outputPath, overwrite: overwrite)
-        return outcome
+        let center = try center()
+        let horizon = PlanningHorizon(firstWeekStart: center.weekStart, weeks: weeks)
+        let outcomes = try horizon.weekStarts.indices.map { try forecast(center: horizon.center(center, week: $0)) }
+        let text = HorizonFiles.joined(outcomes.map { TableWriters.forecastCSV($0.forecast.entries, grid: $0.grid) })
+        try AtomicFileWriter.write(text, to: outputPath, overwrite: overwrite)
+        return outcomes
     }
 
     /// Forecasts `center`'s week in memory (`wfm plan` hands it to the next stage).

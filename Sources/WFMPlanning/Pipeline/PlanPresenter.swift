@@ -3,29 +3,44 @@ import WFMReporting
 
 extension PlanJob.Outcome {
     /// The short summary `wfm plan` ends with: the roster in one line, then per queue the
-    /// weekly service level by formula and by simulation, intervals missed, shortfall,
-    /// occupancy and paid hours, then the verdict and the files written.
+    /// weekly (or, over several weeks, the horizon's) service level by formula and by
+    /// simulation, intervals missed, shortfall, occupancy and paid hours, then the verdict and
+    /// the files written.
     public func text() -> String {
-        let cost = schedule.schedule.cost
-        var text = "Roster: \(schedule.schedule.shifts.count) shifts, objective \(ScheduleJob.Outcome.fixed(cost.objective))"
-        if let gap = schedule.schedule.relativeGap { text += ", gap \(ScheduleJob.Outcome.percent(gap)) (\(schedule.statusWords))" }
-        text += ", \(ScheduleJob.Outcome.fixed(schedule.schedule.totalTime.seconds, 1)) s\n"
-        let weeks = report.report.weeks
+        var text: String
+        let figures: [PeriodFigures]
+        let simulated: (String) -> Estimate?
+        let verdict: String
+        if let horizon = report.horizon {
+            text = "Roster: \(schedule.horizon.description), \(schedule.shifts.count) shifts, objective \(ScheduleJob.Outcome.fixed(schedule.objective))"
+            if let gap = schedule.relativeGap { text += ", gap \(ScheduleJob.Outcome.percent(gap)) (each week's bound given the weeks before it)" }
+            text += ", \(ScheduleJob.Outcome.fixed(schedule.weeks.reduce(0) { $0 + $1.schedule.totalTime.seconds }, 1)) s\n"
+            figures = horizon.horizon
+            simulated = { horizon.simulatedServiceLevel?[$0] }
+            verdict = HorizonReportText.verdict(horizon)
+        } else {
+            let week = schedule.weeks[0]
+            text = "Roster: \(week.schedule.shifts.count) shifts, objective \(ScheduleJob.Outcome.fixed(week.schedule.cost.objective))"
+            if let gap = week.schedule.relativeGap { text += ", gap \(ScheduleJob.Outcome.percent(gap)) (\(week.statusWords))" }
+            text += ", \(ScheduleJob.Outcome.fixed(week.schedule.totalTime.seconds, 1)) s\n"
+            figures = report.report.weeks
+            simulated = { queue in report.report.simulation?.figures(queue: queue, period: "week")?.serviceLevel }
+            verdict = ReportText.verdict(report.report)
+        }
         var table = TextTable(columns: [
             .init("queue", .left), .init("SL formula"), .init("SL simulated"), .init("target"), .init("intervals missed"),
             .init("short h"), .init("occupancy"), .init("paid h"),
         ])
         let targets = Dictionary(uniqueKeysWithValues: report.report.targets.map { ($0.queue, $0) })
-        for week in weeks {
-            let target = targets[week.queue].map { "\(NumberFormatting.percent($0.serviceLevel, 0))/\(NumberFormatting.fixed($0.withinSeconds, 0))s" } ?? ""
+        for row in figures {
+            let target = targets[row.queue].map { "\(NumberFormatting.percent($0.serviceLevel, 0))/\(NumberFormatting.fixed($0.withinSeconds, 0))s" } ?? ""
             table.append([
-                week.queue, NumberFormatting.percent(week.serviceLevel, 1),
-                report.report.simulation?.figures(queue: week.queue, period: "week")?.serviceLevel.map { ReportText.interval($0) } ?? "-", target,
-                "\(week.intervalsMissed) of \(week.intervals)", NumberFormatting.fixed(week.shortfallHours, 1),
-                NumberFormatting.percent(week.occupancy, 1), NumberFormatting.fixed(week.paidHours, 1),
+                row.queue, NumberFormatting.percent(row.serviceLevel, 1), simulated(row.queue).map { ReportText.interval($0) } ?? "-", target,
+                "\(row.intervalsMissed) of \(row.intervals)", NumberFormatting.fixed(row.shortfallHours, 1),
+                NumberFormatting.percent(row.occupancy, 1), NumberFormatting.fixed(row.paidHours, 1),
             ])
         }
-        text += table.render() + ReportText.verdict(report.report) + "\n"
+        text += table.render() + verdict + "\n"
         return text + written.map { "Wrote \($0)" }.joined(separator: "\n") + "\n"
     }
 }
@@ -35,13 +50,19 @@ extension PlanJob.Outcome {
 /// warnings of every stage and the files written.
 public struct PlanSummaryJSON: Sendable, Encodable {
     public var schema = "wfm.plan/1"
-    /// The roster's summary (schema `wfm.schedule/1`).
-    public var schedule: ScheduleSummaryJSON
-    /// Per queue, then `all`, for the week (the report's `weeks`).
+    /// The roster's summary (schema `wfm.schedule/1`); over several weeks, absent (see
+    /// ``scheduleHorizon``).
+    public var schedule: ScheduleSummaryJSON?
+    /// Over several weeks (`--weeks`), the roster's summary (schema `wfm.schedule-horizon/1`).
+    public var scheduleHorizon: HorizonScheduleJSON?
+    /// Per queue, then `all`, for the week (the report's `weeks`); over several weeks, the
+    /// first week's (the horizon's are in ``horizon``).
     public var weeks: [PeriodFigures]
+    /// Over several weeks, per queue, then `all`, the horizon's figures.
+    public var horizon: [PeriodFigures]?
     /// The simulated figures, when the plan simulated.
     public var simulation: SimulationReport?
-    /// Whether every open interval meets every target (by formula).
+    /// Whether every open interval (of every week) meets every target.
     public var targetsMet: Bool
     /// Queue-intervals missing a target, by formula.
     public var intervalsMissed: Int
@@ -52,11 +73,16 @@ public struct PlanSummaryJSON: Sendable, Encodable {
 
     /// The summary of `outcome`.
     public init(_ outcome: PlanJob.Outcome) {
-        schedule = ScheduleSummaryJSON(outcome.schedule)
+        if outcome.schedule.weeks.count == 1 {
+            schedule = ScheduleSummaryJSON(outcome.schedule.weeks[0])
+        } else {
+            scheduleHorizon = HorizonScheduleJSON(outcome.schedule)
+        }
         weeks = outcome.report.report.weeks
+        horizon = outcome.report.horizon?.horizon
         simulation = outcome.report.report.simulation
-        targetsMet = outcome.report.report.targetsMet
-        intervalsMissed = outcome.report.report.intervalsMissed
+        targetsMet = outcome.report.horizon?.targetsMet ?? outcome.report.report.targetsMet
+        intervalsMissed = outcome.report.horizon?.intervalsMissed ?? outcome.report.report.intervalsMissed
         warnings = outcome.warningLines
         files = outcome.written
     }

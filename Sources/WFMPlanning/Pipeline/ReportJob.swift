@@ -31,6 +31,9 @@ public struct ReportJob: Sendable {
     public var previousPaths: [String] = []
     /// `--verdict`: formula or simulation; nil for `report.verdict` in center.yaml.
     public var verdict: String?
+    /// Weeks the roster covers (`--weeks`, 1 to 6), from ``week``: each week is measured with
+    /// the weeks before it carried in, and the files cover the horizon.
+    public var weeks = 1
 
     /// The most replications a report runs.
     public static let maximumReplications = 10_000
@@ -54,7 +57,11 @@ public struct ReportJob: Sendable {
 
     /// The report and the files written.
     public struct Outcome: Sendable {
+        /// The week's report; over several weeks, the first week's (see ``horizon``).
         public let report: RosterReport
+        /// Over several weeks (`--weeks`), every week's report and the horizon's figures; nil
+        /// for one week.
+        public var horizon: HorizonReport?
         /// Paths written, in order.
         public let written: [String]
         /// What the staffing of the forecast noticed (rows in closed intervals, open intervals
@@ -63,13 +70,13 @@ public struct ReportJob: Sendable {
 
         /// 0 when every target is met in every interval, 2 when the report was written but
         /// targets are missed.
-        public var exitCode: Int32 { report.targetsMet ? 0 : 2 }
+        public var exitCode: Int32 { (horizon?.targetsMet ?? report.targetsMet) ? 0 : 2 }
         /// The report for a terminal.
-        public func text() -> String { ReportText.render(report) }
-        /// The report as JSON (schema `wfm.report/1`).
-        public func json() throws -> String { try JSONOutput.text(report) }
-        /// Per queue and interval, as CSV.
-        public func csv() -> String { ReportCSV.intervals(report) }
+        public func text() -> String { horizon.map(HorizonReportText.render) ?? ReportText.render(report) }
+        /// The report as JSON (schema `wfm.report/1`, or `wfm.report-horizon/1` over several weeks).
+        public func json() throws -> String { try horizon.map { try JSONOutput.text($0) } ?? JSONOutput.text(report) }
+        /// Per queue and interval, as CSV (every week's, in order).
+        public func csv() -> String { horizon.map { HorizonFiles.joined($0.weeks.map(ReportCSV.intervals)) } ?? ReportCSV.intervals(report) }
     }
 
     /// The files a report folder holds.
@@ -80,6 +87,9 @@ public struct ReportJob: Sendable {
     /// - Throws: ``InputError`` for bad input, ``PlanningError`` for unattainable targets.
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
         try checkReplications()
+        guard (1...PlanningHorizon.maximumWeeks).contains(weeks) else {
+            throw PlanningError("--weeks must be 1 to \(PlanningHorizon.maximumWeeks), got \(weeks)")
+        }
         for path in plannedFiles().map(\.path) { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
         var center = try CommandVocabulary.applyingVerdict(verdict, to: try CenterReader.read(path: configPath), simulates: replications != nil)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
@@ -88,6 +98,7 @@ public struct ReportJob: Sendable {
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
         for path in calendarPaths(agents) { try AtomicFileWriter.checkWritable(path, overwrite: overwrite) }
+        if weeks > 1 { return try runHorizon(center: center, agents: agents, progress: progress) }
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
@@ -136,21 +147,52 @@ public struct ReportJob: Sendable {
     /// - Returns: what was written, in order.
     func write(_ evaluation: Evaluation) throws -> [String] {
         let center = evaluation.center
-        var written: [String] = []
-        for destination in plannedFiles() {
-            try AtomicFileWriter.write(try destination.contents(evaluation.report, evaluation.schedule, center), to: destination.path,
-                                       overwrite: overwrite)
-            written.append(destination.path)
+        let written = try writeFiles { kind in
+            switch kind {
+            case .json: try JSONOutput.text(evaluation.report)
+            case .intervals: ReportCSV.intervals(evaluation.report)
+            case .periods: ReportCSV.periods(evaluation.report)
+            case .schedule: evaluation.schedule.csv()
+            case .html: HTMLReport.render(evaluation.report, schedule: evaluation.schedule, timeZone: center.timeZone)
+            }
         }
-        let weekBegin = TimeGrid.startOfDay(center.weekStart, in: center.timeZone)
-        let calendars = calendarPaths(evaluation.agents)
-        for (index, (agent, path)) in zip(evaluation.agents, calendars).enumerated() {
-            let days = Array(evaluation.schedule.days[(index * 7)..<(index * 7 + 7)])
-            try AtomicFileWriter.write(ICalendarWriter.calendar(agent: agent, days: days, centerName: center.name, weekStart: weekBegin),
+        return written + (try writeCalendars(agents: evaluation.agents, schedules: [evaluation.schedule], center: center))
+    }
+
+    /// Writes the files of a horizon: `evaluations` (one per week, in order) and `horizon`.
+    /// - Returns: what was written, in order.
+    func write(_ evaluations: [Evaluation], horizon: HorizonReport) throws -> [String] {
+        let center = evaluations[0].center
+        let written = try writeFiles { kind in
+            switch kind {
+            case .json: try JSONOutput.text(horizon)
+            case .intervals: HorizonFiles.joined(horizon.weeks.map(ReportCSV.intervals))
+            case .periods: ReportCSV.periods(horizon)
+            case .schedule: HorizonFiles.joined(evaluations.map { $0.schedule.csv() })
+            case .html: HorizonHTMLReport.render(horizon, schedules: evaluations.map(\.schedule), timeZone: center.timeZone)
+            }
+        }
+        return written + (try writeCalendars(agents: evaluations[0].agents, schedules: evaluations.map(\.schedule), center: center))
+    }
+
+    private func writeFiles(_ contents: (FileKind) throws -> String) throws -> [String] {
+        try plannedFiles().map { destination in
+            try AtomicFileWriter.write(try contents(destination.kind), to: destination.path, overwrite: overwrite)
+            return destination.path
+        }
+    }
+
+    /// One iCalendar file per agent with every day of `schedules` (one per week, in order).
+    private func writeCalendars(agents: [Agent], schedules: [AgentSchedule], center: Center) throws -> [String] {
+        guard let icsDirectory else { return [] }
+        let begin = TimeGrid.startOfDay(center.weekStart, in: center.timeZone)
+        let calendars = calendarPaths(agents)
+        for (index, (agent, path)) in zip(agents, calendars).enumerated() {
+            let days = schedules.flatMap { $0.days[(index * 7)..<(index * 7 + 7)] }
+            try AtomicFileWriter.write(ICalendarWriter.calendar(agent: agent, days: days, centerName: center.name, weekStart: begin),
                                        to: path, overwrite: overwrite)
         }
-        if let icsDirectory { written.append("\(icsDirectory) (\(calendars.count) iCalendar files)") }
-        return written
+        return ["\(icsDirectory) (\(calendars.count) iCalendar files)"]
     }
 
     /// The names of the files the report folder will hold.
@@ -160,9 +202,11 @@ public struct ReportJob: Sendable {
         return [names.json, names.intervals, names.periods, names.schedule, names.html]
     }
 
+    private enum FileKind { case json, intervals, periods, schedule, html }
+
     private struct Destination {
         let path: String
-        let contents: (RosterReport, AgentSchedule, Center) throws -> String
+        let kind: FileKind
     }
 
     private func plannedFiles() -> [Destination] {
@@ -171,16 +215,12 @@ public struct ReportJob: Sendable {
             let path = { (name: String) in (outDirectory as NSString).appendingPathComponent(name) }
             let names = Self.folderFiles
             files += [
-                Destination(path: path(names.json)) { report, _, _ in try JSONOutput.text(report) },
-                Destination(path: path(names.intervals)) { report, _, _ in ReportCSV.intervals(report) },
-                Destination(path: path(names.periods)) { report, _, _ in ReportCSV.periods(report) },
-                Destination(path: path(names.schedule)) { _, schedule, _ in schedule.csv() },
-                Destination(path: path(names.html)) { report, schedule, center in HTMLReport.render(report, schedule: schedule, timeZone: center.timeZone) },
+                Destination(path: path(names.json), kind: .json), Destination(path: path(names.intervals), kind: .intervals),
+                Destination(path: path(names.periods), kind: .periods), Destination(path: path(names.schedule), kind: .schedule),
+                Destination(path: path(names.html), kind: .html),
             ]
         }
-        if let htmlPath {
-            files.append(Destination(path: htmlPath) { report, schedule, center in HTMLReport.render(report, schedule: schedule, timeZone: center.timeZone) })
-        }
+        if let htmlPath { files.append(Destination(path: htmlPath, kind: .html)) }
         return files
     }
 }

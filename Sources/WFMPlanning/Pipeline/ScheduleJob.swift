@@ -25,6 +25,8 @@ public struct ScheduleJob: Sendable {
     /// Rosters of the weeks before, oldest first (`--previous`): rest and consecutive days
     /// hold across the week's start.
     public var previousPaths: [String] = []
+    /// Weeks to plan as one horizon (`--weeks`, 1 to 6), from ``week``.
+    public var weeks = 1
 
     /// Creates the job.
     public init(configPath: String, requirementsPath: String, agentsPath: String?, outputPath: String, exportModelPath: String?,
@@ -65,9 +67,9 @@ public struct ScheduleJob: Sendable {
         return folder.isEmpty ? name : folder + "/" + name
     }
 
-    /// Runs the job.
+    /// Runs the job: the roster of every week of the horizon, in one file.
     /// - Throws: ``InputError``, ``SchedulingError``, ``PlanningError`` or ``OptimizationError``.
-    public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
+    public func run(progress: (String) -> Void = { _ in }) throws -> HorizonOutcome {
         try checkLimits()
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
         let modelFormat = try exportModelPath.map { path in
@@ -83,38 +85,35 @@ public struct ScheduleJob: Sendable {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }
         let agents = try AgentsReader.read(path: agentsFile, center: center)
-        let requirements = try RequirementsReader.read(path: requirementsPath, center: center, grid: center.timeGrid)
-        var problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements)
-        problem.previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
+        let horizon = PlanningHorizon(firstWeekStart: center.weekStart, weeks: weeks)
+        let requirements = try horizon.weekStarts.indices.map { index in
+            try RequirementsReader.read(path: requirementsPath, center: center, grid: horizon.center(center, week: index).timeGrid,
+                                        horizon: weeks > 1 ? horizon : nil)
+        }
+        let previous = HorizonPrevious(shifts: try PreviousRostersReader.shifts(paths: previousPaths, center: center), weeks: previousPaths.count)
         if let exportModelPath, let format = modelFormat {
+            var problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements[0])
+            problem.previous = previous.checker(center: center, agents: agents, horizon: horizon).carried(into: 0, shifts: [])
             let model = Scheduler<GLPKSolver>.groupModel(of: problem)
             try AtomicFileWriter.write(try model.exported(as: format), to: exportModelPath, overwrite: overwrite)
         }
-        let outcome = try schedule(problem, progress: progress)
-        try AtomicFileWriter.write(RosterFiles.csv(outcome.schedule.shifts, timeZone: center.timeZone), to: outcome.writtenPath,
-                                   overwrite: overwrite)
+        let outcome = try schedule(center: center, agents: agents, horizon: horizon, requirements: requirements, previous: previous,
+                                   progress: progress)
+        try AtomicFileWriter.write(RosterFiles.csv(outcome.shifts, timeZone: center.timeZone), to: outcome.writtenPath, overwrite: overwrite)
         return outcome
     }
 
-    /// Throws unless the time limit and gap are in range.
+    /// Throws unless the time limit, gap and weeks are in range.
     func checkLimits() throws {
+        guard (1...PlanningHorizon.maximumWeeks).contains(weeks) else {
+            throw PlanningError("--weeks must be 1 to \(PlanningHorizon.maximumWeeks), got \(weeks)")
+        }
+        if weeks > 1, exportModelPath != nil {
+            throw PlanningError("--export-model writes one week's model; leave out --weeks (or use --week for the week wanted)")
+        }
         guard timeLimitSeconds >= 1, timeLimitSeconds <= InputLimits.maximumTimeLimitSeconds else {
             throw PlanningError("the time limit must be from 1 s to a day, got \(timeLimitSeconds) s")
         }
         guard relativeGap >= 0, relativeGap < 1 else { throw PlanningError("the gap must be a fraction in [0, 1), got \(relativeGap)") }
-    }
-
-    /// Makes the roster of `problem` with GLPK and checks it against every rule, in memory;
-    /// the outcome names the file it is to be written to (``outputPath``, or the rejected
-    /// path beside it when a rule is broken).
-    /// - Throws: ``SchedulingError`` or ``OptimizationError``.
-    func schedule(_ problem: ScheduleProblem, progress: (String) -> Void) throws -> Outcome {
-        let options = ScheduleOptions(timeLimit: .seconds(timeLimitSeconds), relativeGap: relativeGap)
-        let schedule = try Scheduler(solver: GLPKSolver()).schedule(problem, options: options, progress: progress)
-        let violations = RosterRuleChecker(center: problem.center, agents: problem.agents, previous: problem.previous)
-            .violations(in: schedule.shifts)
-        return Outcome(schedule: schedule, violations: violations, grid: problem.grid, queues: problem.center.queues.map(\.id),
-                       writtenPath: violations.isEmpty ? outputPath : Self.rejectedPath(for: outputPath), requestedGap: relativeGap,
-                       timeLimitSeconds: timeLimitSeconds)
     }
 }

@@ -44,7 +44,12 @@ extension ScheduleJob.Outcome {
     }
 
     private var boundLine: String {
-        guard let bound = schedule.bestBound, let gap = schedule.relativeGap else { return "No proven bound: \(statusWords)" }
+        guard let bound = schedule.bestBound, let gap = schedule.relativeGap else {
+            if schedule.warnings.contains(where: { $0.code == .contractRuleRelaxed }) {
+                return "No proven bound: a contract's weekly minimum cannot be met (see the warnings), so the group plan's bound, which prices that at the slack's cost, does not apply to this roster"
+            }
+            return "No proven bound: \(statusWords)"
+        }
         return "Proven bound \(Self.fixed(bound)), gap \(Self.percent(gap)) (asked \(Self.percent(requestedGap))): \(statusWords)"
     }
 

@@ -19,6 +19,9 @@ public struct StaffJob: Sendable {
     /// Staff for this quantile of each interval's calls; nil for center.yaml's
     /// `staffing.percentile` (or the point forecast).
     public var percentile: Double?
+    /// Weeks to staff (`--weeks`, 1 to 6), from ``week``: the forecast covers them all, and
+    /// one file holds their requirements.
+    public var weeks = 1
 
     /// Creates the job.
     public init(configPath: String, forecastPath: String, outputPath: String, overwrite: Bool, week: String? = nil) {
@@ -41,6 +44,8 @@ public struct StaffJob: Sendable {
 
         /// The percentile staffed for, if any.
         public let percentile: Double?
+        /// The first day of the week staffed.
+        public let weekStart: LocalDate
 
         /// The targets, the table of totals per queue and day, what staffing for a percentile
         /// costs, then "Wrote N rows to PATH".
@@ -54,18 +59,42 @@ public struct StaffJob: Sendable {
             }
             return text + "Wrote \(plan.rows.count) rows to \(outputPath)"
         }
+
+        /// The text of staffing over `outcomes`' weeks: one week as ``text(outputPath:)``,
+        /// several as each week's table under its first day, then the rows in all.
+        public static func text(_ outcomes: [Outcome], outputPath: String) -> String {
+            guard outcomes.count > 1 else { return outcomes.first?.text(outputPath: outputPath) ?? "" }
+            let weeks = outcomes.map { outcome in
+                "Week of \(outcome.weekStart):\n" + outcome.summary.table().render()
+            }
+            return "Targets: " + outcomes[0].targets.joined(separator: "; ") + "\n" + weeks.joined()
+                + "Wrote \(outcomes.reduce(0) { $0 + $1.plan.rows.count }) rows for \(outcomes.count) weeks to \(outputPath)"
+        }
     }
 
     /// Runs the job.
-    /// - Throws: ``InputError`` for bad input files, ``PlanningError`` for unattainable targets.
-    public func run() throws -> Outcome {
+    /// - Returns: one outcome per week, in order.
+    /// - Throws: ``InputError`` for bad input files, ``PlanningError`` for unattainable targets
+    ///   or a horizon out of range.
+    public func run() throws -> [Outcome] {
+        guard (1...PlanningHorizon.maximumWeeks).contains(weeks) else {
+            throw PlanningError("--weeks must be 1 to \(PlanningHorizon.maximumWeeks), got \(weeks)")
+        }
         try AtomicFileWriter.checkWritable(outputPath, overwrite: overwrite)
         var center = try CenterReader.read(path: configPath)
         if let week = try CommandVocabulary.week(week) { center.weekStart = week }
-        let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
-        let outcome = try Self.staff(center: center, forecast: forecast, forecastPath: forecastPath, percentile: percentile)
-        try AtomicFileWriter.write(TableWriters.requirementsCSV(outcome.plan.rows, grid: center.timeGrid), to: outputPath, overwrite: overwrite)
-        return outcome
+        let horizon = PlanningHorizon(firstWeekStart: center.weekStart, weeks: weeks)
+        var texts: [String] = []
+        let outcomes = try horizon.weekStarts.indices.map { index in
+            let weekCenter = horizon.center(center, week: index)
+            let forecast = try ForecastReader.read(path: forecastPath, center: weekCenter, grid: weekCenter.timeGrid,
+                                                   horizon: weeks > 1 ? horizon : nil)
+            let outcome = try Self.staff(center: weekCenter, forecast: forecast, forecastPath: forecastPath, percentile: percentile)
+            texts.append(TableWriters.requirementsCSV(outcome.plan.rows, grid: weekCenter.timeGrid))
+            return outcome
+        }
+        try AtomicFileWriter.write(HorizonFiles.joined(texts), to: outputPath, overwrite: overwrite)
+        return outcomes
     }
 
     /// Staffs `forecast` (read from `forecastPath`) for `percentile`, or center.yaml's, in
@@ -77,7 +106,7 @@ public struct StaffJob: Sendable {
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast, percentile: percentile)
         let targets = center.queues.map { "\($0.id): \(ErlangReport.Targets(StaffingTargets(queue: $0)).text)" }
         return Outcome(plan: plan, summary: RequirementsSummary(rows: plan.rows, grid: center.timeGrid, queueOrder: center.queues.map(\.id)),
-                       targets: targets, percentile: percentile ?? center.staffingPercentile)
+                       targets: targets, percentile: percentile ?? center.staffingPercentile, weekStart: center.weekStart)
     }
 
     /// Throws when staffing for `percentile` (other than 0.5) needs quantiles the forecast at

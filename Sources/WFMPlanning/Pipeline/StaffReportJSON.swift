@@ -8,15 +8,22 @@ public struct StaffReportJSON: Sendable, Codable {
     public var warnings: [String]
     /// Each queue's targets as understood from center.yaml.
     public var targets: [String]
-    public var summary: RequirementsSummary
+    /// Per queue and day; over several weeks, absent here and given per week in ``weeks``.
+    public var summary: RequirementsSummary?
+    /// With `--weeks`, each week's document; absent for one week.
+    public var weeks: [StaffReportJSON]?
 
-    /// Builds the document from a finished job.
-    public init(outcome: StaffJob.Outcome, outputPath: String) {
+    /// Builds the document from a finished job (one outcome per week).
+    public init(outcomes: [StaffJob.Outcome], outputPath: String) {
         requirementsFile = outputPath
-        rows = outcome.plan.rows.count
-        warnings = outcome.plan.warnings
-        targets = outcome.targets
-        summary = outcome.summary
+        rows = outcomes.reduce(0) { $0 + $1.plan.rows.count }
+        warnings = outcomes.flatMap(\.plan.warnings)
+        targets = outcomes.first?.targets ?? []
+        if outcomes.count == 1 {
+            summary = outcomes[0].summary
+        } else {
+            weeks = outcomes.map { StaffReportJSON(outcomes: [$0], outputPath: outputPath) }
+        }
     }
 
     /// Sorted, indented JSON.

@@ -49,7 +49,7 @@ public struct CenterPlanRow: Sendable, Codable, Equatable {
 
     /// The row of a finished plan.
     init(entry: CenterList.Entry, outcome plan: PlanJob.Outcome, wallSeconds: Double) {
-        let schedule = plan.schedule.schedule
+        let schedule = plan.schedule.weeks[0].schedule
         let report = plan.report.report
         let targets = Dictionary(uniqueKeysWithValues: report.targets.map { ($0.queue, $0.serviceLevel) })
         center = entry.name

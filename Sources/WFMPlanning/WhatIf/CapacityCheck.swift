@@ -73,7 +73,7 @@ public struct CapacityCheck: Sendable {
         for agent in agents {
             guard let contract = center.contracts.first(where: { $0.id == agent.contract }) else { continue }
             let skills = Array(Set(agent.skills.map(\.queue))).sorted()
-            let away = week.filter { agent.isAbsentAllDay(on: $0) }.count
+            let away = week.filter { agent.isOnLeave(on: $0) }.count
             let days = max(0, min(contract.daysPerWeek.max, 7 - away))
             let share = contract.daysPerWeek.max > 0 ? Double(days) / Double(contract.daysPerWeek.max) : 0
             let phone = contract.weeklyPaidHours.max * share * phoneShare(contract, center: center)
