@@ -2,7 +2,8 @@ import Foundation
 import WFMCore
 
 /// A horizon report as one self-contained HTML page: the horizon's figures per queue and
-/// week, the rules over weeks, then each week's full report (``HTMLReport``) in turn.
+/// week, the fairness over the horizon, the rules over weeks, then each week's full report
+/// (``HTMLReport``) in turn.
 public enum HorizonHTMLReport {
     /// The page; `schedules` holds each week's agent schedule, in order.
     public static func render(_ report: HorizonReport, schedules: [AgentSchedule], timeZone: TimeZone) -> String {
@@ -30,6 +31,9 @@ public enum HorizonHTMLReport {
         }
         let weekHead = ["Week", "Queue", "SL (formula)"] + (simulated != nil ? ["SL (simulated)"] : []) + ["Paid h", "Short h", "Missed"]
         html += "<section><h2>Weeks</h2>" + table(weekHead, weekRows) + "</section>"
+        if let fairness = report.fairness.table {
+            html += "<section><h2>\(HTMLText.escape(fairness.title))</h2>" + table(fairness.header, fairness.rows) + "</section>"
+        }
         if !report.ruleViolationsOverWeeks.isEmpty {
             html += "<section><h2>Rules over weeks broken</h2><ul>" + report.ruleViolationsOverWeeks.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul></section>"
         }

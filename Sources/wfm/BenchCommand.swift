@@ -25,7 +25,11 @@ struct BenchCommand: ParsableCommand {
 struct BenchRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Solve instances, each run in a process of its own, and report time, memory and quality.",
-        discussion: "Example: wfm bench run --sizes small,medium --repeat 3 --time-limit 60s --json results.json")
+        discussion: """
+            Examples:
+              wfm bench run --sizes small,medium --repeat 3 --time-limit 60s --json results.json
+              wfm bench run --sizes large --weeks 2 --time-limit 5m        (the multi-week instance large-2w)
+            """)
 
     @Option(help: "Instances, comma-separated.") var sizes = BenchInstances.defaultNames.joined(separator: ",")
     @Option(help: "Also a user instance: its center.yaml (with --requirements).") var config: String?
@@ -34,6 +38,7 @@ struct BenchRunCommand: ParsableCommand {
     @OptionGroup var limits: SolveLimitOptions
     @Option(help: "Run members 1 to N of each instance's family instead, and report their distribution.") var family: Int?
     @Option(help: "The family's seed.") var seed: UInt64 = 1
+    @Option(help: "Plan each instance over this many weeks (1 to 6) as one horizon, its week repeated; results name it NAME-Nw.") var weeks = 1
     @Option(help: "Write the results as JSON (schema wfm.bench/1); a shard writes NAME.shard-I-of-N.json (default: results.shard-I-of-N.json).")
     var json: String?
     @Flag(help: "Replace the JSON file if it exists.") var force = false
@@ -44,6 +49,7 @@ struct BenchRunCommand: ParsableCommand {
         guard (1...100).contains(repetitions) else { throw ValidationError("--repeat must be from 1 to 100, got \(repetitions)") }
         guard (config == nil) == (requirements == nil) else { throw ValidationError("--config and --requirements go together") }
         if let family, !(1...1000).contains(family) { throw ValidationError("--family must be from 1 to 1000, got \(family)") }
+        guard (1...6).contains(weeks) else { throw ValidationError("--weeks must be 1 to 6, got \(weeks)") }
     }
 
     func run() throws {
@@ -55,6 +61,7 @@ struct BenchRunCommand: ParsableCommand {
             overwrite: force)
         try reportingFailures {
             var job = job
+            job.weeks = weeks
             job.shard = try sharding.resolve(quiet: output.quiet)
             let results = try job.run { if !output.quiet { printError($0) } }
             print(output.format == .json ? try BenchJSON.text(results) : BenchPresenter.text(results), terminator: "")

@@ -113,6 +113,7 @@ struct BenchSolveCommand: ParsableCommand {
     @Option var requirements: String?
     @Option var familySeed: UInt64?
     @Option var member: Int?
+    @Option var weeks = 1
     @OptionGroup var limits: SolveLimitOptions
 
     func run() throws {
@@ -120,6 +121,7 @@ struct BenchSolveCommand: ParsableCommand {
             var job = BenchSolveJob(instance: instance, configPath: config, requirementsPath: requirements,
                                     timeLimitSeconds: limits.timeLimitSeconds, relativeGap: limits.relativeGap())
             if let familySeed, let member { job.familyMember = (familySeed, member) }
+            job.weeks = weeks
             let record = try job.run()
             print(try BenchJSON.text(record), terminator: "")
         }

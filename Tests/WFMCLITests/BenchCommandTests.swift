@@ -101,6 +101,26 @@ import _WFMTestSupport
         #expect(abs(objective - solved) < 1e-6, "member 2 written to files solves as bench run solved it")
     }
 
+    @Test func aMultiWeekInstanceRunsItsWeekAsAHorizon() throws {
+        // The tiny instance over 2 weeks: its week repeated, planned as one horizon; the
+        // figures are the horizon's, and a schedule of the same two weeks agrees.
+        let folder = try TemporaryDirectory()
+        let result = try runWFM(["bench", "run", "--sizes", "tiny", "--weeks", "2", "--json", folder.path("results.json")])
+        #expect(result.status == 0, "\(result.error)")
+        let document = try json(folder.path("results.json"))
+        let schema = try JSONSchemaSubset(path: projectRoot.appendingPathComponent("docs/bench-results.schema.json").path)
+        #expect(schema.problems(document) == [])
+        let instance = try #require((document["instances"] as? [[String: Any]])?.first)
+        #expect(instance["instance"] as? String == "tiny-2w" && instance["rule_violations"] as? Int == 0)
+        let week = try #require((try json(folder.path("results.json"))["instances"] as? [[String: Any]])?.first)
+        let single = try runWFM(["bench", "run", "--sizes", "tiny", "--json", folder.path("week.json")])
+        #expect(single.status == 0, "\(single.error)")
+        let one = try #require((try json(folder.path("week.json"))["instances"] as? [[String: Any]])?.first)
+        #expect(try #require(week["intervals"] as? Int) == 2 * (try #require(one["intervals"] as? Int)))
+        #expect(try #require(week["objective"] as? Double) >= 2 * (try #require(one["objective"] as? Double)) - 1e-6,
+                "two weeks cost at least twice the week's optimum")
+    }
+
     @Test func generatedInstancesAreOrdinaryInputFiles() throws {
         let folder = try TemporaryDirectory()
         let generated = try runWFM(["bench", "generate", "--size", "tiny-night", "--out", folder.path("tiny")])

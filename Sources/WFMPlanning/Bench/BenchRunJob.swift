@@ -1,4 +1,5 @@
 import Foundation
+import WFMCore
 import WFMGLPK
 import WFMIO
 import WFMOptimization
@@ -25,6 +26,9 @@ public struct BenchRunJob: Sendable {
     public var jsonPath: String?
     /// The share of the solves to run (balanced by ``ExpectedWork``); nil for all.
     public var shard: Shard?
+    /// Weeks to plan each instance over as one horizon, its week repeated (named `large-2w`);
+    /// 1 for the week alone.
+    public var weeks = 1
     public var overwrite: Bool
 
     /// Creates the job.
@@ -58,6 +62,8 @@ public struct BenchRunJob: Sendable {
         if let userInstance {
             solves.append((BenchSolveJob.name(instance: nil, configPath: userInstance.configPath), ["--config", userInstance.configPath, "--requirements", userInstance.requirementsPath]))
         }
+        guard (1...PlanningHorizon.maximumWeeks).contains(weeks) else { throw PlanningError("--weeks takes 1 to 6, got \(weeks)") }
+        if weeks > 1 { solves = solves.map { (name: "\($0.name)-\(weeks)w", arguments: $0.arguments + ["--weeks", "\(weeks)"]) } }
         if let family {
             guard (1...1000).contains(family.members) else { throw PlanningError("--family takes 1 to 1000 members, got \(family.members)") }
             solves = solves.flatMap { solve in
@@ -102,7 +108,8 @@ public struct BenchRunJob: Sendable {
             if let work = cache[key] { return work }
             let problem = base.first == "--instance" ? try BenchInstances.standard(base[1])
                 : try BenchInstances.user(configPath: base[1], requirementsPath: base[3])
-            let work = ExpectedWork.of(agents: problem.agents.count, intervals: problem.grid.intervals.count, queues: problem.center.queues.count)
+            let weeks = base.firstIndex(of: "--weeks").flatMap { base.indices.contains($0 + 1) ? Double(base[$0 + 1]) : nil } ?? 1
+            let work = weeks * ExpectedWork.of(agents: problem.agents.count, intervals: problem.grid.intervals.count, queues: problem.center.queues.count)
             cache[key] = work
             return work
         }
