@@ -65,6 +65,18 @@ import _WFMTestSupport
         #expect(html.contains("id=\"week-2026-11-30\"") && html.contains("id=\"week-2026-12-07\"") && html.hasSuffix("</html>\n"))
     }
 
+    @Test func aOneWeekReportNamesARotationDayWorked() throws {
+        // S01 (cycle week 1: Friday off) works Friday 4 December.
+        let folder = try TemporaryDirectory()
+        let config = try center(in: folder)
+        let roster = try folder.write("hand.csv", "agent_id,date,shift,start,end,paid_minutes,breaks\n"
+            + "S01,2026-12-04,day8,2026-12-04T08:00+01:00,2026-12-04T17:00+01:00,480,11:00-12:00\n")
+        let report = try runWFM(["report", "--config", config, "--forecast", "\(small)/forecast.csv", "--roster", roster, "--format", "json"])
+        #expect(report.status == 0 || report.status == 2, "\(report.error)")
+        let rules = try #require(try json(report.output)["rule_violations"] as? [String])
+        #expect(rules.contains("agent S01: rotation: 2026-12-04 day8: a day off in cycle week 1 of rotation weekday-off"), "\(rules)")
+    }
+
     @Test func aFileShortOfAWeekIsRefused() throws {
         let folder = try TemporaryDirectory()
         let config = try center(in: folder)

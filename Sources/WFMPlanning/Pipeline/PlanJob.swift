@@ -134,8 +134,10 @@ public struct PlanJob: Sendable {
         })
         let stages = [(names.forecast, forecastText), (names.requirements, requirementsText), (names.roster, rosterText)]
         for (name, text) in stages { try AtomicFileWriter.write(text, to: path(name), overwrite: overwrite) }
-        let written = weeks > 1 ? try report.write(evaluations, horizon: horizonReport) : try report.write(evaluations[0])
-        var reported = ReportJob.Outcome(report: evaluations[0].report, written: written, warnings: staffings.flatMap(\.plan.warnings))
+        var first = evaluations[0]
+        if weeks == 1 { first.report.ruleViolations += horizonReport.ruleViolationsOverWeeks }
+        let written = weeks > 1 ? try report.write(evaluations, horizon: horizonReport) : try report.write(first)
+        var reported = ReportJob.Outcome(report: first.report, written: written, warnings: staffings.flatMap(\.plan.warnings))
         if weeks > 1 { reported.horizon = horizonReport }
         return Outcome(forecasts: forecasts, staffings: staffings, schedule: schedule, report: reported,
                        written: stages.map { path($0.0) } + reported.written)

@@ -102,16 +102,22 @@ public struct ReportJob: Sendable {
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
-        let previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
+        let previous = HorizonPrevious(shifts: try PreviousRostersReader.shifts(paths: previousPaths, center: center), weeks: previousPaths.count)
         progress("staffing the forecast")
         let plan = try StaffingPlanner.plan(center: center, forecast: forecast)
-        let evaluation = try evaluate(shifts, center: center, agents: agents, previous: previous, requirements: plan.rows, progress: progress)
+        let week = PlanningHorizon(firstWeekStart: center.weekStart, weeks: 1)
+        let checker = previous.checker(center: center, agents: agents, horizon: week)
+        var evaluation = try evaluate(shifts, center: center, agents: agents, previous: checker.carried(into: 0, shifts: []),
+                                      requirements: plan.rows, progress: progress)
+        evaluation.report.ruleViolations += checker.violationsOverWeeks(in: shifts.filter { week.week(of: $0.date) != nil }).map(\.description)
         return Outcome(report: evaluation.report, written: try write(evaluation), warnings: plan.warnings)
     }
 
     /// A roster measured: the report and what each agent receives.
     struct Evaluation {
-        let report: RosterReport
+        /// The week's report; its broken rules include the rules over weeks (rotations,
+        /// weekends off) where the caller checks them.
+        var report: RosterReport
         let schedule: AgentSchedule
         let center: Center
         let agents: [Agent]
