@@ -126,13 +126,12 @@ public struct RosterRuleChecker: Sendable {
             }
         }
         let absent = (0..<7).filter { agent.isOnLeave(on: weekStart.adding(days: $0)) }.count
-        let credit = contract.daysPerWeek.min > 0 ? contract.weeklyPaidHours.min / Double(contract.daysPerWeek.min) : 0
         let days = Set(shifts.map(\.date)).count
         if days < contract.daysPerWeek.min - absent || days > contract.daysPerWeek.max {
             flag("days_per_week", "\(days) days, allowed \(max(0, contract.daysPerWeek.min - absent))–\(contract.daysPerWeek.max)")
         }
         let hours = Double(shifts.reduce(0) { $0 + $1.regularPaidMinutes }) / 60
-        let minHours = max(0, contract.weeklyPaidHours.min - credit * Double(absent))
+        let minHours = max(0, contract.weeklyPaidHours.min - contract.leaveCreditHours * Double(absent))
         if hours < minHours - 1e-9 || hours > contract.weeklyPaidHours.max + 1e-9 {
             flag("weekly_paid_hours", "\(hours) h, allowed \(minHours)–\(contract.weeklyPaidHours.max)")
         }

@@ -5,9 +5,9 @@ import WFMIO
 import WFMOptimization
 import WFMScheduling
 
-/// `wfm schedule`: reads center.yaml, agents.csv and requirements.csv, makes the roster with
-/// GLPK, checks it against every rule, and writes roster.csv; the model, if asked, is written
-/// before solving. A roster that breaks a rule is never written under the requested name: it
+/// `wfm schedule`: reads center.yaml, agents.csv and requirements.csv, makes the roster of the
+/// week (or of ``weeks`` weeks, one after the other) with GLPK, checks it against every rule,
+/// and writes roster.csv; the model, if asked, is written before solving. A roster that breaks a rule is never written under the requested name: it
 /// goes beside it, as `NAME.rejected.csv`, for inspection.
 public struct ScheduleJob: Sendable {
     public var configPath: String
