@@ -24,8 +24,10 @@ public struct HorizonRules: Sendable {
 
     /// `agents` for week `index`, each with the days off the rules fix that week: the
     /// rotation's, and the weekend when `weekends_off` needs it given `before` (every shift
-    /// dated before the week).
-    public func agents(_ agents: [Agent], week index: Int, before: [RosterShift]) -> [Agent] {
+    /// dated before the week). `lookingAhead` adds the Sunday before an owed weekend that the
+    /// next week needs (see the type's summary): planning, not a rule, so a command that
+    /// changes or checks one published week leaves it out.
+    public func agents(_ agents: [Agent], week index: Int, before: [RosterShift], lookingAhead: Bool = true) -> [Agent] {
         let weekStart = horizon.weekStarts[index]
         let days = (0..<7).map { weekStart.adding(days: $0) }
         let worked = Set(before.map { WorkedDay(agentID: $0.agentID, date: $0.date) })
@@ -37,7 +39,7 @@ public struct HorizonRules: Sendable {
             if let contract = contract(of: agent), let rule = contract.weekendsOff {
                 if Self.weekendsOff(of: agent.id, before: weekStart, weeks: rule.perWeeks - 1, worked: worked) < rule.min {
                     agent.fixedDaysOff.formUnion(days.filter(\.weekday.isWeekend))
-                } else if let last = days.last, last.weekday.isWeekend,
+                } else if lookingAhead, let last = days.last, last.weekday.isWeekend,
                     Self.weekendsOff(of: agent.id, before: weekStart, weeks: rule.perWeeks - 2, worked: worked) < rule.min,
                     !canMeetMinimum(agent, contract: contract, weekStart: weekStart.adding(days: 7), runIn: 1) {
                     // Working this weekend would owe the next one off; a run into it from this

@@ -109,7 +109,11 @@ public struct RosterRuleChecker: Sendable {
             }
             found += checkOvertime(shift, agent: agent, label: label)
             found += checkBreaks(shift, template: template, agent: agent, label: label)
-            if isUnavailable(agent, from: shift.start, to: shift.end) { flag("unavailable", "\(label): the agent is unavailable") }
+            if let off = agent.fixedDaysOff.first(where: { $0 == shift.date }) {
+                flag("day_off", "\(label): \(off) is a fixed day off (a rotation's, or a weekend owed under weekends_off)")
+            } else if isUnavailable(agent, from: shift.start, to: shift.end) {
+                flag("unavailable", "\(label): the agent is unavailable")
+            }
         }
         let carry = previous[agent.id]
         if let last = carry.lastShift, let first = shifts.first {

@@ -74,6 +74,9 @@ import WFMCore
         let week = contract(weekly: 32...40, days: 4...5)
         #expect(week.paidMinutes(leaveDays: 1) == 1440...2400)
         #expect(week.paidMinutes(leaveDays: 0) == 1920...2400)
+        let checked = RosterRuleChecker(center: center(contract()), agents: [off]).violations(in: [shift("a", day: 1), shift("a", day: 0)])
+        #expect(checked.map(\.rule).sorted() == ["day_off", "unavailable"], "\(checked)")
+        #expect(checked.contains { $0.detail == "2026-12-01 t8: 2026-12-01 is a fixed day off (a rotation's, or a weekend owed under weekends_off)" })
     }
 
     @Test func aWeekendIsFixedOffOnlyWhenTheRunOfWeeksWouldFallShort() {

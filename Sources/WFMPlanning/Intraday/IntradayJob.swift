@@ -119,7 +119,8 @@ public struct IntradayJob: Sendable {
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }
-        let agents = try AgentsReader.read(path: agentsFile, center: center)
+        let previousShifts = try PreviousRostersReader.shifts(paths: previousPaths, center: center)
+        let agents = WeekRules.agents(try AgentsReader.read(path: agentsFile, center: center), center: center, previousShifts: previousShifts)
         let absent = try absences(center: center, day: today)
         let unknown = absent.keys.filter { id in !agents.contains { $0.id == id } }.sorted()
         guard unknown.isEmpty else {
@@ -127,7 +128,7 @@ public struct IntradayJob: Sendable {
         }
         planner.roster = IntradayPlanner.Roster(
             shifts: try RosterFiles.read(path: rosterPath, timeZone: center.timeZone), agents: agents,
-            previous: try PreviousRostersReader.read(paths: previousPaths, center: center), absent: absent,
+            previous: HorizonPrevious(shifts: previousShifts, weeks: previousPaths.count).carried(intoWeekOf: center), absent: absent,
             changesFrom: instant.addingTimeInterval(Double(leadMinutes * 60)),
             overtime: overtime(center: center, agents: agents),
             callIn: callIn)

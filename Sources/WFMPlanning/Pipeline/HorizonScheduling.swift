@@ -16,6 +16,11 @@ struct HorizonPrevious: Sendable {
     func checker(center: Center, agents: [Agent], horizon: PlanningHorizon) -> HorizonRuleChecker {
         HorizonRuleChecker(center: center, agents: agents, horizon: horizon, previousShifts: shifts, previousWeeks: weeks)
     }
+
+    /// What these weeks carry into `center`'s planning week.
+    func carried(intoWeekOf center: Center) -> PreviousRosters {
+        checker(center: center, agents: [], horizon: PlanningHorizon(firstWeekStart: center.weekStart, weeks: 1)).carried(into: 0, shifts: [])
+    }
 }
 
 extension ScheduleJob {

@@ -93,7 +93,7 @@ public struct ScheduleJob: Sendable {
         let previous = HorizonPrevious(shifts: try PreviousRostersReader.shifts(paths: previousPaths, center: center), weeks: previousPaths.count)
         if let exportModelPath, let format = modelFormat {
             var problem = try ScheduleProblem(center: center, agents: agents, requirements: requirements[0])
-            problem.previous = previous.checker(center: center, agents: agents, horizon: horizon).carried(into: 0, shifts: [])
+            problem.previous = previous.carried(intoWeekOf: center)
             let model = Scheduler<GLPKSolver>.groupModel(of: problem)
             try AtomicFileWriter.write(try model.exported(as: format), to: exportModelPath, overwrite: overwrite)
         }

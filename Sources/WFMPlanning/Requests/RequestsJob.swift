@@ -72,7 +72,7 @@ public struct RequestsJob: Sendable {
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
         let center = try CommandVocabulary.applyingVerdict(verdict, to: try CenterReader.read(path: configPath), simulates: replications != nil)
         guard let agentsFile = center.agentsPath else { throw PlanningError("no agents file: set agents in \(configPath)") }
-        let agents = try AgentsReader.read(path: agentsFile, center: center)
+        let agents = WeekRules.agents(try AgentsReader.read(path: agentsFile, center: center), center: center)
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
         let requests = try RequestsReader.read(path: requestsPath, center: center, agents: agents)

@@ -142,11 +142,12 @@ public struct WhatIfJob: Sendable {
         guard let agentsFile = agentsPath ?? center.agentsPath else {
             throw PlanningError("no agents file: pass --agents or set agents in \(configPath)")
         }
-        let agents = try AgentsReader.read(path: agentsFile, center: center)
+        let previousShifts = try PreviousRostersReader.shifts(paths: previousPaths, center: center)
+        let agents = WeekRules.agents(try AgentsReader.read(path: agentsFile, center: center), center: center, previousShifts: previousShifts)
         let forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         let shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
-        let previous = try PreviousRostersReader.read(paths: previousPaths, center: center)
+        let previous = HorizonPrevious(shifts: previousShifts, weeks: previousPaths.count).carried(intoWeekOf: center)
         var scenarios = [Scenario(name: "baseline", description: "the roster as published, against the forecast")]
         for path in scenarioPaths { scenarios.append(try ScenarioReader.read(path: path, center: center, agents: agents)) }
         if let commandLine {

@@ -23,7 +23,7 @@ public final class RosterWorkbench: Sendable {
     public init(configPath: String, forecastPath: String, rosterPath: String) throws {
         center = try CenterReader.read(path: configPath)
         guard let agentsPath = center.agentsPath else { throw PlanningError("no agents file: set agents in center.yaml") }
-        agents = try AgentsReader.read(path: agentsPath, center: center)
+        agents = WeekRules.agents(try AgentsReader.read(path: agentsPath, center: center), center: center)
         forecast = try ForecastReader.read(path: forecastPath, center: center, grid: center.timeGrid)
         try StaffJob.checkQuantiles(forecast, percentile: center.staffingPercentile, path: forecastPath)
         shifts = try RosterFiles.read(path: rosterPath, timeZone: center.timeZone)
