@@ -38,6 +38,10 @@ public struct RosterEvaluator: Sendable {
     /// Whether the report lists each agent's figures and the fairness spreads; a caller that
     /// wants the queues' figures alone (the server's quick figures) sets it off.
     public var measuresAgents = true
+    /// Calls simulated before the measured intervals and counted in no figure, so that the
+    /// simulation reaches the measured intervals with the queues and busy agents those calls
+    /// leave (intraday: today's calls up to now); empty to start from empty queues.
+    public var simulationLeadIn: [SimulatedCalls] = []
 
     /// Creates an evaluator for a center's week and its agents; `overtime` is what a what-if
     /// scenario allows (none by default).
@@ -222,11 +226,11 @@ public struct RosterEvaluator: Sendable {
     /// agents on the phones less their shrinkage (see ``RosterReport/definitions``).
     public func simulationModel(shifts: [RosterShift], intervals: [IntervalFigures]) -> ContactCenterModel {
         SimulationModelBuilder(center: center, agents: agents, grid: grid)
-            .model(figures: intervals, presence: RosterMeasure(center: center, agents: agents, away: away).presence(of: shifts))
+            .model(figures: intervals, leadIn: simulationLeadIn, presence: RosterMeasure(center: center, agents: agents, away: away).presence(of: shifts))
     }
 
     private func simulate(_ figures: [IntervalFigures], presence: RosterPresence, options: SimulationOptions) throws -> SimulationReport {
-        let model = SimulationModelBuilder(center: center, agents: agents, grid: grid).model(figures: figures, presence: presence)
+        let model = SimulationModelBuilder(center: center, agents: agents, grid: grid).model(figures: figures, leadIn: simulationLeadIn, presence: presence)
         let tallies = try ContactCenterSimulator(model: model).run(
             replications: options.replications, seed: options.seed, threads: options.threads)
         let cv = center.report.handleTimeCV

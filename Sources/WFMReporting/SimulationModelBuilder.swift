@@ -14,12 +14,18 @@ struct SimulationModelBuilder {
     let agents: [Agent]
     let grid: TimeGrid
 
-    func model(figures: [IntervalFigures], presence: RosterPresence) -> ContactCenterModel {
+    /// The model of `figures`' calls, after the calls of `leadIn` (simulated, not measured).
+    func model(figures: [IntervalFigures], leadIn: [SimulatedCalls] = [], presence: RosterPresence) -> ContactCenterModel {
         let count = grid.intervals.count
         let queueIndex = Dictionary(uniqueKeysWithValues: center.queues.enumerated().map { ($1.id, $0) })
         var queues = center.queues.map { queue in
             SimulatedQueue(calls: Array(repeating: 0, count: count), ahtSeconds: Array(repeating: queue.ahtSeconds, count: count),
                            patienceSeconds: queue.patienceSeconds, thresholdSeconds: queue.serviceLevel.withinSeconds)
+        }
+        for row in leadIn where grid.intervals.indices.contains(row.interval) && row.calls > 0 && row.ahtSeconds > 0 {
+            guard let queue = queueIndex[row.queue] else { continue }
+            queues[queue].calls[row.interval] = row.calls
+            queues[queue].ahtSeconds[row.interval] = row.ahtSeconds
         }
         for row in figures {
             let queue = queueIndex[row.queue]!

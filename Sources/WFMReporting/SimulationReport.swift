@@ -24,7 +24,7 @@ public struct SimulationReport: Sendable, Equatable, Encodable {
     public var replications: Int
     /// The seed of the run.
     public var seed: UInt64
-    /// Calls simulated over all replications.
+    /// Calls simulated in the measured intervals, over all replications.
     public var simulatedCalls: Double
     /// Handle-time distribution used.
     public var handleTimes: String
@@ -47,12 +47,15 @@ public struct SimulationReport: Sendable, Equatable, Encodable {
         replications = tallies.count
         self.seed = seed
         self.handleTimes = handleTimes
-        simulatedCalls = tallies.reduce(0) { $0 + $1.offered.reduce(0, +) }
         let queueIndex = Dictionary(uniqueKeysWithValues: queues.enumerated().map { ($1, $0) })
-        let estimate = { (queue: String, period: String, slots: [Int]) in
-            Self.figures(queue: queue, period: period, slots: slots, tallies: tallies, definition: definition)
-        }
         let intervalCount = tallies.first?.intervalCount ?? dates.count
+        // Only the measured slots count: calls simulated before them (a lead-in) do not.
+        let measured = Set(intervals.map { queueIndex[$0.queue]! * intervalCount + $0.interval })
+        let measuredInOrder = measured.sorted()  // a set's order differs per process; sums must not
+        simulatedCalls = tallies.reduce(0) { total, tally in measuredInOrder.reduce(total) { $0 + tally.offered[$1] } }
+        let estimate = { (queue: String, period: String, slots: [Int]) in
+            Self.figures(queue: queue, period: period, slots: slots.filter(measured.contains), tallies: tallies, definition: definition)
+        }
         self.intervals = intervals.map { row in
             estimate(row.queue, row.start, [queueIndex[row.queue]! * intervalCount + row.interval])
         }

@@ -101,6 +101,29 @@ struct ReportOutputTests {
         #expect(!lines.contains { $0.hasSuffix("\\") }, "no fold inside an escape")
     }
 
+    /// An hour of calls nobody answers leaves a backlog the next hour's two agents must work
+    /// off first: its callers wait behind it. The lead-in's calls count in no figure.
+    @Test func aLeadInsBacklogDelaysTheMeasuredCallsAndIsNotCounted() throws {
+        let center = T.center(queues: [T.queue("q")])
+        var evaluator = RosterEvaluator(center: center, agents: [T.agent("A", ["q"]), T.agent("B", ["q"])])
+        let shifts = [T.shift("A", hour: 10), T.shift("B", hour: 10)]
+        let requirements = [T.requirement("q", hour: 10, calls: 10, productive: 2)]
+        let options = SimulationOptions(replications: 20, seed: 7, threads: 1)
+        let fresh = try #require(try evaluator.evaluate(shifts: shifts, requirements: requirements, simulation: options).simulation)
+        evaluator.simulationLeadIn = [SimulatedCalls(queue: "q", interval: 9, calls: 60, ahtSeconds: 300)]
+        let loaded = try #require(try evaluator.evaluate(shifts: shifts, requirements: requirements, simulation: options).simulation)
+        let day = T.monday.description
+        let freshLevel = try #require(fresh.figures(queue: "q", period: day)?.serviceLevel?.mean)
+        let loadedLevel = try #require(loaded.figures(queue: "q", period: day)?.serviceLevel?.mean)
+        #expect(freshLevel > 0.8)
+        #expect(loadedLevel < 0.1, "sixty calls waiting at 10:00 take the two agents' whole hour")
+        for report in [fresh, loaded] {
+            #expect(abs((report.figures(queue: "q", period: day)?.offeredCalls ?? 0) - 10) < 4)
+            #expect(abs((report.figures(queue: "q", period: "week")?.offeredCalls ?? 0) - 10) < 4)
+            #expect(report.simulatedCalls / 20 < 14)
+        }
+    }
+
     @Test func htmlIsSelfContainedAndEscapesNames() throws {
         let center = T.center(queues: [T.queue("q")])
         let agent = Agent(id: "A", name: "<script>alert(1)</script>", contract: "flex", skills: [Skill(queue: "q")])

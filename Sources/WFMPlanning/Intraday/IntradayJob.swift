@@ -110,6 +110,7 @@ public struct IntradayJob: Sendable {
                                                                    actuals: actuals, models: models)
         notes += queues.compactMap { $0.unreportedIntervals > 0 ? "queue '\($0.queue)': \($0.unreportedIntervals) ended interval(s) have no actuals; left out of the ratio" : nil }
         var planner = IntradayPlanner(center: center, now: instant, forecast: forecast, reforecast: reforecast, queues: queues)
+        planner.actuals = actuals
         planner.replications = replications
         planner.seed = seed
         guard let rosterPath else {

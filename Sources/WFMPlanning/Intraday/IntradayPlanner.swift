@@ -12,14 +12,18 @@ import WFMScheduling
 /// The actions are ``RosterRepair``'s levers at the scheduler's costs, on the shortfall of the
 /// intervals from ``Roster/changesFrom`` on: breaks moved inside their windows (breaks that
 /// start earlier stay), shifts still running extended within the overtime allowance, and, when
-/// allowed, agents on a day off called in. The simulation starts the rest of the day with
-/// empty queues.
+/// allowed, agents on a day off called in. The simulation replays today from its start before
+/// measuring the rest of it, so the rest starts with the queues and busy agents the morning
+/// left: the forecast's calls for the roster as planned, the actual calls (``actuals``) for the
+/// roster now and after the actions.
 struct IntradayPlanner {
     let center: Center
     let now: Date
     let forecast: [ForecastEntry]
     let reforecast: [ForecastEntry]
     let queues: [QueueReforecast]
+    /// Today's ended intervals as they happened.
+    var actuals: [IntervalActual] = []
     var replications = 10
     var seed: UInt64 = 1
     var roster: Roster?
@@ -45,6 +49,20 @@ struct IntradayPlanner {
         return Set(grid.intervals.filter { $0.local.date == today && $0.local.minuteOfDay >= cutoff }.map(\.index))
     }
 
+    /// Today's calls before the rest of the day: as forecast, or as they happened where
+    /// `actual` (an interval with no actuals as forecast).
+    private func leadIn(actual: Bool) -> [SimulatedCalls] {
+        let rest = restOfDay
+        let happened = Dictionary(actuals.map { ("\($0.queue)#\($0.interval)", $0) }, uniquingKeysWith: { a, _ in a })
+        return forecast.filter { grid.intervals[$0.interval].local.date == today && !rest.contains($0.interval) }.map { entry in
+            guard actual, let row = happened["\(entry.queue)#\(entry.interval)"] else {
+                return SimulatedCalls(queue: entry.queue, interval: entry.interval, calls: entry.calls, ahtSeconds: entry.ahtSeconds)
+            }
+            return SimulatedCalls(queue: entry.queue, interval: entry.interval, calls: row.offered,
+                                  ahtSeconds: row.handled > 0 && row.ahtSeconds > 0 ? row.ahtSeconds : entry.ahtSeconds)
+        }
+    }
+
     private func requirements(_ entries: [ForecastEntry]) throws -> [IntervalRequirement] {
         let rest = restOfDay
         return try StaffingPlanner.plan(center: center, forecast: entries).rows.filter { rest.contains($0.interval) }
@@ -63,9 +81,11 @@ struct IntradayPlanner {
         let simulation = replications > 0 ? SimulationOptions(replications: replications, seed: seed) : nil
         var evaluator = RosterEvaluator(center: center, agents: roster.agents, overtime: roster.overtime)
         evaluator.previous = roster.previous
+        evaluator.simulationLeadIn = leadIn(actual: false)
         let planned = try evaluator.evaluate(shifts: roster.shifts, requirements: before, simulation: simulation)
         let dayEnd = TimeGrid.startOfDay(today.adding(days: 1), in: center.timeZone)
         evaluator.away = roster.absent.mapValues { [$0..<dayEnd] }
+        evaluator.simulationLeadIn = leadIn(actual: true)
         let current = try evaluator.evaluate(shifts: roster.shifts, requirements: after, simulation: simulation)
         let repaired = repair(roster, report: current, away: evaluator.away)
         let repairedReport = try evaluator.evaluate(shifts: repaired.shifts, requirements: after, simulation: simulation)
@@ -95,6 +115,7 @@ struct IntradayPlanner {
         var routedEvaluator = RosterEvaluator(center: center, agents: IntradayRouting.reordered(roster.agents, choices: choices), overtime: roster.overtime)
         routedEvaluator.previous = roster.previous
         routedEvaluator.away = evaluator.away
+        routedEvaluator.simulationLeadIn = evaluator.simulationLeadIn
         let candidate = try routedEvaluator.evaluate(shifts: shifts, requirements: requirements, simulation: simulation)
         guard worstMargin(candidate) > worstMargin(report) + 1e-9 else {
             notes.append("serving order left as agents.csv has it: putting each cross-trained agent on the queue that needs them most "
