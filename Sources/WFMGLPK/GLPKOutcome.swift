@@ -55,7 +55,7 @@ struct GLPKOutcome {
             }
         }
         var parameters = GLPKParameters.integer(options)
-        let monitor = GLPKSearchMonitor(nodeLimit: options.nodeLimit, startingPoint: options.startingPoint)
+        let monitor = GLPKSearchMonitor(nodeLimit: options.nodeLimit, iterationLimit: options.iterationLimit, startingPoint: options.startingPoint)
         parameters.cb_func = GLPKSearchMonitor.callback
         parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         let code = withExtendedLifetime(monitor) { problem.integerOptimize(&parameters) }
@@ -75,8 +75,8 @@ struct GLPKOutcome {
             return make(.gapLimitReached, objective: objective, bound: monitor.bestBound, values: values, raw: raw)
         case GLP_ETMLIM:
             return make(.timeLimit, objective: objective, bound: monitor.bestBound, values: values, raw: raw)
-        case GLP_ESTOP where options.nodeLimit != nil:
-            return make(.nodeLimit, objective: objective, bound: monitor.bestBound, values: values, raw: raw + " after \(monitor.nodes) nodes")
+        case GLP_ESTOP where monitor.budgetEnded:
+            return make(.nodeLimit, objective: objective, bound: monitor.bestBound, values: values, raw: raw + " after \(monitor.nodes) nodes, \(monitor.iterations) simplex iterations")
         default:
             return make(.solverError, objective: objective, values: values, raw: raw)
         }

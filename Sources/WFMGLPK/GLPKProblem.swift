@@ -291,6 +291,9 @@ struct GLPKSearchTree {
         glp_ios_terminate(pointer)
     }
 
+    /// `glp_get_it_cnt` of the problem being solved: simplex iterations so far.
+    var iterations: Int { Int(glp_get_it_cnt(glp_ios_get_prob(pointer))) }
+
     /// `glp_ios_best_node`: the active node with the best bound, or 0 if none.
     func bestNode() -> Int32 {
         glp_ios_best_node(pointer)

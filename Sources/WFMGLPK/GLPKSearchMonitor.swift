@@ -1,6 +1,7 @@
 /// Receives `glp_intopt`'s callback: remembers the best bound of the open nodes, so a search
 /// stopped by a time, gap or node limit can still report its bound, and ends the search after
-/// `nodeLimit` subproblems; offers a starting point as the first incumbent.
+/// `nodeLimit` subproblems or `iterationLimit` simplex iterations; offers a starting point as
+/// the first incumbent.
 ///
 /// Lives only for the duration of one `glp_intopt` call, on the calling thread.
 final class GLPKSearchMonitor {
@@ -8,12 +9,18 @@ final class GLPKSearchMonitor {
     private(set) var bestBound: Double?
     /// Subproblems selected so far.
     private(set) var nodes = 0
+    /// Simplex iterations at the last callback.
+    private(set) var iterations = 0
     private let nodeLimit: Int?
+    private let iterationLimit: Int?
+    /// Whether the search was ended by either budget.
+    private(set) var budgetEnded = false
     /// Offered at the first request for a heuristic solution, then dropped.
     private var startingPoint: [Double]?
 
-    init(nodeLimit: Int?, startingPoint: [Double]? = nil) {
+    init(nodeLimit: Int?, iterationLimit: Int? = nil, startingPoint: [Double]? = nil) {
         self.nodeLimit = nodeLimit
+        self.iterationLimit = iterationLimit
         self.startingPoint = startingPoint
     }
 
@@ -26,6 +33,7 @@ final class GLPKSearchMonitor {
 
     private func observe(_ pointer: OpaquePointer) {
         let tree = GLPKSearchTree(pointer: pointer)
+        iterations = tree.iterations
         if let point = startingPoint, tree.isAskingForHeuristicSolution {
             startingPoint = nil
             tree.offer(point)
@@ -35,6 +43,9 @@ final class GLPKSearchMonitor {
         guard tree.isSelecting else { return }
         nodes += 1
         // The first subproblem's search runs until the starting point has been offered.
-        if let nodeLimit, nodes >= nodeLimit, startingPoint == nil { tree.terminate() }
+        guard startingPoint == nil else { return }
+        if let nodeLimit, nodes >= nodeLimit { budgetEnded = true }
+        if let iterationLimit, iterations >= iterationLimit { budgetEnded = true }
+        if budgetEnded { tree.terminate() }
     }
 }

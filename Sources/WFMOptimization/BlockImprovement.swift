@@ -100,9 +100,14 @@ public struct BlockImprovement {
     /// variables (`members`, by index in the whole model), the rows on them with the held
     /// variables as constants, and the block's part of the objective.
     static func blockModel(_ model: MIPModel, block: Int, blockOfVariable: [Int?], values: [Double]) -> BlockwiseDive.BlockModel {
-        let members = blockOfVariable.indices.filter { blockOfVariable[$0] == block }
+        heldModel(model, members: blockOfVariable.indices.filter { blockOfVariable[$0] == block }, values: values, name: "block\(block)")
+    }
+
+    /// The model of `members` (indices in `model`) with every other variable held at `values`:
+    /// the rows on them with the held variables as constants, and their part of the objective.
+    static func heldModel(_ model: MIPModel, members: [Int], values: [Double], name: String) -> BlockwiseDive.BlockModel {
         var position: [Int: VariableID] = [:]
-        var part = MIPModel(name: "\(model.name)_block\(block)")
+        var part = MIPModel(name: "\(model.name)_\(name)")
         for index in members {
             let variable = model.variables[index]
             position[index] = part.addVariable(name: variable.name, kind: variable.kind, lowerBound: variable.lowerBound,

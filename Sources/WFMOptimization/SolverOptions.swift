@@ -77,6 +77,10 @@ public struct SolverOptions: Sendable, Equatable {
     /// Stop branch and bound after this many subproblems and return the best solution found:
     /// unlike the time limit, a budget that gives the same answer on every run and machine.
     public var nodeLimit: Int?
+    /// Stop branch and bound once its simplex iterations (the first relaxation's included)
+    /// pass this, and return the best solution found: a budget of work like ``nodeLimit``,
+    /// but one that also weighs how hard each subproblem's LP is.
+    public var iterationLimit: Int?
     /// Simplify the model before branch and bound.
     public var presolve = true
     /// The simplex variant.
@@ -111,6 +115,9 @@ public struct SolverOptions: Sendable, Equatable {
         var problems: [String] = []
         if let timeLimit, timeLimit <= .zero {
             problems.append("time limit must be positive, got \(timeLimit)")
+        }
+        if let iterationLimit, iterationLimit < 1 {
+            problems.append("iteration limit must be at least 1, got \(iterationLimit)")
         }
         if let nodeLimit, nodeLimit < 1 {
             problems.append("node limit must be at least 1, got \(nodeLimit)")

@@ -42,7 +42,7 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
         case notNeeded = "not_needed"
         /// Not run: no time was left.
         case noTimeLeft = "no_time_left"
-        /// Not run: the roster so far was improved day by day instead (``Improvement``).
+        /// Not run: the roster so far was searched again instead (``NeighbourhoodSearch``, ``Improvement``).
         case improvedInstead = "improved_instead"
     }
 
@@ -67,6 +67,31 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
             self.after = after
             self.daysImproved = daysImproved
             self.daysSearched = daysSearched
+            self.stoppedByTimeLimit = stoppedByTimeLimit
+        }
+    }
+
+    /// The search around the exact relaxation's solution that followed a roster above the gap
+    /// asked for (``RelaxationInducedSearch``): the whole-number variables on which roster and
+    /// relaxation agree held, the rest searched by branch and bound from the roster.
+    public struct NeighbourhoodSearch: Sendable, Equatable, Codable {
+        /// The roster's objective before the search.
+        public var before: Double
+        /// Its objective after.
+        public var after: Double
+        /// The variables left free (every continuous one among them).
+        public var freeVariables: Int
+        /// The variables of the model searched.
+        public var variables: Int
+        /// Whether the time limit stopped the search.
+        public var stoppedByTimeLimit: Bool
+
+        /// A search's record.
+        public init(before: Double, after: Double, freeVariables: Int, variables: Int, stoppedByTimeLimit: Bool) {
+            self.before = before
+            self.after = after
+            self.freeVariables = freeVariables
+            self.variables = variables
             self.stoppedByTimeLimit = stoppedByTimeLimit
         }
     }
@@ -125,14 +150,20 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
     /// When the quick path was called off: how far its relaxation's bound was below the exact
     /// one (a fraction).
     public var looseBoundShortfall: Double?
-    /// The search day by day, when the chosen path's roster was above the gap asked for.
+    /// The search around the relaxation, when the chosen path's roster was above the gap
+    /// asked for.
+    public var neighbourhood: NeighbourhoodSearch?
+    /// The search day by day, when the roster was still above the gap asked for after the
+    /// search around the relaxation.
     public var improvement: Improvement?
 
     /// A report.
-    public init(strategy: Strategy, attempts: [Attempt], looseBoundShortfall: Double? = nil, improvement: Improvement? = nil) {
+    public init(strategy: Strategy, attempts: [Attempt], looseBoundShortfall: Double? = nil, neighbourhood: NeighbourhoodSearch? = nil,
+                improvement: Improvement? = nil) {
         self.strategy = strategy
         self.attempts = attempts
         self.looseBoundShortfall = looseBoundShortfall
+        self.neighbourhood = neighbourhood
         self.improvement = improvement
     }
 
@@ -157,9 +188,17 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
         guard let chosen else { return "no path found a plan" }
         var head = chosen.how ?? chosen.path.rawValue
         if let relaxation = chosen.relaxation { head = "interior point on the \(relaxation) relaxation, then " + head }
+        if let neighbourhood { head += ", then " + describe(neighbourhood) }
         if let improvement { head += ", then " + describe(improvement) }
         let others = attempts.filter { $0.verdict != .chosen }.map(note)
         return ([head] + others).joined(separator: "; ")
+    }
+
+    private func describe(_ search: NeighbourhoodSearch) -> String {
+        let scope = "a search around the relaxation over \(search.freeVariables) of \(search.variables) variables"
+            + (search.stoppedByTimeLimit ? " (the time limit stopped it)" : "")
+        guard search.after < search.before else { return scope + " that found nothing better" }
+        return scope + " from \(search.before) to \(search.after)"
     }
 
     private func describe(_ improvement: Improvement) -> String {
@@ -178,7 +217,7 @@ public struct GroupPlanMethod: Sendable, Equatable, Codable {
             return "\(name) was called off" + (looseBoundShortfall.map { " (its relaxation's bound is \(NumberFormatting.percent($0)) below the exact one)" } ?? "")
         case .notNeeded: return "the \(attempt.path.rawValue) path was not needed"
         case .noTimeLeft: return "the time limit left no time for the \(attempt.path.rawValue) path"
-        case .improvedInstead: return "the \(attempt.path.rawValue) path gave way to the search by day"
+        case .improvedInstead: return "the \(attempt.path.rawValue) path gave way to searching the roster again"
         }
     }
 }

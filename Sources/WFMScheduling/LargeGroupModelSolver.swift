@@ -53,6 +53,21 @@ struct LargeGroupModelSolver {
     static let improvementNodeVariableBudget = 800_000
     /// The most subproblems of one day's search (see ``improvementNodeVariableBudget``).
     static let improvementNodeLimit = 400
+    /// The search around the exact relaxation's solution (``RelaxationInducedSearch``), which
+    /// comes before the search by day, may take as many subproblems as this divided by its free
+    /// variables (about 10,000 on the demo family: 400), at most ``neighbourhoodNodeLimit``,
+    /// and at most ``neighbourhoodIterationLimit`` simplex iterations in all. Chosen on the demo
+    /// family (seed 1): 100 subproblems found nothing on five members above the gap; 200 gave
+    /// the family a median wall time of 14.0 s but missed members 7 and the demo's week 2
+    /// with `--previous`, which 400 take to 0.54% and 0.00%; docs/benchmarking.md has the runs.
+    static let neighbourhoodNodeVariableBudget = 4_000_000
+    /// The most subproblems of the search around the relaxation.
+    static let neighbourhoodNodeLimit = 400
+    /// The most simplex iterations of the search around the relaxation: the demo family's
+    /// searches took 12,000 to 17,000 in 400 subproblems (about 10,000 of them the first relaxation);
+    /// the limit stops a search whose relaxation is far harder (a quick-path member guided by
+    /// the loose relaxation took 44,000 in 2 subproblems before the guide was the exact one).
+    static let neighbourhoodIterationLimit = 20_000
 
     /// The roster found, on the restricted model.
     struct Outcome {
@@ -76,6 +91,8 @@ struct LargeGroupModelSolver {
         let optionCount: Int
         /// The row duals, by row name.
         let priceOfRow: [String: Double]
+        /// The interior point's value of each variable, by name.
+        let valueOfVariable: [String: Double]
         let summary: String
     }
 
@@ -159,7 +176,17 @@ struct LargeGroupModelSolver {
         exactPathNeeded.put(runsExactPath)
         var exact: Found?
         var improvement: GroupPlanMethod.Improvement?
+        var neighbourhood: GroupPlanMethod.NeighbourhoodSearch?
         if improves, let first = best {
+            let guide = bounding?.valueOfVariable ?? first.found.screening.valueOfVariable
+            let (searched, record) = try searchAroundTheRelaxation(first.found, guide: guide, backstop: backstop)
+            neighbourhood = record
+            if let searched {
+                best = (first.path, searched)
+                incumbents.append((at: ContinuousClock.now, objective: searched.dive.objective))
+            }
+        }
+        if improves, let first = best, let bound, Self.gap(first.found.dive.objective, bound) > relativeGap {
             let searched = try BlockImprovement(solver: solver, nodeVariableBudget: Self.improvementNodeVariableBudget,
                                                 nodeLimit: Self.improvementNodeLimit)
                 .run(first.found.roster.model, values: first.found.dive.values, blockOfVariable: first.found.roster.dayOfVariable,
@@ -200,12 +227,34 @@ struct LargeGroupModelSolver {
         attempts.append(runsExactPath ? attempt(.exact, exact, relaxation: "cumulative-count", bound: nil)
                                       : GroupPlanMethod.Attempt(path: .exact, verdict: suffices ? .notNeeded : improves ? .improvedInstead : .noTimeLeft))
         let shortfall = calledOff ? loose?.bound.flatMap { weak in bounding?.bound.map { (($0 - weak) / abs($0)) } } : nil
-        let method = GroupPlanMethod(strategy: .largeModelPath, attempts: attempts, looseBoundShortfall: shortfall, improvement: improvement)
+        let method = GroupPlanMethod(strategy: .largeModelPath, attempts: attempts, looseBoundShortfall: shortfall,
+                                     neighbourhood: neighbourhood, improvement: improvement)
         var result = SolveResult(
             termination: .heuristicStop, hasFeasibleSolution: true, objective: best.found.dive.objective, bestBound: bound,
             values: best.found.dive.values, solveTime: clock.now - begin, rawStatus: method.text)
         if let gap = result.relativeGap, gap <= relativeGap { result.termination = .gapLimitReached }
         return Outcome(roster: best.found.roster, result: result, method: method, incumbents: incumbents.sorted { $0.at < $1.at })
+    }
+
+    /// `found`'s roster searched again around the exact relaxation's solution (`guide`, by
+    /// variable name; ``RelaxationInducedSearch``): the better roster, if it found one, and
+    /// the search's record.
+    private func searchAroundTheRelaxation(_ found: Found, guide: [String: Double], backstop: TimeBackstop) throws
+        -> (Found?, GroupPlanMethod.NeighbourhoodSearch)
+    {
+        let model = found.roster.model
+        var search = RelaxationInducedSearch(solver: solver, nodeVariableBudget: Self.neighbourhoodNodeVariableBudget,
+                                             nodeLimit: Self.neighbourhoodNodeLimit)
+        search.iterationLimit = Self.neighbourhoodIterationLimit
+        let searched = try search.run(model, values: found.dive.values, relaxation: model.variables.map { guide[$0.name] }, backstop: backstop)
+        let record = GroupPlanMethod.NeighbourhoodSearch(before: found.dive.objective, after: min(found.dive.objective, searched.objective),
+                                                         freeVariables: searched.freeVariables, variables: model.variables.count,
+                                                         stoppedByTimeLimit: searched.stopped)
+        guard searched.objective < found.dive.objective else { return (nil, record) }
+        var better = found
+        better.dive = LPGuidedDive.Outcome(values: searched.values, objective: searched.objective, rootSolveTime: found.dive.rootSolveTime,
+                                           lpSolves: found.dive.lpSolves)
+        return (better, record)
     }
 
     /// The quick path's dive: the loose relaxation's interior point (`loose`) screens the shift
@@ -303,6 +352,7 @@ struct LargeGroupModelSolver {
         return Screening(
             relaxation: name, bound: bound, kept: kept, optionCount: relaxation.shifts.count,
             priceOfRow: Dictionary(uniqueKeysWithValues: zip(relaxation.model.constraints.map(\.name), interior.rowDuals)),
+            valueOfVariable: Dictionary(uniqueKeysWithValues: zip(relaxation.model.variables.map(\.name), interior.values)),
             summary: summary)
     }
 

@@ -155,6 +155,7 @@ public struct Scheduler<Solver: MIPSolver>: Sendable {
                 stage1 = result
                 incumbents += outcome.incumbents
                 method.attempts = method.beaten + outcome.method.attempts
+                method.neighbourhood = outcome.method.neighbourhood
                 method.improvement = outcome.method.improvement
             } else if let outcome {
                 method.attempts += outcome.method.beaten

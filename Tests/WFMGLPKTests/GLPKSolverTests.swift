@@ -72,6 +72,22 @@ import WFMOptimization
         #expect(full.termination == .optimal && abs(full.objective! - 23) < 1e-9)
     }
 
+    /// An iteration budget ends the search once the simplex iterations pass it (the
+    /// relaxation's count before the first subproblem already does here), with at least the
+    /// starting point as the incumbent; a validated option.
+    @Test func anIterationLimitEndsTheSearchWithTheIncumbent() throws {
+        let (model, _) = knapsack()
+        var options = SolverOptions()
+        options.presolve = false
+        options.startingPoint = [0, 0, 1, 1]
+        options.iterationLimit = 1
+        let stopped = try solver.solve(model, options: options)
+        #expect(stopped.termination == .nodeLimit && stopped.rawStatus.contains("simplex iterations"), "\(stopped.rawStatus)")
+        #expect(stopped.hasFeasibleSolution && stopped.objective! >= 15 - 1e-9, "at least the starting point: \(stopped)")
+        options.iterationLimit = 0
+        #expect(throws: OptimizationError.self) { try solver.solve(model, options: options) }
+    }
+
     @Test func aStartingPointNeedsPresolveOffAndAValuePerVariable() throws {
         let (model, _) = knapsack()
         var options = SolverOptions()
